@@ -1,0 +1,108 @@
+/// Puts original values back in place of placeholders in a model's answer.
+public struct PlaceholderRestorer: Sendable {
+    public let mapping: PseudonymMapping
+
+    public init(mapping: PseudonymMapping) {
+        self.mapping = mapping
+    }
+
+    public func restore(_ text: String) -> String {
+        if self.mapping.isEmpty { return text }
+        var out = String.UnicodeScalarView()
+        Self.restore(Array(text.unicodeScalars)[...], mapping: self.mapping, into: &out)
+        return String(out)
+    }
+
+    @inline(__always)
+    static func isPlaceholderBody(_ v: UInt32) -> Bool {
+        (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) || v == 0x5F
+    }
+
+    /// Replaces every `<BODY>` known to the mapping.
+    static func restore(_ scalars: ArraySlice<Unicode.Scalar>, mapping: PseudonymMapping, into out: inout String.UnicodeScalarView) {
+        var i = scalars.startIndex
+        let end = scalars.endIndex
+        while i < end {
+            let c = scalars[i]
+            if c == "<" {
+                var j = i + 1
+                while j < end, j - i <= PseudonymMapping.maximumPlaceholderLength, Self.isPlaceholderBody(scalars[j].value) { j += 1 }
+                if j < end, scalars[j] == ">", j > i + 1 {
+                    var candidate = String.UnicodeScalarView()
+                    candidate.append(contentsOf: scalars[i...j])
+                    if let original = mapping.original(forPlaceholder: String(candidate)) {
+                        out.append(contentsOf: original.unicodeScalars)
+                        i = j + 1
+                        continue
+                    }
+                }
+            }
+            out.append(c)
+            i += 1
+        }
+    }
+
+    /// Placeholder-shaped strings already present in a text.
+    static func literalPlaceholders(in scalars: [Unicode.Scalar]) -> Set<String> {
+        var found: Set<String> = []
+        var i = 0
+        while i < scalars.count {
+            if scalars[i] == "<" {
+                var j = i + 1
+                while j < scalars.count, j - i <= PseudonymMapping.maximumPlaceholderLength, Self.isPlaceholderBody(scalars[j].value) { j += 1 }
+                if j < scalars.count, scalars[j] == ">" {
+                    var view = String.UnicodeScalarView()
+                    view.append(contentsOf: scalars[i...j])
+                    found.insert(String(view))
+                }
+            }
+            i += 1
+        }
+        return found
+    }
+}
+
+/// Restores placeholders in a streamed answer. A tail that may be the start of a placeholder split across chunks
+/// (`<PHO` … `NE_1>`) is held back until the next chunk; the held tail never exceeds the longest placeholder.
+public struct StreamingPlaceholderRestorer: Sendable {
+    public let mapping: PseudonymMapping
+    private var pending: [Unicode.Scalar] = []
+
+    public init(mapping: PseudonymMapping) {
+        self.mapping = mapping
+    }
+
+    /// Number of scalars currently held back.
+    public var bufferedCount: Int { self.pending.count }
+
+    /// Feeds the next chunk; returns the text that can be shown now.
+    public mutating func feed(_ chunk: String) -> String {
+        self.pending.append(contentsOf: chunk.unicodeScalars)
+        let cut = self.safeCut()
+        var out = String.UnicodeScalarView()
+        PlaceholderRestorer.restore(self.pending[0..<cut], mapping: self.mapping, into: &out)
+        self.pending.removeFirst(cut)
+        return String(out)
+    }
+
+    /// Flushes what is held back at the end of the stream.
+    public mutating func finish() -> String {
+        var out = String.UnicodeScalarView()
+        PlaceholderRestorer.restore(self.pending[...], mapping: self.mapping, into: &out)
+        self.pending.removeAll()
+        return String(out)
+    }
+
+    /// Everything before the last '<' that could still open a placeholder.
+    private func safeCut() -> Int {
+        var k = self.pending.count - 1
+        let limit = max(0, self.pending.count - PseudonymMapping.maximumPlaceholderLength - 1)
+        while k >= limit {
+            let c = self.pending[k]
+            if c == "<" { return k }
+            if !PlaceholderRestorer.isPlaceholderBody(c.value) { return self.pending.count }
+            k -= 1
+        }
+        return self.pending.count
+    }
+}

@@ -1,0 +1,87 @@
+/// JSON output for `thiqa scan` and `thiqa scan --jsonl`, written by hand for speed and a stable key order.
+public enum PrivacyReportJSON {
+    /// `[{"type":"CIN","start":12,"end":20,"text":"BE123456","score":0.95}, …]`
+    public static func findingsJSON(_ findings: [Finding]) -> String {
+        var out = "["
+        for (index, finding) in findings.enumerated() {
+            if index > 0 { out += "," }
+            out += "{\"type\":\"\(finding.type.rawValue)\",\"start\":\(finding.start),\"end\":\(finding.end),\"text\":"
+            Self.appendString(finding.text, to: &out)
+            out += ",\"score\":\(Self.number(finding.score))}"
+        }
+        out += "]"
+        return out
+    }
+
+    /// Reads `{"id":…,"text":…}` and returns `{"id":…,"entities":[…]}`; `id` (string or number) is echoed as given.
+    /// - Throws: `PrivacyError.invalidInput` naming the field at fault.
+    /// One `thiqa scan --jsonl` input line: the `id` exactly as written (a JSON string literal or number) and the text.
+    public struct ScanRequestLine: Sendable, Equatable {
+        /// The id as it must be echoed: a JSON string literal (with quotes) or the number as written.
+        public var rawID: String
+        public var text: String
+    }
+
+    /// Parses `{"id":…,"text":…}`.
+    /// - Throws: `PrivacyError.invalidInput` naming the field at fault.
+    public static func parseLine(_ line: String) throws(PrivacyError) -> ScanRequestLine {
+        let value: MiniJSON
+        do {
+            value = try MiniJSON.parse(line)
+        } catch {
+            throw PrivacyError.invalidInput("line is not valid JSON (\(error.message))")
+        }
+        guard case .object(let members) = value else { throw PrivacyError.invalidInput("line must be a JSON object with fields \"id\" and \"text\"") }
+        guard let id = members.first(where: { $0.0 == "id" })?.1 else { throw PrivacyError.invalidInput("missing field \"id\"") }
+        guard let textValue = members.first(where: { $0.0 == "text" })?.1 else { throw PrivacyError.invalidInput("missing field \"text\"") }
+        guard case .string(let text) = textValue else { throw PrivacyError.invalidInput("field \"text\" must be a string") }
+        var rawID = ""
+        switch id {
+        case .string(let s): Self.appendString(s, to: &rawID)
+        case .number(let raw): rawID = raw
+        default: throw PrivacyError.invalidInput("field \"id\" must be a string or a number")
+        }
+        return ScanRequestLine(rawID: rawID, text: text)
+    }
+
+    /// `{"id":…,"entities":[…]}` for one parsed line and its findings.
+    public static func resultLine(rawID: String, findings: [Finding]) -> String {
+        "{\"id\":" + rawID + ",\"entities\":" + Self.findingsJSON(findings) + "}"
+    }
+
+    /// Reads `{"id":…,"text":…}` and returns `{"id":…,"entities":[…]}`; `id` (string or number) is echoed as given.
+    /// - Throws: `PrivacyError.invalidInput` naming the field at fault.
+    public static func processJSONLLine(_ line: String, scanner: PrivacyScanner) throws(PrivacyError) -> String {
+        let request = try Self.parseLine(line)
+        return Self.resultLine(rawID: request.rawID, findings: scanner.scan(request.text))
+    }
+
+    static func number(_ score: Double) -> String {
+        let hundredths = Int((score * 100).rounded())
+        if hundredths % 100 == 0 { return "\(hundredths / 100).0" }
+        let frac = hundredths % 100
+        return "\(hundredths / 100)." + (frac < 10 ? "0\(frac)" : (frac % 10 == 0 ? "\(frac / 10)" : "\(frac)"))
+    }
+
+    /// Appends `s` as a JSON string literal (UTF-8 kept, controls and quotes escaped).
+    public static func appendString(_ s: String, to out: inout String) {
+        out += "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+}

@@ -1,0 +1,134 @@
+// privacy-bench: throughput and latency of the ThiqaPrivacy scanner on one core.
+//
+//   privacy-bench DEVSET.jsonl            JSON report: texts/s, MB/s over the dev set (repeated to >= 2 s),
+//                                         p50/p99 latency of scan + pseudonymise on a 2 KB message
+//   privacy-bench --predict DEVSET.jsonl  predictions JSONL, the same lines `thiqa scan --jsonl` writes
+//   privacy-bench --scan                  findings JSON for the text on standard input
+import ThiqaPrivacy
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+func fail(_ message: String) -> Never {
+    var stderr = StandardError()
+    print("privacy-bench: \(message)", to: &stderr)
+    exit(2)
+}
+
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) {
+        var s = string
+        s.withUTF8 { buffer in _ = Glibc.write(2, buffer.baseAddress, buffer.count) }
+    }
+}
+
+func readLines(_ path: String) -> [String] {
+    guard let data = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }
+    return String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+}
+
+func loadRequests(_ path: String) -> [PrivacyReportJSON.ScanRequestLine] {
+    readLines(path).enumerated().map { index, line in
+        do {
+            return try PrivacyReportJSON.parseLine(line)
+        } catch {
+            fail("\(path):\(index + 1): \(error)")
+        }
+    }
+}
+
+func percentile(_ sorted: [Double], _ p: Double) -> Double {
+    sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))]
+}
+
+func seconds(_ d: Duration) -> Double {
+    let c = d.components
+    return Double(c.seconds) + Double(c.attoseconds) / 1e18
+}
+
+func fmt(_ v: Double, _ digits: Int = 1) -> String {
+    let m = pow(10.0, Double(digits))
+    return String((v * m).rounded() / m)
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let scanner = PrivacyScanner()
+
+if arguments.first == "--scan" {
+    var text = ""
+    while let line = readLine(strippingNewline: false) { text += line }
+    print(PrivacyReportJSON.findingsJSON(scanner.scan(text)))
+    exit(0)
+}
+
+if arguments.first == "--predict" {
+    guard arguments.count == 2 else { fail("usage: privacy-bench --predict DEVSET.jsonl") }
+    var out = ""
+    for line in readLines(arguments[1]) {
+        do {
+            out += try PrivacyReportJSON.processJSONLLine(line, scanner: scanner)
+            out += "\n"
+        } catch {
+            fail("\(error)")
+        }
+    }
+    print(out, terminator: "")
+    exit(0)
+}
+
+guard arguments.count == 1 else { fail("usage: privacy-bench DEVSET.jsonl | --predict DEVSET.jsonl | --scan") }
+let requests = loadRequests(arguments[0])
+guard !requests.isEmpty else { fail("empty dev set") }
+let texts = requests.map(\.text)
+let bytesPerPass = texts.reduce(0) { $0 + $1.utf8.count }
+
+// Throughput: whole dev set, repeated until at least 2 s have elapsed.
+let clock = ContinuousClock()
+var passes = 0
+var findingsCount = 0
+let throughputStart = clock.now
+while passes == 0 || seconds(clock.now - throughputStart) < 2.0 {
+    for text in texts { findingsCount &+= scanner.scan(text).count }
+    passes += 1
+}
+let elapsed = seconds(clock.now - throughputStart)
+let textsPerSecond = Double(passes * texts.count) / elapsed
+let megabytesPerSecond = Double(passes * bytesPerPass) / elapsed / 1_000_000
+
+// Latency: scan + pseudonymise of a ~2 KB message built from dev-set texts (with personal data in it).
+var message = ""
+var index = 0
+while message.utf8.count < 2048 {
+    message += texts[index % texts.count] + "\n"
+    index += 1
+}
+let pseudonymizer = Pseudonymizer(scanner: scanner)
+var samples: [Double] = []
+samples.reserveCapacity(5000)
+for iteration in 0..<5200 {
+    let t0 = clock.now
+    let result = try pseudonymizer.pseudonymize(message)
+    let t1 = clock.now
+    if result.text.isEmpty { fail("unexpected empty result") }
+    if iteration >= 200 { samples.append(seconds(t1 - t0) * 1e6) }
+}
+samples.sort()
+
+print(
+    """
+    {"tool":"thiqa-privacy","texts":\(texts.count),"bytes_per_pass":\(bytesPerPass),"passes":\(passes),\
+    "seconds":\(fmt(elapsed, 3)),"texts_per_s":\(fmt(textsPerSecond)),"mb_per_s":\(fmt(megabytesPerSecond, 3)),\
+    "findings_per_pass":\(findingsCount / passes),"message_bytes":\(message.utf8.count),\
+    "latency_us":{"p50":\(fmt(percentile(samples, 0.5))),"p99":\(fmt(percentile(samples, 0.99))),"max":\(fmt(samples.last ?? 0))}}
+    """
+)
