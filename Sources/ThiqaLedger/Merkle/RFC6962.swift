@@ -31,6 +31,13 @@ public enum RFC6962 {
         return MerkleHash(digest: hasher.finalize())
     }
 
+    /// `SHA-256(0x01 || left || right)` over raw bytes of any length, for test vectors whose children are not hashes.
+    static func nodeHash(bytes left: [UInt8], _ right: [UInt8]) -> MerkleHash {
+        var hasher = SHA256()
+        (Self.nodePrefix + left + right).withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        return MerkleHash(digest: hasher.finalize())
+    }
+
     /// The root of the empty tree, `SHA-256("")` (`e3b0c442…b855`), which is not the hash of an empty leaf.
     public static let emptyRoot: MerkleHash = MerkleHash(digest: SHA256().finalize())
 
