@@ -51,7 +51,7 @@ public struct NoteSigner: Sendable {
     public init(secretKey: String) throws(NoteError) {
         let prefix = "PRIVATE+KEY+"
         guard secretKey.hasPrefix(prefix) else { throw .malformedKey("a private key starts with PRIVATE+KEY+") }
-        let parts = secretKey.dropFirst(prefix.count).split(separator: "+", omittingEmptySubsequences: false)
+        let parts = secretKey.dropFirst(prefix.count).split(separator: "+", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count == 3 else { throw .malformedKey("expected PRIVATE+KEY+name+keyid+key") }
         guard let keyID = NoteKeys.parseKeyIDHex(parts[1]) else { throw .malformedKey("the key ID is not 8 hexadecimal digits") }
         guard let raw = Base64.decode(parts[2]), raw.count == 33, raw[0] == NoteKeys.ed25519 else {
@@ -123,7 +123,7 @@ public struct NoteVerifier: Sendable {
     /// Parses a verifier key `name+keyid+base64(0x01 || 32-byte public key)`, checking that the key ID is the one
     /// computed from the name and key.
     public init(verifierKey: String) throws(NoteError) {
-        let parts = verifierKey.split(separator: "+", omittingEmptySubsequences: false)
+        let parts = verifierKey.split(separator: "+", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count == 3 else { throw .malformedKey("expected name+keyid+key") }
         let name = String(parts[0])
         guard NoteKeys.isValidName(name) else { throw .invalidName(name) }
