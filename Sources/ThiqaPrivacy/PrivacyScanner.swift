@@ -59,6 +59,11 @@ struct ScanState {
 
     func resolve(minimumScore: Double, types: Set<EntityType>) -> [Finding] {
         var kept = self.candidates.filter { $0.score >= minimumScore && types.contains($0.type) && $0.end > $0.start }
+        // Names inside an address are street names ("Lot Lalla Meryem"), not people.
+        let addresses = kept.filter { $0.type == .ADDRESS }
+        if !addresses.isEmpty {
+            kept.removeAll { c in c.type == .PERSON && addresses.contains { $0.start <= c.start && c.end <= $0.end } }
+        }
         kept.sort { a, b in
             if a.score != b.score { return a.score > b.score }
             if (a.end - a.start) != (b.end - b.start) { return (a.end - a.start) > (b.end - b.start) }

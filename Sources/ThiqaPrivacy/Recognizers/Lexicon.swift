@@ -113,7 +113,7 @@ enum Lexicon {
         ("اسم", .personIntro), ("isem inu", .personIntro), ("isem", .personIntro), ("ism inu", .personIntro),
         ("ⵉⵙⵎ ⵉⵏⵓ", .personIntro), ("ⵉⵙⵎ", .personIntro), ("ⵉⵙⵎ ⵏⵏⵓ", .personIntro), ("isem nnu", .personIntro), ("ⵏⴽⴽ ⴷ", .personIntro),
         ("nekk d", .personIntro), ("nkk d", .personIntro), ("signe", .personIntro), ("cordialement", .personIntro),
-        ("regards", .personIntro), ("ولدي", .personIntro), ("بنتي", .personIntro), ("weldi", .personIntro), ("bnti", .personIntro),
+        ("regards", .personIntro), ("titulaire", .personIntro), ("au nom de", .personIntro), ("باسم", .personIntro), ("holder", .personIntro),
         ("mon fils", .personIntro), ("ma fille", .personIntro), ("my son", .personIntro), ("my daughter", .personIntro),
         // Address
         ("rue", .address), ("avenue", .address), ("av", .address), ("bd", .address), ("boulevard", .address), ("blvd", .address),
@@ -155,10 +155,10 @@ enum Lexicon {
         and the of to in at on for with my your his her is am are was from by i we you he she they it this that please thanks \
         hello dear lives living live near \
         ana nta nti howa hiya w o f fi m3a dyal dyali dyalha dyalo dyalou wach bghit bghina kan kant kayn kayna 3afak afak \
-        chokran shukran salam slm hna temma li lli men mn l dial diali smiti nmra ra rah raha had hadi hadak sakn saken sakna \
+        chokran shukran hna temma li lli men mn l dial diali smiti nmra ra rah raha had hadi hadak sakn saken sakna \
         kansken kanskon kanskn ghadi baghi safi daba lyoum ghda \
         و في من الى إلى على عن مع هو هي انا أنا ديال ديالي ديالو ديالها ساكن ساكنه كنسكن كانسكن السلام سلام شكرا عافاك \
-        رقم هاتف بغيت واش لي اللي هاد هادي هنا تما ب ل ف راه راني رانا ممكن عندي عندو عندها لا ما كان كانت المرجو \
+        رقم هاتف بغيت واش لي اللي يطلب تطلب نطلب كنطلب اسكن يسكن تسكن نسكن اريد يريد تريد نريد بغا بغات ضاع ضاعت ضاعو ليه ليا ليها ليهم يبغي عافاك المرجو طلب هاد هادي هنا تما ب ل ف راه راني رانا ممكن عندي عندو عندها لا ما كان كانت المرجو \
         ⴷ ⴳ ⵏ ⵉ ⴰⵔ ⵓⵔ ⵏⴽⴽ ⵜⴰⵏⵎⵎⵉⵔⵜ ⴰⵣⵓⵍ d g n i ar ur nekk tanmmirt azul zedgh zdgh ⵣⴷⵖ ghri ⵖⵓⵔⵉ
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).flatMap { Self.keys(of: String($0)) }
     )

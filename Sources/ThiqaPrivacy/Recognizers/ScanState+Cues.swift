@@ -7,7 +7,7 @@ extension ScanState {
     }
 
     private func isNameToken(_ t: Token, lowercaseOK: Bool) -> Bool {
-        guard t.isWord, t.cues.isDisjoint(with: Cue.anyIdentifier.union([.address, .birth, .negative, .personIntro])),
+        guard t.isWord, t.cues.isDisjoint(with: Cue.anyIdentifier.union([.address, .birth, .negative, .personIntro, .personTitle])),
             !Lexicon.stopWords.contains(t.key), Lexicon.months[t.key] == nil
         else { return false }
         switch t.script {
@@ -19,7 +19,7 @@ extension ScanState {
     }
 
     private static let lowercaseIntros: Set<String> = [
-        "smiti", "smiyti", "smiya", "smitou", "smitha", "isem", "ism", "nekk", "nkk", "ana", "weldi", "bnti", "inu", "nnu", "d",
+        "smiti", "smiyti", "smiya", "smitou", "smitha", "isem", "ism", "nekk", "nkk", "ana", "inu", "nnu", "d",
     ]
 
     mutating func recognizePersons() {
@@ -55,6 +55,8 @@ extension ScanState {
                     continue
                 }
                 guard self.isNameToken(tok, lowercaseOK: lowercaseOK) else { break }
+                // Arabic: a word glued to the conjunction و after the first name starts a new clause.
+                if tok.script == .arabic, !names.isEmpty, tok.key.unicodeScalars.first?.value == 0x0648, tok.length > 3 { break }
                 names.append(t)
                 script = tok.script
                 t += 1
@@ -80,6 +82,8 @@ extension ScanState {
         "رقم", "ابن", "بن", "bis", "of", "the", "sidi", "moulay", "lalla", "mohammed", "ⵏ",
     ]
 
+    private static let trailingStreetCues: Set<String> = ["street", "road", "st", "avenue", "boulevard", "blvd", "lane"]
+
     private static let ambiguousAddressCues: Set<String> = ["lot", "place", "angle", "st", "av", "res", "cite", "secteur", "bloc", "appt", "imm"]
 
     mutating func recognizeAddresses() {
@@ -88,19 +92,40 @@ extension ScanState {
         var coveredUntil = -1
         for span in self.cueSpans where span.cue == .address && span.first > coveredUntil {
             let cue = self.tokens[span.first]
-            guard span.last + 1 < count else { continue }
-            let next = self.tokens[span.last + 1]
-            guard self.gapIs(self.tokens[span.last].end, next.start, maxCount: 3, allowed: { $0 == 0x20 || $0 == 0x2E || $0 == 0xB0 || $0 == 0x3A })
-            else { continue }
-            let nextOK =
-                (next.isDigits && next.length <= 5)
-                || (next.isWord && !Lexicon.stopWords.contains(next.key) && (next.script != .latin || next.firstUpper || !Self.ambiguousAddressCues.contains(cue.key)))
-                || Self.addressConnectors.contains(next.key)
-            guard nextOK else { continue }
+            let englishOrder = Self.trailingStreetCues.contains(cue.key) && span.first > 0 && self.tokens[span.first - 1].firstUpper
+            var nextOK = false
+            if span.last + 1 < count {
+                let next = self.tokens[span.last + 1]
+                if self.gapIs(self.tokens[span.last].end, next.start, maxCount: 3, allowed: { $0 == 0x20 || $0 == 0x2E || $0 == 0xB0 || $0 == 0x3A }) {
+                    nextOK =
+                        (next.isDigits && next.length <= 5)
+                        || (next.isWord && !Lexicon.stopWords.contains(next.key)
+                            && (next.script != .latin || next.firstUpper || !Self.ambiguousAddressCues.contains(cue.key)))
+                        || Self.addressConnectors.contains(next.key)
+                }
+            }
+            guard nextOK || englishOrder else { continue }
             var start = cue.start
             var hasNumber = false
             var hasCity = false
-            if span.first > 0 {
+            if Self.trailingStreetCues.contains(cue.key) {
+                // English order: "166 Zerktouni Street": number, capitalised words, then the cue.
+                var k = span.first - 1
+                var words = 0
+                while k >= 0, words < 4, self.tokens[k].isWord, self.tokens[k].script == .latin, self.tokens[k].firstUpper,
+                    self.gapIs(self.tokens[k].end, self.tokens[k + 1].start, maxCount: 1, allowed: { $0 == 0x20 })
+                {
+                    words += 1
+                    k -= 1
+                }
+                if words > 0, k >= 0, self.tokens[k].isDigits, self.tokens[k].length <= 5,
+                    self.gapIs(self.tokens[k].end, self.tokens[k + 1].start, maxCount: 1, allowed: { $0 == 0x20 })
+                {
+                    start = self.tokens[k].start
+                    hasNumber = true
+                }
+            }
+            if start == cue.start && span.first > 0 {
                 let prev = self.tokens[span.first - 1]
                 if prev.isDigits, prev.length <= 4,
                     self.gapIs(prev.end, cue.start, maxCount: 2, allowed: { $0 == 0x20 || $0 == 0x2C })
@@ -131,7 +156,7 @@ extension ScanState {
                 } else if Self.addressConnectors.contains(tok.key) {
                     // kept only if something follows
                 } else if tok.isWord {
-                    if Lexicon.stopWords.contains(tok.key) || !tok.cues.isDisjoint(with: Cue.anyIdentifier.union([.birth, .personTitle, .personIntro, .negative])) {
+                    if Lexicon.stopWords.contains(tok.key) || !tok.cues.isDisjoint(with: Cue.anyIdentifier.union([.birth, .personIntro, .negative])) {
                         break
                     }
                     if afterComma && !(tok.script == .latin && tok.firstUpper) { break }
@@ -145,7 +170,7 @@ extension ScanState {
                 }
                 t += 1
             }
-            guard lastGood > span.last else { continue }
+            guard lastGood > span.last || start != cue.start else { continue }
             coveredUntil = lastGood
             var score = 0.7
             if hasNumber || hasCity { score += 0.1 }

@@ -223,6 +223,9 @@ extension ScanState {
             }
         }
 
+        // Fifteen digits right after "ICE" are an ICE even when the check fails: never a phone.
+        if n == 15 && plus == nil && ctx.contains(.ice) { return nil }
+
         if var score = self.phoneScore(digits, plus: plus != nil) {
             if ctx.contains(.phone) { score += 0.12 } else if ctx.contains(.number) { score += 0.06 }
             if negative { score -= 0.35 }
