@@ -107,6 +107,20 @@ struct ScanState {
         if scalars.count > 4, scalars[0].value == 0x0627, scalars[1].value == 0x0644 {
             out.append(Self.string(Array(scalars[2...])))
         }
+        // Possessive suffixes: ازديادي -> ازدياد, بطاقتي -> بطاقه, رقمها -> رقم.
+        var stem = scalars
+        if stem.count > 4, stem[stem.count - 1].value == 0x0627, stem[stem.count - 2].value == 0x0647 {
+            stem.removeLast(2)
+        } else if stem.count > 3, [0x064A, 0x0647, 0x0643, 0x0648].contains(stem[stem.count - 1].value) {
+            stem.removeLast()
+        } else {
+            return out
+        }
+        out.append(Self.string(stem))
+        if stem.last?.value == 0x062A {
+            stem[stem.count - 1] = "\u{0647}"
+            out.append(Self.string(stem))
+        }
         return out
     }
 

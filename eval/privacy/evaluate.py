@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scores privacy predictions against the annotated dev set.
 
-    python3 eval/privacy/evaluate.py eval/privacy/devset.jsonl predictions.jsonl [--json]
+    python3 eval/privacy/evaluate.py eval/privacy/devset.jsonl predictions.jsonl [--json] [-v] [--source=generated|handwritten]
 
 predictions.jsonl: lines {"id": ..., "entities": [{"type", "start", "end", ...}]}, exactly what
 `thiqa scan --jsonl` (or `privacy-bench --predict`) writes. Prints precision, recall and F1 per type and per
@@ -74,6 +74,10 @@ def main(argv):
         print(__doc__, file=sys.stderr)
         return 2
     gold, pred = load(argv[1]), load(argv[2])
+    for arg in argv:
+        if arg.startswith("--source="):
+            wanted = arg.split("=", 1)[1]
+            gold = {k: v for k, v in gold.items() if v.get("source", "generated") == wanted}
     as_json = "--json" in argv
     missing = [i for i in gold if i not in pred]
     if missing:

@@ -613,6 +613,32 @@ def render(template, lang):
     return text, entities, checksum_look
 
 
+def handwritten(path):
+    """Hand-written held-out items: [[TYPE|value]] markup in eval/privacy/handwritten.txt."""
+    items = []
+    counters = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            lang, marked = cols[0], cols[1]
+            text, entities, pos = "", [], 0
+            for m in re.finditer(r"\[\[([A-Z_]+)\|(.+?)\]\]", marked):
+                text += marked[pos:m.start()]
+                entities.append({"type": m.group(1), "start": len(text), "end": len(text) + len(m.group(2))})
+                text += m.group(2)
+                pos = m.end()
+            text += marked[pos:]
+            counters[lang] = counters.get(lang, 0) + 1
+            item = {"id": "hw-%s-%02d" % (lang, counters[lang]), "lang": lang, "text": text, "entities": entities, "source": "handwritten"}
+            if len(cols) > 2 and cols[2] == "lookalike":
+                item["lookalike"] = True
+            items.append(item)
+    return items
+
+
 def main():
     items = []
     for lang, total in COUNTS.items():
@@ -625,6 +651,8 @@ def main():
             if checksum_look:
                 item["lookalike"] = True
             items.append(item)
+    import os
+    items += handwritten(os.path.join(os.path.dirname(os.path.abspath(__file__)), "handwritten.txt"))
     for item in items:
         for e in item["entities"]:
             assert 0 <= e["start"] < e["end"] <= len(item["text"])

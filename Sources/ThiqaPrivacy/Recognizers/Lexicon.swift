@@ -88,7 +88,8 @@ enum Lexicon {
         ("الطابع", .negative), ("quittance", .negative), ("année", .negative), ("annee", .negative), ("year", .negative),
         ("version", .negative), ("v", .negative), ("ⴰⵙⵍⴰⵖ", .negative), ("ⴰⵣⵔⴼ", .negative), ("tracking number", .negative),
         ("ملف رقم", .negative), ("فاتوره", .negative), ("الفاتوره", .negative), ("kommand", .negative), ("lcommande", .negative),
-        ("ldossier", .negative), ("lmilaf", .negative), ("lfacture", .negative),
+        ("ldossier", .negative), ("lmilaf", .negative), ("lfacture", .negative), ("rc", .negative), ("if", .negative),
+        ("patente", .negative), ("registre de commerce", .negative), ("identifiant fiscal", .negative), ("السجل التجاري", .negative),
         // Birth
         ("ne en", .birth), ("nee en", .birth), ("ne a", .birth), ("nee a", .birth), ("ne le", .birth), ("nee le", .birth), ("naissance", .birth), ("date de naissance", .birth),
         ("born", .birth), ("birth", .birth), ("date of birth", .birth), ("dob", .birth), ("birthday", .birth),
