@@ -42,9 +42,17 @@ public struct PlaceholderRestorer: Sendable {
         }
     }
 
-    /// Placeholder-shaped strings already present in a text.
-    static func literalPlaceholders(in scalars: [Unicode.Scalar]) -> Set<String> {
-        var found: Set<String> = []
+    struct Literal {
+        var start: Int
+        var end: Int
+        var text: String
+        /// The entity type named by the placeholder (`<PHONE_2>` -> PHONE), if it is one.
+        var type: EntityType?
+    }
+
+    /// Placeholder-shaped strings (`<BODY>`) already present in a text.
+    static func literalPlaceholders(in scalars: [Unicode.Scalar]) -> [Literal] {
+        var found: [Literal] = []
         var i = 0
         while i < scalars.count {
             if scalars[i] == "<" {
@@ -53,7 +61,13 @@ public struct PlaceholderRestorer: Sendable {
                 if j < scalars.count, scalars[j] == ">" {
                     var view = String.UnicodeScalarView()
                     view.append(contentsOf: scalars[i...j])
-                    found.insert(String(view))
+                    let text = String(view)
+                    var type: EntityType? = nil
+                    if let underscore = text.lastIndex(of: "_") {
+                        type = EntityType(rawValue: String(text[text.index(after: text.startIndex)..<underscore]))
+                    }
+                    found.append(Literal(start: i, end: j + 1, text: text, type: type))
+                    i = j
                 }
             }
             i += 1

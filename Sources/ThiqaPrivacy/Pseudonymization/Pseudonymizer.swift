@@ -38,21 +38,32 @@ public struct Pseudonymizer: Sendable {
             actions[finding.type] = action
         }
         var mapping = mapping
-        if findings.isEmpty || !actions.values.contains(.mask) {
+        if (findings.isEmpty || !actions.values.contains(.mask)) && (mapping.isEmpty || !text.unicodeScalars.contains("<")) {
             return PseudonymizationResult(text: text, mapping: mapping, findings: findings, actions: actions)
         }
         let scalars = Array(text.unicodeScalars)
-        let literal = PlaceholderRestorer.literalPlaceholders(in: scalars)
+        let literals = PlaceholderRestorer.literalPlaceholders(in: scalars)
+        let literalSet = Set(literals.map(\.text))
+        // Spans to replace: masked findings, plus placeholders the user typed that the mapping already knows
+        // (masked like values, so that restoring gives the user's literal text back, not someone's data).
+        var spans: [(start: Int, end: Int, type: EntityType)] = findings.compactMap { f in
+            self.policy.action(for: f.type) == .mask ? (f.start, f.end, f.type) : nil
+        }
+        for literal in literals where mapping.original(forPlaceholder: literal.text) != nil {
+            guard let type = literal.type, !spans.contains(where: { $0.start < literal.end && literal.start < $0.end }) else { continue }
+            spans.append((literal.start, literal.end, type))
+        }
+        spans.sort { $0.start < $1.start }
         var output = String.UnicodeScalarView()
         var cursor = 0
-        for finding in findings where self.policy.action(for: finding.type) == .mask {
-            guard finding.start >= cursor, finding.end <= scalars.count, finding.start < finding.end else { continue }
-            output.append(contentsOf: scalars[cursor..<finding.start])
+        for span in spans {
+            guard span.start >= cursor, span.end <= scalars.count, span.start < span.end else { continue }
+            output.append(contentsOf: scalars[cursor..<span.start])
             var originalView = String.UnicodeScalarView()
-            originalView.append(contentsOf: scalars[finding.start..<finding.end])
-            let placeholder = mapping.assign(finding.type, original: String(originalView)) { literal.contains($0) }
+            originalView.append(contentsOf: scalars[span.start..<span.end])
+            let placeholder = mapping.assign(span.type, original: String(originalView)) { literalSet.contains($0) }
             output.append(contentsOf: placeholder.unicodeScalars)
-            cursor = finding.end
+            cursor = span.end
         }
         output.append(contentsOf: scalars[cursor...])
         return PseudonymizationResult(text: String(output), mapping: mapping, findings: findings, actions: actions)
