@@ -1,0 +1,160 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Thiqa",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "thiqa", targets: ["thiqa"]),
+        .library(name: "ThiqaCore", targets: ["ThiqaCore"]),
+        .library(name: "ThiqaPrivacy", targets: ["ThiqaPrivacy"]),
+        .library(name: "ThiqaLedger", targets: ["ThiqaLedger"]),
+        .library(name: "ThiqaStorage", targets: ["ThiqaStorage"]),
+        .library(name: "ThiqaBackends", targets: ["ThiqaBackends"]),
+        .library(name: "ThiqaServer", targets: ["ThiqaServer"]),
+        .library(name: "ThiqaTesting", targets: ["ThiqaTesting"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+    ],
+    targets: [
+        // Domain: use cases, keys, interaction records, backend descriptors, policies, repository protocols. No I/O.
+        .target(
+            name: "ThiqaCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        // Personal-data recognizers, pseudonymiser, sensitive categories. Pure.
+        .target(
+            name: "ThiqaPrivacy",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        // RFC 6962 Merkle tree, proofs, checkpoints, signed notes, canonical JSON. Pure.
+        .target(
+            name: "ThiqaLedger",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        // SQLKit seam, SQLite and PostgreSQL backends, migrations, repositories.
+        .target(
+            name: "ThiqaStorage",
+            dependencies: [
+                "ThiqaCore",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Model backends: OpenAI-compatible client, health checks, routing, failover.
+        .target(
+            name: "ThiqaBackends",
+            dependencies: [
+                "ThiqaCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The Hummingbird application: composition root, contexts, middleware, controllers.
+        .target(
+            name: "ThiqaServer",
+            dependencies: [
+                "ThiqaCore",
+                "ThiqaStorage",
+                "ThiqaBackends",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("Resources/openapi.json")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "thiqa",
+            dependencies: [
+                "ThiqaServer",
+                "ThiqaCore",
+                "ThiqaStorage",
+                "ThiqaBackends",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Throughput benchmark of the privacy scanner (make bench).
+        .executableTarget(
+            name: "privacy-bench",
+            dependencies: ["ThiqaPrivacy"],
+            path: "Sources/ThiqaPrivacyBench",
+            swiftSettings: swiftSettings
+        ),
+        // Test helpers shared by test targets: throwaway PostgreSQL server, temporary directories.
+        .target(
+            name: "ThiqaTesting",
+            dependencies: [
+                "ThiqaStorage",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "ThiqaCoreTests", dependencies: ["ThiqaCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "ThiqaPrivacyTests", dependencies: ["ThiqaPrivacy"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ThiqaLedgerTests",
+            dependencies: ["ThiqaLedger"],
+            resources: [.copy("Vectors")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "ThiqaStorageTests", dependencies: ["ThiqaStorage", "ThiqaTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "ThiqaBackendsTests", dependencies: ["ThiqaBackends", "ThiqaTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ThiqaServerTests",
+            dependencies: [
+                "ThiqaServer",
+                "ThiqaTesting",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

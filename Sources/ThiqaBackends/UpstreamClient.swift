@@ -1,0 +1,118 @@
+import AsyncHTTPClient
+import Logging
+import Metrics
+import NIOCore
+import NIOHTTP1
+import ThiqaCore
+
+/// An upstream answer whose head has arrived; the body may still be streaming.
+public struct UpstreamResponse: Sendable {
+    public var backend: BackendDescriptor
+    public var status: Int
+    public var contentType: String?
+    public var body: HTTPClientResponse.Body
+    /// Time from sending to the response head.
+    public var timeToHeadMs: Double
+    /// Backends tried before this one, with why they failed.
+    public var failedOver: [(backend: String, reason: String)]
+}
+
+/// Sends OpenAI-compatible requests to the planned backends, failing over on connection errors, 5xx and
+/// timeouts, always before the first byte reaches the client (the response head is not yet forwarded).
+public struct UpstreamClient: Sendable {
+    let pool: BackendPool
+    public init(pool: BackendPool) { self.pool = pool }
+
+    public func send(path: String, body: ByteBuffer, to plan: [BackendDescriptor], logger: Logger) async throws(GatewayError) -> UpstreamResponse {
+        var failures: [(backend: String, reason: String)] = []
+        var lastError: GatewayError = .noEligibleBackend(reason: "no backend planned")
+        for descriptor in plan {
+            guard let member = pool.member(descriptor.id) else { continue }
+            var request = HTTPClientRequest(url: descriptor.baseURL + path)
+            request.method = .POST
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.headers.add(name: "Accept", value: "application/json, text/event-stream")
+            if let key = descriptor.apiKey { request.headers.add(name: "Authorization", value: "Bearer \(key)") }
+            request.body = .bytes(body)
+            let started = ContinuousClock.now
+            do {
+                let response = try await Self.executeWithFirstByteTimeout(
+                    request, client: member.client, descriptor: descriptor
+                )
+                let elapsed = Self.milliseconds(ContinuousClock.now - started)
+                Timer(label: "thiqa_upstream_time_to_head_seconds", dimensions: [("backend", descriptor.id)])
+                    .recordNanoseconds(Int64(elapsed * 1_000_000))
+                if response.status.code >= 500 {
+                    // Drain so the connection can be reused, then try the next backend.
+                    _ = try? await response.body.collect(upTo: 1 << 20)
+                    let reason = "status \(response.status.code)"
+                    failures.append((descriptor.id, reason))
+                    lastError = .upstreamFailed(reason: "backend '\(descriptor.id)' answered \(response.status.code)")
+                    Counter(label: "thiqa_upstream_failovers_total", dimensions: [("backend", descriptor.id), ("reason", "5xx")]).increment()
+                    logger.warning("upstream 5xx, failing over", metadata: ["thiqa.backend": "\(descriptor.id)", "thiqa.status": "\(response.status.code)"])
+                    continue
+                }
+                return UpstreamResponse(
+                    backend: descriptor, status: Int(response.status.code), contentType: response.headers.first(name: "Content-Type"),
+                    body: response.body, timeToHeadMs: elapsed, failedOver: failures
+                )
+            } catch {
+                if Task.isCancelled { throw .upstreamFailed(reason: "request cancelled") }
+                let reason: String
+                let kind: String
+                if let timeout = error as? FirstByteTimeout {
+                    reason = "no response within \(timeout.milliseconds) ms"
+                    kind = "timeout"
+                    lastError = .upstreamTimeout(reason: "backend '\(descriptor.id)' did not answer within \(timeout.milliseconds) ms")
+                } else if let clientError = error as? HTTPClientError, clientError == .deadlineExceeded || clientError == .readTimeout {
+                    reason = "timeout"
+                    kind = "timeout"
+                    lastError = .upstreamTimeout(reason: "backend '\(descriptor.id)' timed out")
+                } else {
+                    reason = "\(error)"
+                    kind = "connection"
+                    lastError = .upstreamFailed(reason: "backend '\(descriptor.id)' is unreachable")
+                    // Passive health: stop routing to it until an active probe succeeds.
+                    pool.setHealth(descriptor.id, healthy: false, error: reason)
+                }
+                failures.append((descriptor.id, reason))
+                Counter(label: "thiqa_upstream_failovers_total", dimensions: [("backend", descriptor.id), ("reason", kind)]).increment()
+                logger.warning("upstream failed, failing over", metadata: ["thiqa.backend": "\(descriptor.id)", "thiqa.reason": "\(reason)"])
+            }
+        }
+        if failures.count > 1 {
+            let summary = failures.map { "\($0.backend): \($0.reason)" }.joined(separator: "; ")
+            switch lastError {
+            case .upstreamTimeout: throw .upstreamTimeout(reason: "every eligible backend failed (\(summary))")
+            default: throw .upstreamFailed(reason: "every eligible backend failed (\(summary))")
+            }
+        }
+        throw lastError
+    }
+
+    struct FirstByteTimeout: Error { var milliseconds: Int }
+
+    /// Races the request against the first-byte deadline; the loser is cancelled.
+    static func executeWithFirstByteTimeout(
+        _ request: HTTPClientRequest, client: HTTPClient, descriptor: BackendDescriptor
+    ) async throws -> HTTPClientResponse {
+        let deadline = NIODeadline.now() + .milliseconds(Int64(descriptor.requestTimeoutMs))
+        return try await withThrowingTaskGroup(of: HTTPClientResponse?.self) { group in
+            group.addTask { try await client.execute(request, deadline: deadline) }
+            group.addTask {
+                try await Task.sleep(for: .milliseconds(descriptor.firstByteTimeoutMs))
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let response = first else {
+                throw FirstByteTimeout(milliseconds: descriptor.firstByteTimeoutMs)
+            }
+            return response
+        }
+    }
+
+    public static func milliseconds(_ duration: Duration) -> Double {
+        let (seconds, attoseconds) = duration.components
+        return Double(seconds) * 1000 + Double(attoseconds) / 1e15
+    }
+}

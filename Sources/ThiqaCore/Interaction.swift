@@ -1,0 +1,85 @@
+import FoundationEssentials
+
+/// What happened to one API call. Holds no message content (that lives in `InteractionContent`, opt-in).
+public struct InteractionRecord: Sendable, Codable, Equatable {
+    public enum Outcome: String, Sendable, Codable {
+        /// The model answered in full.
+        case completed
+        /// The client went away before the answer was complete; the upstream request was cancelled.
+        case cancelled
+        /// Thiqa refused the request (validation, policy, limits) before any model saw it.
+        case rejected
+        /// No backend could answer (unreachable, 5xx, timeout, none eligible).
+        case failed
+    }
+
+    public var id: String
+    public var createdAt: Date
+    public var tenant: TenantID
+    public var useCase: UseCaseID
+    public var apiKeyID: String
+    public var endpoint: String
+    public var model: String?
+    public var backend: String?
+    public var backendJurisdiction: String?
+    public var outcome: Outcome
+    public var httpStatus: Int
+    public var errorType: String?
+    public var stream: Bool
+    public var latencyMs: Double
+    public var upstreamLatencyMs: Double?
+    public var promptTokens: Int?
+    public var completionTokens: Int?
+    public var totalTokens: Int?
+    /// Policy decisions taken on this call (for example privacy findings and actions), as stable strings.
+    public var decisions: [String]
+
+    public init(
+        id: String = InteractionRecord.newID(), createdAt: Date = Date(), tenant: TenantID, useCase: UseCaseID, apiKeyID: String,
+        endpoint: String, model: String? = nil, backend: String? = nil, backendJurisdiction: String? = nil,
+        outcome: Outcome = .completed, httpStatus: Int = 200, errorType: String? = nil, stream: Bool = false,
+        latencyMs: Double = 0, upstreamLatencyMs: Double? = nil, promptTokens: Int? = nil, completionTokens: Int? = nil,
+        totalTokens: Int? = nil, decisions: [String] = []
+    ) {
+        self.id = id
+        self.createdAt = createdAt
+        self.tenant = tenant
+        self.useCase = useCase
+        self.apiKeyID = apiKeyID
+        self.endpoint = endpoint
+        self.model = model
+        self.backend = backend
+        self.backendJurisdiction = backendJurisdiction
+        self.outcome = outcome
+        self.httpStatus = httpStatus
+        self.errorType = errorType
+        self.stream = stream
+        self.latencyMs = latencyMs
+        self.upstreamLatencyMs = upstreamLatencyMs
+        self.promptTokens = promptTokens
+        self.completionTokens = completionTokens
+        self.totalTokens = totalTokens
+        self.decisions = decisions
+    }
+
+    /// `int_` + 24 random base62 characters: unguessable, sortable enough for humans, safe in URLs.
+    public static func newID() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return "int_" + APIKeyFormat.randomString(count: 24, using: &generator)
+    }
+}
+
+/// Message content kept for a use case that opted in, until `expiresAt`.
+public struct InteractionContent: Sendable, Codable, Equatable {
+    public var interactionID: String
+    public var request: String
+    public var response: String
+    public var expiresAt: Date
+
+    public init(interactionID: String, request: String, response: String, expiresAt: Date) {
+        self.interactionID = interactionID
+        self.request = request
+        self.response = response
+        self.expiresAt = expiresAt
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Hummingbird
+import Prometheus
+import ThiqaBackends
+import ThiqaCore
+import ThiqaStorage
+
+/// Liveness, readiness, metrics and the API description: what operators and load balancers call.
+struct OperationsController: Sendable {
+    let database: ThiqaDatabase
+    let pool: BackendPool
+    let registry: PrometheusCollectorRegistry
+
+    func addRoutes(to router: Router<ThiqaRequestContext>) {
+        router.get("healthz") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
+        }
+        router.get("readyz", use: ready)
+        router.get("metrics") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(bytes: self.registry.emitToBuffer()))
+            )
+        }
+        router.get("openapi.json") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: OpenAPIDocument.bytes)))
+        }
+    }
+
+    struct Readiness: Encodable {
+        var status: String
+        var database: String
+        var backends: [BackendStatus]
+        struct BackendStatus: Encodable {
+            var id: String
+            var jurisdiction: String
+            var healthy: Bool
+            var error: String?
+        }
+    }
+
+    @Sendable func ready(_ request: Request, context: ThiqaRequestContext) async throws -> Response {
+        let databaseUp = await database.ping()
+        let backends = pool.descriptors.map { backend in
+            let state = pool.healthState(of: backend.id)
+            return Readiness.BackendStatus(id: backend.id, jurisdiction: backend.jurisdiction.code, healthy: state?.healthy ?? false, error: state?.lastError)
+        }
+        let ready = databaseUp && backends.contains(where: \.healthy)
+        let body = Readiness(status: ready ? "ready" : "not_ready", database: databaseUp ? "up" : "down", backends: backends)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return Response(
+            status: ready ? .ok : .serviceUnavailable, headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(body)))
+        )
+    }
+}
+
+/// `Resources/openapi.json`, Thiqa's own API, kept true by `OpenAPIDocumentTests`.
+enum OpenAPIDocument {
+    static let bytes: [UInt8] = {
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json"), let data = try? Data(contentsOf: url) else {
+            return Array(#"{"openapi":"3.1.0","info":{"title":"Thiqa","version":"0"},"paths":{}}"#.utf8)
+        }
+        return Array(data)
+    }()
+}

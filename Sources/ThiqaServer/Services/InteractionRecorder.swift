@@ -1,0 +1,109 @@
+import Foundation
+import Logging
+import Metrics
+import NIOConcurrencyHelpers
+import ServiceLifecycle
+import ThiqaCore
+import ThiqaStorage
+
+/// Writes interaction records in batches: every caller waits until its record is durable, but concurrent
+/// callers share one transaction (group commit), so durability costs one commit per batch, not per request.
+public final class InteractionRecorder: Service, Sendable {
+    struct Pending {
+        var record: InteractionRecord
+        var content: InteractionContent?
+        var continuation: CheckedContinuation<Void, any Error>
+    }
+
+    let repository: SQLInteractionRepository
+    let logger: Logger
+    let maxBatch: Int
+    private let queue = NIOLockedValueBox<(items: [Pending], closed: Bool)>(([], false))
+    private let wakeUp: AsyncStream<Void>
+    private let wakeUpContinuation: AsyncStream<Void>.Continuation
+
+    public init(repository: SQLInteractionRepository, logger: Logger, maxBatch: Int = 512) {
+        self.repository = repository
+        self.logger = logger
+        self.maxBatch = maxBatch
+        (self.wakeUp, self.wakeUpContinuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+    }
+
+    /// Returns once the record (and its content, if any) is committed.
+    public func record(_ record: InteractionRecord, content: InteractionContent? = nil) async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            let accepted = queue.withLockedValue { state -> Bool in
+                guard !state.closed else { return false }
+                state.items.append(Pending(record: record, content: content, continuation: continuation))
+                return true
+            }
+            if accepted {
+                wakeUpContinuation.yield()
+            } else {
+                continuation.resume(throwing: GatewayError.unavailable(reason: "the recorder is shutting down"))
+            }
+        }
+    }
+
+    public func run() async throws {
+        await withGracefulShutdownHandler {
+            for await _ in wakeUp {
+                await drain()
+            }
+        } onGracefulShutdown: {
+            // Requests still streaming get their records written: close only after the HTTP server stopped.
+            self.wakeUpContinuation.finish()
+        }
+        queue.withLockedValue { $0.closed = true }
+        await drain()
+    }
+
+    private func drain() async {
+        while true {
+            let batch = queue.withLockedValue { state -> [Pending] in
+                let count = min(state.items.count, maxBatch)
+                let batch = Array(state.items.prefix(count))
+                state.items.removeFirst(count)
+                return batch
+            }
+            if batch.isEmpty { return }
+            do {
+                try await repository.recordBatch(batch.map { ($0.record, $0.content) })
+                Recorder(label: "thiqa_record_batch_size").record(batch.count)
+                for pending in batch { pending.continuation.resume() }
+            } catch {
+                logger.error("cannot store interaction records", metadata: ["thiqa.error": "\(error)", "thiqa.batch": "\(batch.count)"])
+                Counter(label: "thiqa_record_failures_total").increment(by: batch.count)
+                for pending in batch {
+                    pending.continuation.resume(throwing: GatewayError.unavailable(reason: "the interaction record could not be stored"))
+                }
+            }
+        }
+    }
+}
+
+/// Deletes message content whose retention period has passed, on a fixed period.
+struct ContentRetentionPurger: Service {
+    let repository: any InteractionRepository
+    let interval: Duration
+    let logger: Logger
+
+    func run() async throws {
+        while !Task.isShuttingDownGracefully {
+            do {
+                let purged = try await repository.purgeExpiredContent(now: Date())
+                if purged > 0 {
+                    logger.info("purged expired content", metadata: ["thiqa.purged": "\(purged)"])
+                    Counter(label: "thiqa_content_purged_total").increment(by: purged)
+                }
+            } catch {
+                logger.warning("content purge failed", metadata: ["thiqa.error": "\(error)"])
+            }
+            do {
+                try await cancelWhenGracefulShutdown { try await Task.sleep(for: self.interval) }
+            } catch {
+                return
+            }
+        }
+    }
+}

@@ -1,0 +1,219 @@
+import Foundation
+import Logging
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+import PostgresKit
+import SQLKit
+import SQLiteKit
+import ServiceLifecycle
+
+/// The seam under every repository: run a closure with an `SQLDatabase`, plain or in a transaction.
+/// Repositories are written once against it; the dialect differences stay here and in migrations.
+public final class ThiqaDatabase: Sendable {
+    public enum Dialect: Sendable { case sqlite, postgres }
+
+    public let dialect: Dialect
+    private let backend: Backend
+    private let logger: Logger
+
+    private enum Backend: Sendable {
+        case sqlite(writer: SQLiteConnection, readers: [SQLiteConnection], writeLock: AsyncLock, counter: NIOLockedValueBox<Int>)
+        case postgres(PostgresClient)
+    }
+
+    private init(dialect: Dialect, backend: Backend, logger: Logger) {
+        self.dialect = dialect
+        self.backend = backend
+        self.logger = logger
+    }
+
+    /// Opens the store. For PostgreSQL the returned database must be run (`run()`, a `Service`) while in use.
+    public static func open(_ configuration: StorageConfiguration, logger: Logger) async throws -> ThiqaDatabase {
+        switch configuration {
+        case .sqlite(let path):
+            let threadPool = NIOThreadPool.singleton
+            let eventLoop = MultiThreadedEventLoopGroup.singleton.any()
+            let storage: SQLiteConnection.Storage = path == ":memory:" ? .memory : .file(path: path)
+            let writer: SQLiteConnection
+            do {
+                writer = try await SQLiteConnection.open(storage: storage, threadPool: threadPool, logger: logger, on: eventLoop)
+            } catch {
+                throw StorageOpenError(message: "cannot open SQLite database at '\(path)': \(error)")
+            }
+            // WAL lets readers proceed during a write; FULL makes every commit durable before it returns.
+            for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA busy_timeout=10000", "PRAGMA foreign_keys=ON"] {
+                _ = try await writer.query(pragma)
+            }
+            var readers: [SQLiteConnection] = []
+            if path != ":memory:" {
+                for _ in 0..<2 {
+                    let reader = try await SQLiteConnection.open(storage: storage, threadPool: threadPool, logger: logger, on: eventLoop)
+                    _ = try await reader.query("PRAGMA busy_timeout=10000")
+                    readers.append(reader)
+                }
+            }
+            return ThiqaDatabase(
+                dialect: .sqlite,
+                backend: .sqlite(writer: writer, readers: readers, writeLock: AsyncLock(), counter: NIOLockedValueBox(0)),
+                logger: logger
+            )
+        case .postgres(let url):
+            let config = try PostgresURL.parse(url)
+            var clientConfig = PostgresClient.Configuration(
+                host: config.host, port: config.port, username: config.username, password: config.password,
+                database: config.database, tls: .disable
+            )
+            clientConfig.options.maximumConnections = 16
+            clientConfig.options.connectTimeout = .seconds(5)
+            let client = PostgresClient(configuration: clientConfig, backgroundLogger: logger)
+            return ThiqaDatabase(dialect: .postgres, backend: .postgres(client), logger: logger)
+        }
+    }
+
+    /// Runs reads. On SQLite they go to a reader connection so they never wait for the writer.
+    public func read<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        switch backend {
+        case .sqlite(let writer, let readers, _, let counter):
+            if readers.isEmpty { return try await body(writer.sql()) }
+            let index = counter.withLockedValue { value -> Int in
+                value &+= 1
+                return value
+            }
+            return try await body(readers[index % readers.count].sql())
+        case .postgres(let client):
+            return try await client.withConnection { try await body($0.sql()) }
+        }
+    }
+
+    /// Runs a transaction: committed if `body` returns, rolled back if it throws.
+    public func transaction<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        switch backend {
+        case .sqlite(let writer, _, let lock, _):
+            return try await lock.withLock {
+                let db = writer.sql()
+                try await db.raw("BEGIN IMMEDIATE").run()
+                do {
+                    let result = try await body(db)
+                    try await db.raw("COMMIT").run()
+                    return result
+                } catch {
+                    try? await db.raw("ROLLBACK").run()
+                    throw error
+                }
+            }
+        case .postgres(let client):
+            return try await client.withConnection { connection in
+                let db = connection.sql()
+                try await db.raw("BEGIN").run()
+                do {
+                    let result = try await body(db)
+                    try await db.raw("COMMIT").run()
+                    return result
+                } catch {
+                    try? await db.raw("ROLLBACK").run()
+                    throw error
+                }
+            }
+        }
+    }
+
+    /// True when a trivial query answers: used by `/readyz`.
+    public func ping() async -> Bool {
+        do {
+            return try await read { db in
+                try await db.raw("SELECT 1 AS one").first(decodingColumn: "one", as: Int.self) == 1
+            }
+        } catch {
+            return false
+        }
+    }
+
+    public func close() async {
+        switch backend {
+        case .sqlite(let writer, let readers, _, _):
+            for connection in [writer] + readers { try? await connection.close() }
+        case .postgres:
+            break
+        }
+    }
+}
+
+extension ThiqaDatabase: Service {
+    /// PostgreSQL's client pool needs its run loop; SQLite has nothing to run and waits for shutdown.
+    public func run() async throws {
+        switch backend {
+        case .postgres(let client):
+            await client.run()
+        case .sqlite:
+            try? await gracefulShutdown()
+            await close()
+        }
+    }
+
+    /// Runs `body` with the database open and (for PostgreSQL) its pool running: for CLI commands.
+    public static func with<T: Sendable>(
+        _ configuration: StorageConfiguration, logger: Logger, _ body: (ThiqaDatabase) async throws -> T
+    ) async throws -> T {
+        let database = try await open(configuration, logger: logger)
+        switch database.backend {
+        case .sqlite:
+            defer { Task { await database.close() } }
+            return try await body(database)
+        case .postgres(let client):
+            return try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { await client.run() }
+                defer { group.cancelAll() }
+                return try await body(database)
+            }
+        }
+    }
+}
+
+public struct StorageOpenError: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}
+
+/// `postgres://user:password@host:port/database`.
+struct PostgresURL {
+    var host: String
+    var port: Int
+    var username: String
+    var password: String?
+    var database: String?
+
+    static func parse(_ text: String) throws -> PostgresURL {
+        func fail(_ reason: String) -> StorageOpenError {
+            StorageOpenError(message: "storage.postgres.url: \(reason); expected postgres://user:password@host:port/database")
+        }
+        var rest: Substring
+        if text.hasPrefix("postgres://") {
+            rest = text.dropFirst("postgres://".count)
+        } else if text.hasPrefix("postgresql://") {
+            rest = text.dropFirst("postgresql://".count)
+        } else {
+            throw fail("unsupported scheme")
+        }
+        var database: String?
+        if let slash = rest.firstIndex(of: "/") {
+            let name = rest[rest.index(after: slash)...].split(separator: "?").first.map(String.init)
+            database = (name?.isEmpty ?? true) ? nil : name
+            rest = rest[..<slash]
+        }
+        guard let at = rest.lastIndex(of: "@") else { throw fail("missing user") }
+        let credentials = rest[..<at]
+        let hostPort = rest[rest.index(after: at)...]
+        let userParts = credentials.split(separator: ":", maxSplits: 1)
+        guard let user = userParts.first, !user.isEmpty else { throw fail("missing user") }
+        let password = userParts.count > 1 ? String(userParts[1]).removingPercentEncoding : nil
+        let hostParts = hostPort.split(separator: ":")
+        guard let host = hostParts.first, !host.isEmpty else { throw fail("missing host") }
+        var port = 5432
+        if hostParts.count > 1 {
+            guard let parsed = Int(hostParts[1]), (1...65535).contains(parsed) else { throw fail("bad port '\(hostParts[1])'") }
+            port = parsed
+        }
+        return PostgresURL(host: String(host), port: port, username: String(user), password: password, database: database)
+    }
+}

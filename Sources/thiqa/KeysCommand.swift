@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import ThiqaCore
+import ThiqaStorage
+
+struct Keys: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keys",
+        abstract: "Create, list and revoke API keys.",
+        subcommands: [Create.self, List.self, Revoke.self]
+    )
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a key for a tenant's use case. The key is printed once; only its hash is stored."
+        )
+        @OptionGroup var options: ConfigOptions
+        @Option(help: "Tenant id (lower-case letters, digits, '-', '_', '.').") var tenant: String
+        @Option(name: .customLong("use-case"), help: "Use case id. Declared with defaults if it does not exist yet.") var useCase: String
+        @Option(help: "A label to recognise the key by.") var label: String?
+        @Flag(help: "Print the key alone (for scripts).") var quiet = false
+
+        func run() async throws {
+            let tenantID: TenantID
+            let useCaseID: UseCaseID
+            do {
+                tenantID = try TenantID(tenant)
+                useCaseID = try UseCaseID(useCase)
+            } catch {
+                throw ValidationError("\(error)")
+            }
+            let configuration = try await options.load()
+            let (issued, declared) = try await withStore(configuration) { database in
+                let useCases = SQLUseCaseRepository(database: database)
+                var declared = false
+                if try await useCases.find(tenant: tenantID, id: useCaseID) == nil {
+                    try await useCases.upsert(UseCase(tenant: tenantID, id: useCaseID))
+                    declared = true
+                }
+                let issued = APIKeyFormat.issue(tenant: tenantID, useCase: useCaseID, label: label)
+                try await SQLAPIKeyRepository(database: database).create(issued.record)
+                return (issued, declared)
+            }
+            if quiet {
+                print(issued.key)
+                return
+            }
+            if declared {
+                print("declared use case \(tenantID)/\(useCaseID) with defaults (no content kept, sovereign backends only)")
+            }
+            print("key id: \(issued.record.id)")
+            print("API key: \(issued.key)")
+            print("Store it now: it is not shown again.")
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List keys (never the secrets).")
+        @OptionGroup var options: ConfigOptions
+        @Option(help: "Only this tenant's keys.") var tenant: String?
+        @Flag(help: "JSON output.") var json = false
+
+        func run() async throws {
+            let tenantID = try tenant.map { value in
+                do { return try TenantID(value) } catch { throw ValidationError("\(error)") }
+            }
+            let configuration = try await options.load()
+            let keys = try await withStore(configuration) { database in
+                try await SQLAPIKeyRepository(database: database).list(tenant: tenantID)
+            }
+            if json {
+                struct Row: Encodable {
+                    var id: String
+                    var tenant: String
+                    var use_case: String
+                    var label: String?
+                    var created_at: Date
+                    var revoked_at: Date?
+                }
+                let encoder = JSONEncoder()
+                encoder.dateEncodingStrategy = .iso8601
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                let rows = keys.map { Row(id: $0.id, tenant: $0.tenant.rawValue, use_case: $0.useCase.rawValue, label: $0.label, created_at: $0.createdAt, revoked_at: $0.revokedAt) }
+                print(String(decoding: try encoder.encode(rows), as: UTF8.self))
+                return
+            }
+            if keys.isEmpty {
+                print("no keys")
+                return
+            }
+            let formatter = ISO8601DateFormatter()
+            print("ID            TENANT / USE CASE                     CREATED               STATUS")
+            for key in keys {
+                let owner = "\(key.tenant)/\(key.useCase)"
+                let status = key.revokedAt.map { "revoked \(formatter.string(from: $0))" } ?? "active"
+                print("\(key.id)  \(owner.padding(toLength: 36, withPad: " ", startingAt: 0))  \(formatter.string(from: key.createdAt))  \(status)")
+            }
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Revoke a key by its id (the part after thq_).")
+        @OptionGroup var options: ConfigOptions
+        @Argument(help: "Key id, or the whole key.") var id: String
+
+        func run() async throws {
+            var keyID = id
+            if let parsed = APIKeyFormat.parse(Substring(id)) { keyID = String(parsed.id) }
+            let configuration = try await options.load()
+            let found = try await withStore(configuration) { database in
+                try await SQLAPIKeyRepository(database: database).revoke(id: keyID, at: Date())
+            }
+            guard found else { throw OperatorError("no key with id '\(keyID)'") }
+            print("revoked \(keyID)")
+        }
+    }
+}
