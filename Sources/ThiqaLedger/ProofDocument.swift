@@ -36,7 +36,12 @@ public enum ProofDocument {
                 let proof = try Self.proof(in: fields)
                 return Self.verdict { () throws(MerkleProofError) in
                     try MerkleVerifier.verifyInclusion(
-                        leafIndex: leafIndex, treeSize: treeSize, leafHash: leafHash, proof: proof, root: rootHash)
+                        leafIndex: leafIndex,
+                        treeSize: treeSize,
+                        leafHash: leafHash,
+                        proof: proof,
+                        root: rootHash
+                    )
                 }
             case "consistency":
                 try Self.requireExactly(["kind", "size1", "size2", "root1", "root2", "proof"], in: fields)

@@ -81,7 +81,8 @@ struct CanonicalJSONTests {
               "\u00f6": "Latin Small Letter O With Diaeresis"
             }
             """#
-        let want = #"{"\r":"Carriage Return","1":"One","\#u{80}":"Control","ö":"Latin Small Letter O With Diaeresis","€":"Euro Sign","😀":"Emoji: Grinning Face","דּ":"Hebrew Letter Dalet With Dagesh"}"#
+        let want =
+            #"{"\r":"Carriage Return","1":"One","\#u{80}":"Control","ö":"Latin Small Letter O With Diaeresis","€":"Euro Sign","😀":"Emoji: Grinning Face","דּ":"Hebrew Letter Dalet With Dagesh"}"#
         #expect(try self.canonical(input) == want)
         // U+1F600 (surrogates D83D DE00) sorts before U+FB33 in UTF-16 although it is after it in code points.
         let value: CanonicalJSON.JSONValue = ["\u{FB33}": 1, "\u{1F600}": 2]
@@ -97,14 +98,18 @@ struct CanonicalJSONTests {
         ]
         #expect(
             String(decoding: try CanonicalJSON.encode(value), as: UTF8.self)
-                == #"{"id":"0190c0de-0000-7000-8000-000000000000","leaf":9223372036854775807,"nested":{"e":[],"k":{}},"none":null,"ok":true,"ratio":0.5,"tags":["b","a"]}"#)
+                == #"{"id":"0190c0de-0000-7000-8000-000000000000","leaf":9223372036854775807,"nested":{"e":[],"k":{}},"none":null,"ok":true,"ratio":0.5,"tags":["b","a"]}"#
+        )
         // Parsing canonical output gives the same value back.
         #expect(try CanonicalJSON.parse(CanonicalJSON.encode(value)) == value)
     }
 
     @Test func stringEscaping() throws {
         let value: CanonicalJSON.JSONValue = .string("\u{0}\u{1}\u{8}\t\n\u{B}\u{C}\r\u{1F}\u{7F} \"\\/\u{2028}é😀")
-        #expect(String(decoding: try CanonicalJSON.encode(value), as: UTF8.self) == "\"\\u0000\\u0001\\b\\t\\n\\u000b\\f\\r\\u001f\u{7F} \\\"\\\\/\u{2028}é😀\"")
+        #expect(
+            String(decoding: try CanonicalJSON.encode(value), as: UTF8.self)
+                == "\"\\u0000\\u0001\\b\\t\\n\\u000b\\f\\r\\u001f\u{7F} \\\"\\\\/\u{2028}é😀\""
+        )
     }
 
     @Test(arguments: [
@@ -118,13 +123,15 @@ struct CanonicalJSONTests {
 
     @Test func rejectsInvalidUTF8AndDeepNesting() {
         #expect(throws: CanonicalJSON.ParseError.self) { try CanonicalJSON.parse([0x22, 0xFF, 0x22]) }
-        #expect(throws: CanonicalJSON.ParseError.self) { try CanonicalJSON.parse(Array((String(repeating: "[", count: 300) + String(repeating: "]", count: 300)).utf8)) }
+        #expect(throws: CanonicalJSON.ParseError.self) {
+            try CanonicalJSON.parse(Array((String(repeating: "[", count: 300) + String(repeating: "]", count: 300)).utf8))
+        }
         #expect(throws: Never.self) { try CanonicalJSON.parse(Array((String(repeating: "[", count: 200) + String(repeating: "]", count: 200)).utf8)) }
     }
 
     @Test func numberKinds() throws {
         #expect(try CanonicalJSON.parse(Array("-9223372036854775808".utf8)) == .int(Int64.min))
-        #expect(try CanonicalJSON.parse(Array("9223372036854775808".utf8)) == .number(9223372036854775808))
+        #expect(try CanonicalJSON.parse(Array("9223372036854775808".utf8)) == .number(9_223_372_036_854_775_808))
         #expect(try CanonicalJSON.parse(Array("3.0".utf8)) == .number(3))
         #expect(try CanonicalJSON.parse(Array("-0".utf8)) == .int(0))
         #expect(try CanonicalJSON.parse(Array("1E2".utf8)) == .number(100))

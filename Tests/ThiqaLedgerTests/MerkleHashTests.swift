@@ -60,7 +60,13 @@ struct MerkleHashTests {
             try MerkleVerifier.verifyInclusion(leafIndex: 1, treeSize: 5, leafHash: leaves[1].bytes, proof: short, root: root.bytes)
         }
         #expect(throws: MerkleProofError.wrongHashLength(field: "root2", byteCount: 12)) {
-            try MerkleVerifier.verifyConsistency(size1: 1, size2: 1, root1: Array(repeating: 1, count: 32), root2: Array(repeating: 1, count: 12), proof: [])
+            try MerkleVerifier.verifyConsistency(
+                size1: 1,
+                size2: 1,
+                root1: Array(repeating: 1, count: 32),
+                root2: Array(repeating: 1, count: 12),
+                proof: []
+            )
         }
         #expect(throws: MerkleProofError.wrongHashLength(field: "leaf hash", byteCount: 0)) {
             try MerkleVerifier.verifyInclusion(leafIndex: 0, treeSize: 1, leafHash: [], proof: [], root: root.bytes)
@@ -80,7 +86,9 @@ struct MerkleHashTests {
         } catch {
             #expect(error.description.contains("not to the expected root \(root.hex)"))
         }
-        #expect(MerkleProofError.invalidSizes(size1: 0, size2: 3).description == "a consistency proof needs 0 < size1 <= size2, got size1 0 and size2 3")
+        #expect(
+            MerkleProofError.invalidSizes(size1: 0, size2: 3).description == "a consistency proof needs 0 < size1 <= size2, got size1 0 and size2 3"
+        )
         #expect(throws: MerkleProofError.rootsDifferForEqualSizes) {
             try MerkleVerifier.verifyConsistency(size1: 6, size2: 6, root1: root, root2: leaves[0], proof: [])
         }

@@ -157,14 +157,24 @@ struct ProofPlanTests {
                 #expect(proof == oracle.referencePath(index, 0, size))
                 #expect(throws: Never.self) {
                     try MerkleVerifier.verifyInclusion(
-                        leafIndex: index, treeSize: size, leafHash: TestVectors.syntheticLeaf(index), proof: proof, root: root)
+                        leafIndex: index,
+                        treeSize: size,
+                        leafHash: TestVectors.syntheticLeaf(index),
+                        proof: proof,
+                        root: root
+                    )
                 }
                 let size1 = UInt64.random(in: 1...size, using: &random)
                 let consistency = try oracle.assemble(ProofPlanner.consistency(size1: size1, size2: size))
                 #expect(consistency == (size1 == size ? [] : oracle.referenceSubproof(size1, 0, size, complete: true)))
                 #expect(throws: Never.self) {
                     try MerkleVerifier.verifyConsistency(
-                        size1: size1, size2: size, root1: oracle.referenceRoot(0, size1), root2: root, proof: consistency)
+                        size1: size1,
+                        size2: size,
+                        root1: oracle.referenceRoot(0, size1),
+                        root2: root,
+                        proof: consistency
+                    )
                 }
             }
         }

@@ -97,7 +97,12 @@ struct ReferenceVectorTests {
             let leaves = Array(Self.leaves.prefix(Int(size)))
             #expect(throws: Never.self, "inclusion \(vector.leafIndex) in \(size)") {
                 try MerkleVerifier.verifyInclusion(
-                    leafIndex: vector.leafIndex, treeSize: size, leafHash: leaves[Int(vector.leafIndex)], proof: proof, root: roots[Int(size)])
+                    leafIndex: vector.leafIndex,
+                    treeSize: size,
+                    leafHash: leaves[Int(vector.leafIndex)],
+                    proof: proof,
+                    root: roots[Int(size)]
+                )
             }
             #expect(try RFC6962.inclusionProof(index: vector.leafIndex, size: size, leafHashes: leaves) == proof)
             let stored = nodes[size] ?? ProofPlanTests.storedNodes(leaves)
@@ -115,7 +120,12 @@ struct ReferenceVectorTests {
             let proof = try vector.proof.map { try TestVectors.hash($0) }
             #expect(throws: Never.self, "consistency \(vector.size1) to \(vector.size2)") {
                 try MerkleVerifier.verifyConsistency(
-                    size1: vector.size1, size2: vector.size2, root1: roots[Int(vector.size1)], root2: roots[Int(vector.size2)], proof: proof)
+                    size1: vector.size1,
+                    size2: vector.size2,
+                    root1: roots[Int(vector.size1)],
+                    root2: roots[Int(vector.size2)],
+                    proof: proof
+                )
             }
             let leaves = Array(Self.leaves.prefix(Int(vector.size2)))
             #expect(try RFC6962.consistencyProof(size1: vector.size1, size2: vector.size2, leafHashes: leaves) == proof)
@@ -137,16 +147,22 @@ struct ReferenceVectorTests {
             case "inclusion":
                 #expect(throws: MerkleProofError.self, "\(label)") {
                     try MerkleVerifier.verifyInclusion(
-                        leafIndex: try #require(vector.leafIndex), treeSize: try #require(vector.treeSize),
-                        leafHash: try TestVectors.hash(try #require(vector.leafHash)), proof: proof,
-                        root: try TestVectors.hash(try #require(vector.root)))
+                        leafIndex: try #require(vector.leafIndex),
+                        treeSize: try #require(vector.treeSize),
+                        leafHash: try TestVectors.hash(try #require(vector.leafHash)),
+                        proof: proof,
+                        root: try TestVectors.hash(try #require(vector.root))
+                    )
                 }
             case "consistency":
                 #expect(throws: MerkleProofError.self, "\(label)") {
                     try MerkleVerifier.verifyConsistency(
-                        size1: try #require(vector.size1), size2: try #require(vector.size2),
-                        root1: try TestVectors.hash(try #require(vector.root1)), root2: try TestVectors.hash(try #require(vector.root2)),
-                        proof: proof)
+                        size1: try #require(vector.size1),
+                        size2: try #require(vector.size2),
+                        root1: try TestVectors.hash(try #require(vector.root1)),
+                        root2: try TestVectors.hash(try #require(vector.root2)),
+                        proof: proof
+                    )
                 }
             default:
                 Issue.record("unknown kind \(vector.kind)")

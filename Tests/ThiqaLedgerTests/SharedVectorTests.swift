@@ -111,8 +111,12 @@ struct SharedVectorTests {
         for vector in file.vectors {
             let result = Result { () throws(MerkleProofError) in
                 try MerkleVerifier.verifyInclusion(
-                    leafIndex: vector.leafIndex, treeSize: vector.treeSize, leafHash: TestVectors.bytesOrEmpty(vector.leafHash),
-                    proof: vector.proof.map(TestVectors.bytesOrEmpty), root: TestVectors.bytesOrEmpty(vector.root))
+                    leafIndex: vector.leafIndex,
+                    treeSize: vector.treeSize,
+                    leafHash: TestVectors.bytesOrEmpty(vector.leafHash),
+                    proof: vector.proof.map(TestVectors.bytesOrEmpty),
+                    root: TestVectors.bytesOrEmpty(vector.root)
+                )
             }
             let want = vector.strictValid ?? vector.valid
             #expect(result.isSuccess == want, "\(vector.id ?? "?"): \(result)")
@@ -126,8 +130,12 @@ struct SharedVectorTests {
         for vector in file.vectors {
             let result = Result { () throws(MerkleProofError) in
                 try MerkleVerifier.verifyConsistency(
-                    size1: vector.size1, size2: vector.size2, root1: TestVectors.bytesOrEmpty(vector.root1),
-                    root2: TestVectors.bytesOrEmpty(vector.root2), proof: vector.proof.map(TestVectors.bytesOrEmpty))
+                    size1: vector.size1,
+                    size2: vector.size2,
+                    root1: TestVectors.bytesOrEmpty(vector.root1),
+                    root2: TestVectors.bytesOrEmpty(vector.root2),
+                    proof: vector.proof.map(TestVectors.bytesOrEmpty)
+                )
             }
             // Our rule is the strict one: every hash exactly 32 bytes (see MerkleVerifier).
             let want = vector.strictValid ?? vector.valid
@@ -146,8 +154,12 @@ struct SharedVectorTests {
             let proof = try vector.proof.map { try TestVectors.hash($0) }
             #expect(throws: Never.self) {
                 try MerkleVerifier.verifyInclusion(
-                    leafIndex: vector.leafIndex, treeSize: vector.treeSize, leafHash: try TestVectors.hash(vector.leafHash),
-                    proof: proof, root: try TestVectors.hash(vector.root))
+                    leafIndex: vector.leafIndex,
+                    treeSize: vector.treeSize,
+                    leafHash: try TestVectors.hash(vector.leafHash),
+                    proof: proof,
+                    root: try TestVectors.hash(vector.root)
+                )
             }
             #expect(try RFC6962.inclusionProof(index: vector.leafIndex, size: vector.treeSize, leafHashes: leaves) == proof)
             #expect(try ProofPlanTests.plannedInclusion(leaves: leaves, index: vector.leafIndex, size: vector.treeSize) == proof)
@@ -156,8 +168,12 @@ struct SharedVectorTests {
             let proof = try vector.proof.map { try TestVectors.hash($0) }
             #expect(throws: Never.self) {
                 try MerkleVerifier.verifyConsistency(
-                    size1: vector.size1, size2: vector.size2, root1: try TestVectors.hash(vector.root1),
-                    root2: try TestVectors.hash(vector.root2), proof: proof)
+                    size1: vector.size1,
+                    size2: vector.size2,
+                    root1: try TestVectors.hash(vector.root1),
+                    root2: try TestVectors.hash(vector.root2),
+                    proof: proof
+                )
             }
             #expect(try RFC6962.consistencyProof(size1: vector.size1, size2: vector.size2, leafHashes: leaves) == proof)
             #expect(try ProofPlanTests.plannedConsistency(leaves: leaves, size1: vector.size1, size2: vector.size2) == proof)

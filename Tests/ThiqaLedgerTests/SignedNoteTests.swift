@@ -143,7 +143,9 @@ struct SignedNoteTests {
         #expect(throws: NoteError.malformedText) { try signer.sign("no final newline") }
         #expect(throws: NoteError.malformedText) { try signer.sign("tab\there\n") }
         #expect(throws: NoteError.invalidName("bad name")) { try NoteSigner(name: "bad name", privateKey: .init()) }
-        #expect(throws: NoteError.self) { try NoteSigner(secretKey: "PRIVATE+KEY+PeterNeumann+c74f20a4+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz") }
+        #expect(throws: NoteError.self) {
+            try NoteSigner(secretKey: "PRIVATE+KEY+PeterNeumann+c74f20a4+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz")
+        }
     }
 
     @Test func checkpointParseVectors() throws {
@@ -164,7 +166,11 @@ struct SignedNoteTests {
                 if let keyID = want.keyIdHex { #expect(NoteSignature.keyIDHex(signature.keyID) == keyID) }
                 if let timestamp = want.cosignatureTimestamp { #expect(signature.cosignatureTimestamp == timestamp) }
                 if let length = want.ed25519SignatureLen { #expect(signature.signature.count - 8 == length) }
-                #expect(signature.line + "\n" == String(vector.note.split(separator: "\n", omittingEmptySubsequences: false).first { $0.contains(signature.base64) } ?? "") + "\n")
+                #expect(
+                    signature.line + "\n" == String(
+                        vector.note.split(separator: "\n", omittingEmptySubsequences: false).first { $0.contains(signature.base64) } ?? ""
+                    ) + "\n"
+                )
             }
             // No key is published for these, so opening reports no verifiable signature.
             #expect(throws: NoteError.self) { try SignedNote.open(vector.note, verifiers: []) }

@@ -66,7 +66,9 @@ extension MerkleHash: Codable {
         let text = try container.decode(String.self)
         guard let hash = MerkleHash(hex: text) else {
             throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "expected 64 hexadecimal digits (a 32-byte SHA-256 hash)")
+                in: container,
+                debugDescription: "expected 64 hexadecimal digits (a 32-byte SHA-256 hash)"
+            )
         }
         self = hash
     }

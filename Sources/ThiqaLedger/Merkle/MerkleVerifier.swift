@@ -13,7 +13,11 @@
 public enum MerkleVerifier {
     /// Succeeds when `proof` shows that `leafHash` is leaf `leafIndex` of the tree of `treeSize` leaves with `root`.
     public static func verifyInclusion(
-        leafIndex: UInt64, treeSize: UInt64, leafHash: MerkleHash, proof: [MerkleHash], root: MerkleHash
+        leafIndex: UInt64,
+        treeSize: UInt64,
+        leafHash: MerkleHash,
+        proof: [MerkleHash],
+        root: MerkleHash
     ) throws(MerkleProofError) {
         let computed = try Self.rootFromInclusionProof(leafIndex: leafIndex, treeSize: treeSize, leafHash: leafHash, proof: proof)
         guard computed == root else { throw .rootMismatch(computed: computed, expected: root) }
@@ -21,7 +25,11 @@ public enum MerkleVerifier {
 
     /// ``verifyInclusion(leafIndex:treeSize:leafHash:proof:root:)`` for unchecked bytes, with the strict 32-byte rule.
     public static func verifyInclusion(
-        leafIndex: UInt64, treeSize: UInt64, leafHash: [UInt8], proof: [[UInt8]], root: [UInt8]
+        leafIndex: UInt64,
+        treeSize: UInt64,
+        leafHash: [UInt8],
+        proof: [[UInt8]],
+        root: [UInt8]
     ) throws(MerkleProofError) {
         let leaf = try Self.hash(leafHash, field: "leaf hash")
         let rootHash = try Self.hash(root, field: "root")
@@ -31,7 +39,10 @@ public enum MerkleVerifier {
 
     /// The root that an inclusion proof leads to (RFC 9162 section 2.1.3.2 without the final comparison).
     public static func rootFromInclusionProof(
-        leafIndex: UInt64, treeSize: UInt64, leafHash: MerkleHash, proof: [MerkleHash]
+        leafIndex: UInt64,
+        treeSize: UInt64,
+        leafHash: MerkleHash,
+        proof: [MerkleHash]
     ) throws(MerkleProofError) -> MerkleHash {
         guard leafIndex < treeSize else { throw .indexOutOfRange(leafIndex: leafIndex, treeSize: treeSize) }
         let want = Self.inclusionProofSize(leafIndex: leafIndex, treeSize: treeSize)
@@ -60,7 +71,11 @@ public enum MerkleVerifier {
     /// Succeeds when `proof` shows that the tree of `size1` leaves with `root1` is a prefix of the tree of `size2`
     /// leaves with `root2`.
     public static func verifyConsistency(
-        size1: UInt64, size2: UInt64, root1: MerkleHash, root2: MerkleHash, proof: [MerkleHash]
+        size1: UInt64,
+        size2: UInt64,
+        root1: MerkleHash,
+        root2: MerkleHash,
+        proof: [MerkleHash]
     ) throws(MerkleProofError) {
         guard size1 > 0, size1 <= size2 else { throw .invalidSizes(size1: size1, size2: size2) }
         if size1 == size2 {
@@ -104,7 +119,11 @@ public enum MerkleVerifier {
 
     /// ``verifyConsistency(size1:size2:root1:root2:proof:)`` for unchecked bytes, with the strict 32-byte rule.
     public static func verifyConsistency(
-        size1: UInt64, size2: UInt64, root1: [UInt8], root2: [UInt8], proof: [[UInt8]]
+        size1: UInt64,
+        size2: UInt64,
+        root1: [UInt8],
+        root2: [UInt8],
+        proof: [[UInt8]]
     ) throws(MerkleProofError) {
         let first = try Self.hash(root1, field: "root1")
         let second = try Self.hash(root2, field: "root2")

@@ -70,12 +70,14 @@ public struct NoteSigner: Sendable {
     /// The verifier key string `name+keyid+base64(0x01 || public key)`, which ``NoteVerifier`` reads and
     /// `thiqa log public-key` prints.
     public var verifierKey: String {
-        "\(self.name)+\(NoteSignature.keyIDHex(self.keyID))+\(Base64.encode([NoteKeys.ed25519] + Array(self.privateKey.publicKey.rawRepresentation)))"
+        let key = Base64.encode([NoteKeys.ed25519] + Array(self.privateKey.publicKey.rawRepresentation))
+        return "\(self.name)+\(NoteSignature.keyIDHex(self.keyID))+\(key)"
     }
 
     /// The private key string `PRIVATE+KEY+name+keyid+base64(0x01 || seed)`, to keep outside the database.
     public var secretKey: String {
-        "PRIVATE+KEY+\(self.name)+\(NoteSignature.keyIDHex(self.keyID))+\(Base64.encode([NoteKeys.ed25519] + Array(self.privateKey.rawRepresentation)))"
+        let key = Base64.encode([NoteKeys.ed25519] + Array(self.privateKey.rawRepresentation))
+        return "PRIVATE+KEY+\(self.name)+\(NoteSignature.keyIDHex(self.keyID))+\(key)"
     }
 
     /// A verifier for this signer's public key.

@@ -27,7 +27,9 @@ enum TestVectors {
     static func generated(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Data {
         let url = try #require(
             Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Vectors"),
-            "missing generated vectors \(name); run scripts/merkle_reference.py", sourceLocation: sourceLocation)
+            "missing generated vectors \(name); run scripts/merkle_reference.py",
+            sourceLocation: sourceLocation
+        )
         return try Data(contentsOf: url)
     }
 
