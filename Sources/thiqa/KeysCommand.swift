@@ -7,7 +7,7 @@ struct Keys: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keys",
         abstract: "Create, list and revoke API keys.",
-        subcommands: [Create.self, List.self, Revoke.self]
+        subcommands: [Create.self, List.self, Revoke.self, Verify.self]
     )
 
     struct Create: AsyncParsableCommand {
@@ -112,6 +112,23 @@ struct Keys: AsyncParsableCommand {
             }
             guard found else { throw OperatorError("no key with id '\(keyID)'") }
             print("revoked \(keyID)")
+        }
+    }
+
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Check a key: exit 0 when it is valid and active, 1 otherwise.")
+        @OptionGroup var options: ConfigOptions
+        @Argument(help: "The whole key (thq_…).") var key: String
+
+        func run() async throws {
+            guard let (id, secret) = APIKeyFormat.parse(Substring(key)) else { throw OperatorError("not a Thiqa key (thq_…)") }
+            let configuration = try await options.load()
+            let record = try await withStore(configuration) { database in
+                try await SQLAPIKeyRepository(database: database).find(id: String(id))
+            }
+            guard let record, APIKeyFormat.matches(secret: secret, hash: record.secretHash) else { throw OperatorError("unknown key") }
+            guard !record.isRevoked else { throw OperatorError("key \(record.id) is revoked") }
+            print("key \(record.id) is active for \(record.tenant)/\(record.useCase)")
         }
     }
 }

