@@ -47,6 +47,11 @@ public struct NoteSigner: Sendable {
         self.keyID = NoteKeys.keyID(name: name, typeAndKey: [NoteKeys.ed25519] + Array(privateKey.publicKey.rawRepresentation))
     }
 
+    /// A signer for `name` with a new random Ed25519 key (keep its ``secretKey`` to sign again later).
+    public static func generate(name: String) throws(NoteError) -> NoteSigner {
+        try NoteSigner(name: name, privateKey: Curve25519.Signing.PrivateKey())
+    }
+
     /// A signer from a Go-style private key string `PRIVATE+KEY+name+keyid+base64(0x01 || 32-byte seed)`.
     public init(secretKey: String) throws(NoteError) {
         let prefix = "PRIVATE+KEY+"
@@ -144,6 +149,9 @@ public struct NoteVerifier: Sendable {
         }
         self.init(name: name, keyID: keyID, publicKey: publicKey)
     }
+
+    /// The 32-byte Ed25519 public key.
+    public var publicKeyBytes: [UInt8] { Array(self.publicKey.rawRepresentation) }
 
     /// The verifier key string.
     public var verifierKey: String {
