@@ -90,36 +90,36 @@ struct ScanState {
 
     private static let arabicCliticPrefixes: Set<UInt32> = [0x0648, 0x0641, 0x0628, 0x0644, 0x0643]  // و ف ب ل ك
 
-    /// Arabic keys with a leading conjunction/preposition or article removed.
-    static func cliticVariants(_ key: String) -> [String] {
-        var out: [String] = []
-        var scalars = Array(key.unicodeScalars)
-        if scalars.count > 3, scalars[0].value == 0x0648 || scalars[0].value == 0x0641 {
+    /// Folded Arabic scalars with a leading conjunction/preposition or article removed, or a possessive suffix.
+    static func cliticVariants(_ folded: [UInt32]) -> [[UInt32]] {
+        var out: [[UInt32]] = []
+        var scalars = folded
+        if scalars.count > 3, scalars[0] == 0x0648 || scalars[0] == 0x0641 {
             scalars.removeFirst()
-            out.append(Self.string(scalars))
+            out.append(scalars)
         }
-        if scalars.count > 3, Self.arabicCliticPrefixes.contains(scalars[0].value) {
-            if scalars[0].value == 0x0644 && scalars[1].value == 0x0644 {
-                out.append("ال" + Self.string(Array(scalars[2...])))
+        if scalars.count > 3, Self.arabicCliticPrefixes.contains(scalars[0]) {
+            if scalars[0] == 0x0644 && scalars[1] == 0x0644 {
+                out.append([0x0627, 0x0644] + scalars[2...])
             }
-            out.append(Self.string(Array(scalars[1...])))
+            out.append(Array(scalars[1...]))
         }
-        if scalars.count > 4, scalars[0].value == 0x0627, scalars[1].value == 0x0644 {
-            out.append(Self.string(Array(scalars[2...])))
+        if scalars.count > 4, scalars[0] == 0x0627, scalars[1] == 0x0644 {
+            out.append(Array(scalars[2...]))
         }
         // Possessive suffixes: ازديادي -> ازدياد, بطاقتي -> بطاقه, رقمها -> رقم.
         var stem = scalars
-        if stem.count > 4, stem[stem.count - 1].value == 0x0627, stem[stem.count - 2].value == 0x0647 {
+        if stem.count > 4, stem[stem.count - 1] == 0x0627, stem[stem.count - 2] == 0x0647 {
             stem.removeLast(2)
-        } else if stem.count > 3, [0x064A, 0x0647, 0x0643, 0x0648].contains(stem[stem.count - 1].value) {
+        } else if stem.count > 3, [0x064A, 0x0647, 0x0643, 0x0648].contains(stem[stem.count - 1]) {
             stem.removeLast()
         } else {
             return out
         }
-        out.append(Self.string(stem))
-        if stem.last?.value == 0x062A {
-            stem[stem.count - 1] = "\u{0647}"
-            out.append(Self.string(stem))
+        out.append(stem)
+        if stem.last == 0x062A {
+            stem[stem.count - 1] = 0x0647
+            out.append(stem)
         }
         return out
     }
@@ -136,8 +136,8 @@ struct ScanState {
         while i < count {
             var entries = Lexicon.phrases[self.tokens[i].key]
             if entries == nil, self.tokens[i].script == .arabic {
-                for variant in Self.cliticVariants(self.tokens[i].key) {
-                    if let found = Lexicon.phrases[variant] {
+                for variant in Self.cliticVariants(self.norm.folded(self.tokens[i])) {
+                    if let found = Lexicon.phrases[WordKey(folded: variant)] {
                         entries = found
                         break
                     }

@@ -29,7 +29,7 @@ struct Cue: OptionSet, Sendable, Hashable {
 /// Keys are folded (see `NormalizedText.fold`): lower case, no accents, Arabic alef/yeh/teh-marbuta unified.
 enum Lexicon {
     struct Entry: Sendable {
-        var rest: [String]
+        var rest: [WordKey]
         var cue: Cue
     }
 
@@ -129,8 +129,8 @@ enum Lexicon {
     ]
 
     /// First token key -> entries. Multi-word phrases are split on spaces, apostrophes and dots like the tokenizer does.
-    static let phrases: [String: [Entry]] = {
-        var table: [String: [Entry]] = [:]
+    static let phrases: [WordKey: [Entry]] = {
+        var table: [WordKey: [Entry]] = [:]
         for (phrase, cue) in Self.cuePhrases {
             let words = Self.keys(of: phrase)
             guard let first = words.first else { continue }
@@ -143,12 +143,12 @@ enum Lexicon {
     }()
 
     /// Tokenises a lexicon phrase into folded keys, exactly as `NormalizedText.tokenize` would.
-    static func keys(of phrase: String) -> [String] {
+    static func keys(of phrase: String) -> [WordKey] {
         NormalizedText(phrase).tokenize().map(\.key)
     }
 
     /// Words that end a name or an address.
-    static let stopWords: Set<String> = Set(
+    static let stopWords: Set<WordKey> = Set(
         """
         et je j suis de du des la le les l un une a au aux pour par avec sans sur dans en est sont mon ma mes ton ta son sa ses \
         votre vos notre nos merci svp stp bonjour salut cordialement qui que quoi ou car mais donc or ni ce cet cette ces il elle \
@@ -165,11 +165,11 @@ enum Lexicon {
     )
 
     /// Name particles kept inside a name even when lower case.
-    static let nameParticles: Set<String> = ["el", "al", "ben", "bin", "ait", "ou", "ibn", "bou", "abou", "ould", "bent", "lalla", "sidi", "moulay", "bel", "ag", "u", "n", "ⴰⵢⵜ", "ⵓ"]
+    static let nameParticles: Set<WordKey> = ["el", "al", "ben", "bin", "ait", "ou", "ibn", "bou", "abou", "ould", "bent", "lalla", "sidi", "moulay", "bel", "ag", "u", "n", "ⴰⵢⵜ", "ⵓ"]
 
     /// Month names (French, English, Moroccan Arabic, Darija, Amazigh) to month number.
-    static let months: [String: Int] = {
-        var table: [String: Int] = [:]
+    static let months: [WordKey: Int] = {
+        var table: [WordKey: Int] = [:]
         let lists: [[String]] = [
             ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"],
             ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"],
@@ -185,12 +185,12 @@ enum Lexicon {
             }
         }
         let short: [(String, Int)] = [("janv", 1), ("fev", 2), ("feb", 2), ("avr", 4), ("apr", 4), ("juil", 7), ("aug", 8), ("sept", 9), ("sep", 9), ("oct", 10), ("nov", 11), ("dec", 12)]
-        for (name, month) in short { table[name] = month }
+        for (name, month) in short { table[WordKey(stringLiteral: name)] = month }
         return table
     }()
 
     /// Moroccan cities: raise address confidence and close an address span.
-    static let cities: Set<String> = Set(
+    static let cities: Set<WordKey> = Set(
         """
         rabat casablanca casa fes fez marrakech marrakesh tanger tangier agadir oujda kenitra tetouan meknes sale temara \
         mohammedia safi eljadida el jadida nador beni mellal khouribga taza settat larache ksar errachidia ouarzazate tiznit \

@@ -18,7 +18,7 @@ extension ScanState {
         }
     }
 
-    private static let lowercaseIntros: Set<String> = [
+    private static let lowercaseIntros: Set<WordKey> = [
         "smiti", "smiyti", "smiya", "smitou", "smitha", "isem", "ism", "nekk", "nkk", "ana", "inu", "nnu", "d",
     ]
 
@@ -56,7 +56,7 @@ extension ScanState {
                 }
                 guard self.isNameToken(tok, lowercaseOK: lowercaseOK) else { break }
                 // Arabic: a word glued to the conjunction و after the first name starts a new clause.
-                if tok.script == .arabic, !names.isEmpty, tok.key.unicodeScalars.first?.value == 0x0648, tok.length > 3 { break }
+                if tok.script == .arabic, !names.isEmpty, NormalizedText.fold(s[tok.start]) == 0x0648, tok.length > 3 { break }
                 names.append(t)
                 script = tok.script
                 t += 1
@@ -77,14 +77,14 @@ extension ScanState {
         }
     }
 
-    private static let addressConnectors: Set<String> = [
+    private static let addressConnectors: Set<WordKey> = [
         "de", "du", "des", "la", "le", "l", "d", "el", "al", "ibn", "ben", "bnou", "ould", "ait", "ou", "n", "no", "numero", "rقم",
         "رقم", "ابن", "بن", "bis", "of", "the", "sidi", "moulay", "lalla", "mohammed", "ⵏ",
     ]
 
-    private static let trailingStreetCues: Set<String> = ["street", "road", "st", "avenue", "boulevard", "blvd", "lane"]
+    private static let trailingStreetCues: Set<WordKey> = ["street", "road", "st", "avenue", "boulevard", "blvd", "lane"]
 
-    private static let ambiguousAddressCues: Set<String> = ["lot", "place", "angle", "st", "av", "res", "cite", "secteur", "bloc", "appt", "imm"]
+    private static let ambiguousAddressCues: Set<WordKey> = ["lot", "place", "angle", "st", "av", "res", "cite", "secteur", "bloc", "appt", "imm"]
 
     mutating func recognizeAddresses() {
         let s = self.norm.scalars

@@ -55,7 +55,7 @@ extension ScanState {
                 let gap = self.norm.gap(self.tokens[t - 1].end, self.tokens[t].start)
                 guard gap.count == 1, gap.first == 0x20 || gap.first == 0x2D else { break }
                 let next = self.tokens[t]
-                guard next.length <= 8, next.isDigits || next.allUpper || next.letterCount == 0 || next.key.unicodeScalars.allSatisfy({ $0.isASCII }) else { break }
+                guard next.length <= 8, next.isDigits || next.allUpper || next.letterCount == 0 || (next.start..<next.end).allSatisfy({ s[$0] < 0x80 }) else { break }
                 guard next.script == .latin || next.script == .none else { break }
                 segments.append(t)
                 total += next.length

@@ -40,10 +40,11 @@ public struct SensitiveCategoryDetector: Sendable {
                 continue
             }
             var match: (SensitiveCategory, Double, Int)? = nil
-            var keys = [token.key]
-            if token.script == .arabic { keys += ScanState.cliticVariants(token.key) }
-            outer: for key in keys {
-                if let entries = SensitiveLexicon.exact[key] {
+            let folded = norm.folded(token)
+            var variants = [folded]
+            if token.script == .arabic { variants += ScanState.cliticVariants(folded) }
+            outer: for scalars in variants {
+                if let entries = SensitiveLexicon.exact[WordKey(folded: scalars)] {
                     for entry in entries {
                         let last = i + entry.rest.count
                         guard last < tokens.count else { continue }
@@ -53,10 +54,16 @@ public struct SensitiveCategoryDetector: Sendable {
                         }
                     }
                 }
-                let scalars = Array(key.unicodeScalars)
                 if scalars.count >= 4 {
-                    for length in stride(from: min(scalars.count, 14), through: 4, by: -1) {
-                        if let hit = SensitiveLexicon.stems[ScanState.string(Array(scalars[0..<length]))] {
+                    // Prefix hashes, longest first.
+                    var prefixes: [WordKey] = []
+                    var h = WordKey.offsetBasis
+                    for (k, v) in scalars.prefix(14).enumerated() {
+                        h = WordKey.mix(h, v)
+                        if k >= 3 { prefixes.append(WordKey(value: h)) }
+                    }
+                    for key in prefixes.reversed() {
+                        if let hit = SensitiveLexicon.stems[key] {
                             match = (hit.category, hit.score, i)
                             break outer
                         }
@@ -82,7 +89,7 @@ public struct SensitiveCategoryDetector: Sendable {
 
 enum SensitiveLexicon {
     struct Exact: Sendable {
-        var rest: [String]
+        var rest: [WordKey]
         var category: SensitiveCategory
         var score: Double
     }
@@ -110,8 +117,8 @@ enum SensitiveLexicon {
         return list
     }()
 
-    static let exact: [String: [Exact]] = {
-        var table: [String: [Exact]] = [:]
+    static let exact: [WordKey: [Exact]] = {
+        var table: [WordKey: [Exact]] = [:]
         for (category, score, word) in Self.words where !word.hasSuffix("*") {
             let keys = Lexicon.keys(of: word)
             guard let first = keys.first else { continue }
@@ -121,11 +128,11 @@ enum SensitiveLexicon {
         return table
     }()
 
-    static let stems: [String: Stem] = {
-        var table: [String: Stem] = [:]
+    static let stems: [WordKey: Stem] = {
+        var table: [WordKey: Stem] = [:]
         for (category, score, word) in Self.words where word.hasSuffix("*") {
             let keys = Lexicon.keys(of: String(word.dropLast()))
-            guard keys.count == 1, let stem = keys.first, stem.unicodeScalars.count >= 4 else { continue }
+            guard keys.count == 1, let stem = keys.first, String(word.dropLast()).unicodeScalars.count >= 4 else { continue }
             table[stem] = Stem(category: category, score: score - 0.05)
         }
         return table

@@ -132,7 +132,7 @@ enum Script: UInt8, Sendable {
 struct Token {
     var start: Int
     var end: Int
-    var key: String
+    var key: WordKey
     var digitCount: Int
     var letterCount: Int
     /// Number of leading ASCII letters when the token is exactly letters followed by digits, else -1.
@@ -162,7 +162,7 @@ extension NormalizedText {
                 continue
             }
             let start = i
-            var key = String.UnicodeScalarView()
+            var hash = WordKey.offsetBasis
             var digits = 0
             var letters = 0
             var upper = 0
@@ -189,7 +189,7 @@ extension NormalizedText {
                     break
                 }
                 let f = Self.fold(c)
-                if f != 0, let s = Unicode.Scalar(f) { key.append(s) }
+                if f != 0 { hash = WordKey.mix(hash, f) }
                 i += 1
             }
             let first = self.scalars[start]
@@ -197,7 +197,7 @@ extension NormalizedText {
                 Token(
                     start: start,
                     end: i,
-                    key: String(key),
+                    key: WordKey(value: hash),
                     digitCount: digits,
                     letterCount: letters,
                     letterPrefix: (phase == 1 && prefix > 0) ? prefix : -1,
@@ -208,6 +208,17 @@ extension NormalizedText {
             )
         }
         return tokens
+    }
+
+    /// The folded scalars of a token (for affix stripping).
+    func folded(_ token: Token) -> [UInt32] {
+        var out: [UInt32] = []
+        out.reserveCapacity(token.length)
+        for k in token.start..<token.end {
+            let f = Self.fold(self.scalars[k])
+            if f != 0 { out.append(f) }
+        }
+        return out
     }
 
     /// The normalised scalars between two token positions.
