@@ -7,10 +7,10 @@ public struct PlaceholderRestorer: Sendable {
     }
 
     public func restore(_ text: String) -> String {
-        if self.mapping.isEmpty { return text }
-        var out = String.UnicodeScalarView()
-        Self.restore(Array(text.unicodeScalars)[...], mapping: self.mapping, into: &out)
-        return String(out)
+        if self.mapping.isEmpty || !text.utf8.contains(UInt8(ascii: "<")) { return text }
+        var out = UTF8Builder(capacity: text.utf8.count)
+        Self.restore(UTF8Builder.scalars(of: text)[...], mapping: self.mapping, into: &out)
+        return out.string
     }
 
     @inline(__always)
@@ -19,7 +19,7 @@ public struct PlaceholderRestorer: Sendable {
     }
 
     /// Replaces every `<BODY>` known to the mapping.
-    static func restore(_ scalars: ArraySlice<Unicode.Scalar>, mapping: PseudonymMapping, into out: inout String.UnicodeScalarView) {
+    static func restore(_ scalars: ArraySlice<Unicode.Scalar>, mapping: PseudonymMapping, into out: inout UTF8Builder) {
         var i = scalars.startIndex
         let end = scalars.endIndex
         while i < end {
@@ -28,10 +28,8 @@ public struct PlaceholderRestorer: Sendable {
                 var j = i + 1
                 while j < end, j - i <= PseudonymMapping.maximumPlaceholderLength, Self.isPlaceholderBody(scalars[j].value) { j += 1 }
                 if j < end, scalars[j] == ">", j > i + 1 {
-                    var candidate = String.UnicodeScalarView()
-                    candidate.append(contentsOf: scalars[i...j])
-                    if let original = mapping.original(forPlaceholder: String(candidate)) {
-                        out.append(contentsOf: original.unicodeScalars)
+                    if let original = mapping.original(forPlaceholder: UTF8Builder.string(scalars[i...j])) {
+                        out.append(original)
                         i = j + 1
                         continue
                     }
@@ -59,9 +57,7 @@ public struct PlaceholderRestorer: Sendable {
                 var j = i + 1
                 while j < scalars.count, j - i <= PseudonymMapping.maximumPlaceholderLength, Self.isPlaceholderBody(scalars[j].value) { j += 1 }
                 if j < scalars.count, scalars[j] == ">" {
-                    var view = String.UnicodeScalarView()
-                    view.append(contentsOf: scalars[i...j])
-                    let text = String(view)
+                    let text = UTF8Builder.string(scalars[i...j])
                     var type: EntityType? = nil
                     if let underscore = text.lastIndex(of: "_") {
                         type = EntityType(rawValue: String(text[text.index(after: text.startIndex)..<underscore]))
@@ -93,18 +89,18 @@ public struct StreamingPlaceholderRestorer: Sendable {
     public mutating func feed(_ chunk: String) -> String {
         self.pending.append(contentsOf: chunk.unicodeScalars)
         let cut = self.safeCut()
-        var out = String.UnicodeScalarView()
+        var out = UTF8Builder(capacity: cut + 8)
         PlaceholderRestorer.restore(self.pending[0..<cut], mapping: self.mapping, into: &out)
         self.pending.removeFirst(cut)
-        return String(out)
+        return out.string
     }
 
     /// Flushes what is held back at the end of the stream.
     public mutating func finish() -> String {
-        var out = String.UnicodeScalarView()
+        var out = UTF8Builder(capacity: self.pending.count + 8)
         PlaceholderRestorer.restore(self.pending[...], mapping: self.mapping, into: &out)
         self.pending.removeAll()
-        return String(out)
+        return out.string
     }
 
     /// Everything before the last '<' that could still open a placeholder.

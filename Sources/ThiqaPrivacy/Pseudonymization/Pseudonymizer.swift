@@ -41,7 +41,7 @@ public struct Pseudonymizer: Sendable {
         if (findings.isEmpty || !actions.values.contains(.mask)) && (mapping.isEmpty || !text.unicodeScalars.contains("<")) {
             return PseudonymizationResult(text: text, mapping: mapping, findings: findings, actions: actions)
         }
-        let scalars = Array(text.unicodeScalars)
+        let scalars = UTF8Builder.scalars(of: text)
         let literals = PlaceholderRestorer.literalPlaceholders(in: scalars)
         let literalSet = Set(literals.map(\.text))
         // Spans to replace: masked findings, plus placeholders the user typed that the mapping already knows
@@ -54,18 +54,17 @@ public struct Pseudonymizer: Sendable {
             spans.append((literal.start, literal.end, type))
         }
         spans.sort { $0.start < $1.start }
-        var output = String.UnicodeScalarView()
+        var output = UTF8Builder(capacity: text.utf8.count + 16 * spans.count)
         var cursor = 0
         for span in spans {
             guard span.start >= cursor, span.end <= scalars.count, span.start < span.end else { continue }
-            output.append(contentsOf: scalars[cursor..<span.start])
-            var originalView = String.UnicodeScalarView()
-            originalView.append(contentsOf: scalars[span.start..<span.end])
-            let placeholder = mapping.assign(span.type, original: String(originalView)) { literalSet.contains($0) }
-            output.append(contentsOf: placeholder.unicodeScalars)
+            output.append(scalars[cursor..<span.start])
+            let original = UTF8Builder.string(scalars[span.start..<span.end])
+            let placeholder = mapping.assign(span.type, original: original) { literalSet.contains($0) }
+            output.append(placeholder)
             cursor = span.end
         }
-        output.append(contentsOf: scalars[cursor...])
-        return PseudonymizationResult(text: String(output), mapping: mapping, findings: findings, actions: actions)
+        output.append(scalars[cursor...])
+        return PseudonymizationResult(text: output.string, mapping: mapping, findings: findings, actions: actions)
     }
 }

@@ -9,7 +9,7 @@ struct NormalizedText {
     private(set) var origin: [Int] = []
 
     init(_ text: String) {
-        self.original = Array(text.unicodeScalars)
+        self.original = UTF8Builder.scalars(of: text)
         self.scalars.reserveCapacity(self.original.count)
         self.origin.reserveCapacity(self.original.count)
         for (index, scalar) in self.original.enumerated() {
@@ -29,9 +29,7 @@ struct NormalizedText {
     }
 
     func originalText(_ range: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: self.original[range])
-        return String(view)
+        UTF8Builder.string(self.original[range])
     }
 
     /// Maps one scalar to its matching form, or `dropped`.
