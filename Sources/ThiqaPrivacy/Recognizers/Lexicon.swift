@@ -129,7 +129,7 @@ enum Lexicon {
     ]
 
     /// First token key -> entries. Multi-word phrases are split on spaces, apostrophes and dots like the tokenizer does.
-    static let phrases: [WordKey: [Entry]] = {
+    static let phrases: WordTable<[Entry]> = {
         var table: [WordKey: [Entry]] = [:]
         for (phrase, cue) in Self.cuePhrases {
             let words = Self.keys(of: phrase)
@@ -139,7 +139,7 @@ enum Lexicon {
         for key in table.keys {
             table[key]?.sort { $0.rest.count > $1.rest.count }
         }
-        return table
+        return WordTable(table.map { ($0.key, $0.value) })
     }()
 
     /// Tokenises a lexicon phrase into folded keys, exactly as `NormalizedText.tokenize` would.
@@ -148,7 +148,7 @@ enum Lexicon {
     }
 
     /// Words that end a name or an address.
-    static let stopWords: Set<WordKey> = Set(
+    static let stopWords = WordSet(
         """
         et je j suis de du des la le les l un une a au aux pour par avec sans sur dans en est sont mon ma mes ton ta son sa ses \
         votre vos notre nos merci svp stp bonjour salut cordialement qui que quoi ou car mais donc or ni ce cet cette ces il elle \
@@ -165,10 +165,10 @@ enum Lexicon {
     )
 
     /// Name particles kept inside a name even when lower case.
-    static let nameParticles: Set<WordKey> = ["el", "al", "ben", "bin", "ait", "ou", "ibn", "bou", "abou", "ould", "bent", "lalla", "sidi", "moulay", "bel", "ag", "u", "n", "ⴰⵢⵜ", "ⵓ"]
+    static let nameParticles: WordSet = ["el", "al", "ben", "bin", "ait", "ou", "ibn", "bou", "abou", "ould", "bent", "lalla", "sidi", "moulay", "bel", "ag", "u", "n", "ⴰⵢⵜ", "ⵓ"]
 
     /// Month names (French, English, Moroccan Arabic, Darija, Amazigh) to month number.
-    static let months: [WordKey: Int] = {
+    static let months: WordTable<Int> = {
         var table: [WordKey: Int] = [:]
         let lists: [[String]] = [
             ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"],
@@ -186,11 +186,11 @@ enum Lexicon {
         }
         let short: [(String, Int)] = [("janv", 1), ("fev", 2), ("feb", 2), ("avr", 4), ("apr", 4), ("juil", 7), ("aug", 8), ("sept", 9), ("sep", 9), ("oct", 10), ("nov", 11), ("dec", 12)]
         for (name, month) in short { table[WordKey(stringLiteral: name)] = month }
-        return table
+        return WordTable(table.map { ($0.key, $0.value) })
     }()
 
     /// Moroccan cities: raise address confidence and close an address span.
-    static let cities: Set<WordKey> = Set(
+    static let cities = WordSet(
         """
         rabat casablanca casa fes fez marrakech marrakesh tanger tangier agadir oujda kenitra tetouan meknes sale temara \
         mohammedia safi eljadida el jadida nador beni mellal khouribga taza settat larache ksar errachidia ouarzazate tiznit \

@@ -18,7 +18,7 @@ extension ScanState {
         }
     }
 
-    private static let lowercaseIntros: Set<WordKey> = [
+    private static let lowercaseIntros: WordSet = [
         "smiti", "smiyti", "smiya", "smitou", "smitha", "isem", "ism", "nekk", "nkk", "ana", "inu", "nnu", "d",
     ]
 
@@ -77,14 +77,14 @@ extension ScanState {
         }
     }
 
-    private static let addressConnectors: Set<WordKey> = [
+    private static let addressConnectors: WordSet = [
         "de", "du", "des", "la", "le", "l", "d", "el", "al", "ibn", "ben", "bnou", "ould", "ait", "ou", "n", "no", "numero", "rقم",
         "رقم", "ابن", "بن", "bis", "of", "the", "sidi", "moulay", "lalla", "mohammed", "ⵏ",
     ]
 
-    private static let trailingStreetCues: Set<WordKey> = ["street", "road", "st", "avenue", "boulevard", "blvd", "lane"]
+    private static let trailingStreetCues: WordSet = ["street", "road", "st", "avenue", "boulevard", "blvd", "lane"]
 
-    private static let ambiguousAddressCues: Set<WordKey> = ["lot", "place", "angle", "st", "av", "res", "cite", "secteur", "bloc", "appt", "imm"]
+    private static let ambiguousAddressCues: WordSet = ["lot", "place", "angle", "st", "av", "res", "cite", "secteur", "bloc", "appt", "imm"]
 
     mutating func recognizeAddresses() {
         let s = self.norm.scalars

@@ -117,7 +117,7 @@ enum SensitiveLexicon {
         return list
     }()
 
-    static let exact: [WordKey: [Exact]] = {
+    static let exact: WordTable<[Exact]> = {
         var table: [WordKey: [Exact]] = [:]
         for (category, score, word) in Self.words where !word.hasSuffix("*") {
             let keys = Lexicon.keys(of: word)
@@ -125,16 +125,16 @@ enum SensitiveLexicon {
             table[first, default: []].append(Exact(rest: Array(keys.dropFirst()), category: category, score: score))
         }
         for key in table.keys { table[key]?.sort { $0.rest.count > $1.rest.count } }
-        return table
+        return WordTable(table.map { ($0.key, $0.value) })
     }()
 
-    static let stems: [WordKey: Stem] = {
+    static let stems: WordTable<Stem> = {
         var table: [WordKey: Stem] = [:]
         for (category, score, word) in Self.words where word.hasSuffix("*") {
             let keys = Lexicon.keys(of: String(word.dropLast()))
             guard keys.count == 1, let stem = keys.first, String(word.dropLast()).unicodeScalars.count >= 4 else { continue }
             table[stem] = Stem(category: category, score: score - 0.05)
         }
-        return table
+        return WordTable(table.map { ($0.key, $0.value) })
     }()
 }

@@ -34,3 +34,69 @@ struct WordKey: Hashable, Sendable, ExpressibleByStringLiteral {
         (h ^ UInt64(v)) &* Self.prime
     }
 }
+
+/// A read-only open-addressing table keyed by `WordKey`, built once for the lexicons: lookups are a multiply,
+/// a shift and a compare, without `Hasher`'s per-lookup seeding.
+struct WordTable<Value: Sendable>: Sendable {
+    private var keys: [UInt64]
+    private var values: [Value?]
+    private var occupied: [Bool]
+    private let shift: UInt64
+    private let mask: Int
+
+    init<S: Sequence>(_ pairs: S) where S.Element == (WordKey, Value) {
+        let list = Array(pairs)
+        var capacity = 8
+        var bits: UInt64 = 3
+        while capacity < list.count * 3 {
+            capacity <<= 1
+            bits += 1
+        }
+        self.keys = Array(repeating: 0, count: capacity)
+        self.values = Array(repeating: nil, count: capacity)
+        self.occupied = Array(repeating: false, count: capacity)
+        self.shift = 64 - bits
+        self.mask = capacity - 1
+        for (key, value) in list {
+            var i = self.slot(key.value)
+            while self.occupied[i] && self.keys[i] != key.value { i = (i + 1) & self.mask }
+            self.keys[i] = key.value
+            self.values[i] = value
+            self.occupied[i] = true
+        }
+    }
+
+    @inline(__always)
+    private func slot(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> self.shift)
+    }
+
+    @inline(__always)
+    subscript(key: WordKey) -> Value? {
+        var i = self.slot(key.value)
+        while self.occupied[i] {
+            if self.keys[i] == key.value { return self.values[i] }
+            i = (i + 1) & self.mask
+        }
+        return nil
+    }
+
+    @inline(__always)
+    func contains(_ key: WordKey) -> Bool { self[key] != nil }
+}
+
+/// A set of words with `WordTable` lookups; written as an array literal of words.
+struct WordSet: Sendable, ExpressibleByArrayLiteral {
+    private let table: WordTable<Bool>
+
+    init<S: Sequence>(_ keys: S) where S.Element == WordKey {
+        self.table = WordTable(keys.map { ($0, true) })
+    }
+
+    init(arrayLiteral elements: WordKey...) {
+        self.init(elements)
+    }
+
+    @inline(__always)
+    func contains(_ key: WordKey) -> Bool { self.table.contains(key) }
+}
