@@ -174,7 +174,7 @@ struct ScanState {
     private func isPhraseGap(_ from: Int, _ to: Int) -> Bool {
         let gap = self.norm.gap(from, to)
         if gap.isEmpty || gap.count > 2 { return gap.isEmpty }
-        return gap.allSatisfy { $0 == 0x20 || $0 == 0x27 || $0 == 0x2D || $0 == 0x2E }
+        return gap.allSatisfy { $0 == 0x20 || $0 == 0x27 || $0 == 0x2D || $0 == 0x2E || $0 == 0x28 || $0 == 0x29 }
     }
 
     /// Cues of the `window` tokens before token `index`.

@@ -613,7 +613,7 @@ def render(template, lang):
     return text, entities, checksum_look
 
 
-def handwritten(path):
+def handwritten(path, prefix="hw"):
     """Hand-written held-out items: [[TYPE|value]] markup in eval/privacy/handwritten.txt."""
     items = []
     counters = {}
@@ -632,7 +632,8 @@ def handwritten(path):
                 pos = m.end()
             text += marked[pos:]
             counters[lang] = counters.get(lang, 0) + 1
-            item = {"id": "hw-%s-%02d" % (lang, counters[lang]), "lang": lang, "text": text, "entities": entities, "source": "handwritten"}
+            item = {"id": "%s-%s-%02d" % (prefix, lang, counters[lang]), "lang": lang, "text": text, "entities": entities,
+                    "source": "handwritten" if prefix == "hw" else "heldout"}
             if len(cols) > 2 and cols[2] == "lookalike":
                 item["lookalike"] = True
             items.append(item)
@@ -652,7 +653,9 @@ def main():
                 item["lookalike"] = True
             items.append(item)
     import os
-    items += handwritten(os.path.join(os.path.dirname(os.path.abspath(__file__)), "handwritten.txt"))
+    here = os.path.dirname(os.path.abspath(__file__))
+    items += handwritten(os.path.join(here, "handwritten.txt"))
+    items += handwritten(os.path.join(here, "heldout.txt"), prefix="ho")
     for item in items:
         for e in item["entities"]:
             assert 0 <= e["start"] < e["end"] <= len(item["text"])

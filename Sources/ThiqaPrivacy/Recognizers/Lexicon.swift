@@ -91,6 +91,7 @@ enum Lexicon {
         ("ldossier", .negative), ("lmilaf", .negative), ("lfacture", .negative), ("rc", .negative), ("if", .negative),
         ("patente", .negative), ("registre de commerce", .negative), ("identifiant fiscal", .negative), ("السجل التجاري", .negative),
         // Birth
+        ("ne e", .birth), ("nee e", .birth), ("ne e le", .birth), ("ولد", .birth), ("ازداد", .birth), ("ازدادت", .birth),
         ("ne en", .birth), ("nee en", .birth), ("ne a", .birth), ("nee a", .birth), ("ne le", .birth), ("nee le", .birth), ("naissance", .birth), ("date de naissance", .birth),
         ("born", .birth), ("birth", .birth), ("date of birth", .birth), ("dob", .birth), ("birthday", .birth),
         ("مزداد", .birth), ("مزداده", .birth), ("الازدياد", .birth), ("تاريخ الازدياد", .birth), ("ازدياد", .birth),
@@ -113,7 +114,8 @@ enum Lexicon {
         ("اسمي", .personIntro), ("الاسم", .personIntro), ("الاسم الكامل", .personIntro), ("الاسم العائلي", .personIntro), ("الاسم الشخصي", .personIntro),
         ("اسم", .personIntro), ("isem inu", .personIntro), ("isem", .personIntro), ("ism inu", .personIntro),
         ("ⵉⵙⵎ ⵉⵏⵓ", .personIntro), ("ⵉⵙⵎ", .personIntro), ("ⵉⵙⵎ ⵏⵏⵓ", .personIntro), ("isem nnu", .personIntro), ("ⵏⴽⴽ ⴷ", .personIntro),
-        ("nekk d", .personIntro), ("nkk d", .personIntro), ("signe", .personIntro), ("cordialement", .personIntro),
+        ("nekk d", .personIntro), ("nkk d", .personIntro), ("ana", .personIntro), ("soussigne", .personIntro),
+        ("soussignee", .personIntro), ("الموقع اسفله", .personIntro), ("الموقعه اسفله", .personIntro), ("undersigned", .personIntro), ("signe", .personIntro), ("cordialement", .personIntro),
         ("regards", .personIntro), ("titulaire", .personIntro), ("au nom de", .personIntro), ("باسم", .personIntro), ("holder", .personIntro),
         ("mon fils", .personIntro), ("ma fille", .personIntro), ("my son", .personIntro), ("my daughter", .personIntro),
         // Address
@@ -159,7 +161,7 @@ enum Lexicon {
         chokran shukran hna temma li lli men mn l dial diali smiti nmra ra rah raha had hadi hadak sakn saken sakna \
         kansken kanskon kanskn ghadi baghi safi daba lyoum ghda \
         و في من الى إلى على عن مع هو هي انا أنا ديال ديالي ديالو ديالها ساكن ساكنه كنسكن كانسكن السلام سلام شكرا عافاك \
-        رقم هاتف بغيت واش لي اللي يطلب تطلب نطلب كنطلب اسكن يسكن تسكن نسكن اريد يريد تريد نريد بغا بغات ضاع ضاعت ضاعو ليه ليا ليها ليهم يبغي عافاك المرجو طلب هاد هادي هنا تما ب ل ف راه راني رانا ممكن عندي عندو عندها لا ما كان كانت المرجو \
+        رقم هاتف بغيت واش لي اللي الحامل الحامله الحاملين القاطن القاطنه الساكن يطلب تطلب نطلب كنطلب اسكن يسكن تسكن نسكن اريد يريد تريد نريد بغا بغات ضاع ضاعت ضاعو ليه ليا ليها ليهم يبغي عافاك المرجو طلب هاد هادي هنا تما ب ل ف راه راني رانا ممكن عندي عندو عندها لا ما كان كانت المرجو \
         ⴷ ⴳ ⵏ ⵉ ⴰⵔ ⵓⵔ ⵏⴽⴽ ⵜⴰⵏⵎⵎⵉⵔⵜ ⴰⵣⵓⵍ d g n i ar ur nekk tanmmirt azul zedgh zdgh ⵣⴷⵖ ghri ⵖⵓⵔⵉ
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).flatMap { Self.keys(of: String($0)) }
     )

@@ -19,7 +19,7 @@ extension ScanState {
     }
 
     private static let lowercaseIntros: WordSet = [
-        "smiti", "smiyti", "smiya", "smitou", "smitha", "isem", "ism", "nekk", "nkk", "ana", "inu", "nnu", "d",
+        "smiti", "smiyti", "smiya", "smitou", "smitha", "isem", "ism", "nekk", "nkk", "inu", "nnu", "d",
     ]
 
     mutating func recognizePersons() {

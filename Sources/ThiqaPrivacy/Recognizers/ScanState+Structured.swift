@@ -213,7 +213,8 @@ extension ScanState {
             if (13...19).contains(n), (0x32...0x36).contains(digits[0]), Checksums.luhn(digits), b - a <= 4 {
                 var score = n == 16 ? 0.9 : 0.8
                 if ctx.contains(.card) { score += 0.08 }
-                if negative { score -= 0.3 }
+                // "e-Timbre", "reçu", "commande": a Luhn-valid 16-digit code there is a receipt, not a card.
+                if negative { score -= 0.45 }
                 return Candidate(type: .CARD, start: start, end: end, score: score)
             }
             if n == 15 && Checksums.mod97(digits) == 0 {
@@ -231,6 +232,13 @@ extension ScanState {
             if negative { score -= 0.35 }
             if let p = plus { start = p }
             return Candidate(type: .PHONE, start: start, end: end, score: score)
+        }
+
+        // A lone year right after a birth cue: "tzadt f 1996", "né en 1996".
+        if whole && a == b && n == 4 && plus == nil, (1900...2035).contains(Self.value(s, self.tokens[firstTok])),
+            self.cues(before: firstTok, window: 3).contains(.birth)
+        {
+            return Candidate(type: .DATE_OF_BIRTH, start: start, end: end, score: 0.7)
         }
 
         if n == 9 && plus == nil {
