@@ -60,6 +60,7 @@ let package = Package(
             name: "ThiqaStorage",
             dependencies: [
                 "ThiqaCore",
+                "ThiqaLedger",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -92,6 +93,8 @@ let package = Package(
             name: "ThiqaServer",
             dependencies: [
                 "ThiqaCore",
+                "ThiqaPrivacy",
+                "ThiqaLedger",
                 "ThiqaStorage",
                 "ThiqaBackends",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -111,6 +114,8 @@ let package = Package(
             dependencies: [
                 "ThiqaServer",
                 "ThiqaCore",
+                "ThiqaPrivacy",
+                "ThiqaLedger",
                 "ThiqaStorage",
                 "ThiqaBackends",
                 .product(name: "Logging", package: "swift-log"),
@@ -125,6 +130,13 @@ let package = Package(
             name: "privacy-bench",
             dependencies: ["ThiqaPrivacy"],
             path: "Sources/ThiqaPrivacyBench",
+            swiftSettings: swiftSettings
+        ),
+        // Append and proof benchmark of the transparency log on SQLite and PostgreSQL (make bench).
+        .executableTarget(
+            name: "ledger-bench",
+            dependencies: ["ThiqaLedger", "ThiqaStorage", "ThiqaTesting"],
+            path: "Sources/ThiqaLedgerBench",
             swiftSettings: swiftSettings
         ),
         // Test helpers shared by test targets: throwaway PostgreSQL server, temporary directories.
@@ -145,7 +157,7 @@ let package = Package(
             resources: [.copy("Vectors")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ThiqaStorageTests", dependencies: ["ThiqaStorage", "ThiqaTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "ThiqaStorageTests", dependencies: ["ThiqaStorage", "ThiqaLedger", "ThiqaTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "ThiqaBackendsTests", dependencies: ["ThiqaBackends", "ThiqaTesting"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ThiqaServerTests",

@@ -33,13 +33,20 @@ public struct InteractionRecord: Sendable, Codable, Equatable {
     public var totalTokens: Int?
     /// Policy decisions taken on this call (for example privacy findings and actions), as stable strings.
     public var decisions: [String]
+    /// SHA-256 (hex) of the request as the model saw it (pseudonymised) and of the answer: what the
+    /// transparency log commits to, never the content itself.
+    public var requestSHA256: String?
+    public var responseSHA256: String?
+    /// Index of this record's leaf in the transparency log, once appended.
+    public var logIndex: UInt64?
 
     public init(
         id: String = InteractionRecord.newID(), createdAt: Date = Date(), tenant: TenantID, useCase: UseCaseID, apiKeyID: String,
         endpoint: String, model: String? = nil, backend: String? = nil, backendJurisdiction: String? = nil,
         outcome: Outcome = .completed, httpStatus: Int = 200, errorType: String? = nil, stream: Bool = false,
         latencyMs: Double = 0, upstreamLatencyMs: Double? = nil, promptTokens: Int? = nil, completionTokens: Int? = nil,
-        totalTokens: Int? = nil, decisions: [String] = []
+        totalTokens: Int? = nil, decisions: [String] = [], requestSHA256: String? = nil, responseSHA256: String? = nil,
+        logIndex: UInt64? = nil
     ) {
         self.id = id
         self.createdAt = createdAt
@@ -60,6 +67,9 @@ public struct InteractionRecord: Sendable, Codable, Equatable {
         self.completionTokens = completionTokens
         self.totalTokens = totalTokens
         self.decisions = decisions
+        self.requestSHA256 = requestSHA256
+        self.responseSHA256 = responseSHA256
+        self.logIndex = logIndex
     }
 
     /// `int_` + 24 random base62 characters: unguessable, sortable enough for humans, safe in URLs.

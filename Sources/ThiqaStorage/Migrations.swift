@@ -66,7 +66,10 @@ public enum Migrations {
                         prompt_tokens BIGINT,
                         completion_tokens BIGINT,
                         total_tokens BIGINT,
-                        decisions TEXT NOT NULL
+                        decisions TEXT NOT NULL,
+                        request_sha256 TEXT,
+                        response_sha256 TEXT,
+                        log_index BIGINT
                     )
                     """,
                     "CREATE INDEX interactions_created_at ON interactions (created_at_ms)",
@@ -82,7 +85,7 @@ public enum Migrations {
                     "CREATE INDEX interaction_contents_expiry ON interaction_contents (expires_at_ms)",
                 ]
             }
-        ]
+        ] + ledger + privacy
     }
 
     public struct Applied: Sendable {

@@ -124,15 +124,27 @@ public struct SQLInteractionRepository: InteractionRepository {
     public init(database: ThiqaDatabase) { self.database = database }
 
     public func record(_ interaction: InteractionRecord, content: InteractionContent?) async throws {
-        try await recordBatch([(interaction, content)])
+        _ = try await recordBatch([(interaction, content)])
     }
 
-    /// Many records in one transaction: one durable commit for a whole batch.
-    public func recordBatch(_ batch: [(InteractionRecord, InteractionContent?)]) async throws {
+    /// Many records in one transaction: one durable commit for a whole batch. With a log, each record's leaf
+    /// is appended in the same transaction and the record carries its leaf index.
+    @discardableResult
+    public func recordBatch(
+        _ batch: [(InteractionRecord, InteractionContent?)],
+        log: (any TransparencyLogAppender)? = nil,
+        leaf: @Sendable (InteractionRecord) throws -> [UInt8] = { _ in [] }
+    ) async throws -> [InteractionRecord] {
         try await database.transaction { db in
-            for (interaction, content) in batch {
-                try await Self.insert(interaction, content: content, on: db)
+            var records = batch.map(\.0)
+            if let log {
+                let indexes = try await log.append(leaves: try records.map(leaf), on: db)
+                for position in records.indices { records[position].logIndex = indexes[position] }
             }
+            for (position, record) in records.enumerated() {
+                try await Self.insert(record, content: batch[position].1, on: db)
+            }
+            return records
         }
     }
 
@@ -140,18 +152,27 @@ public struct SQLInteractionRepository: InteractionRepository {
         let decisions = String(decoding: try JSONEncoder().encode(r.decisions), as: UTF8.self)
         try await db.raw("""
             INSERT INTO interactions (id, created_at_ms, tenant, use_case, api_key_id, endpoint, model, backend, backend_jurisdiction,
-                outcome, http_status, error_type, stream, latency_ms, upstream_latency_ms, prompt_tokens, completion_tokens, total_tokens, decisions)
+                outcome, http_status, error_type, stream, latency_ms, upstream_latency_ms, prompt_tokens, completion_tokens, total_tokens, decisions,
+                request_sha256, response_sha256, log_index)
             VALUES (\(bind: r.id), \(bind: r.createdAt.millisecondsSince1970), \(bind: r.tenant.rawValue), \(bind: r.useCase.rawValue),
                 \(bind: r.apiKeyID), \(bind: r.endpoint), \(bind: r.model), \(bind: r.backend), \(bind: r.backendJurisdiction),
                 \(bind: r.outcome.rawValue), \(bind: Int64(r.httpStatus)), \(bind: r.errorType), \(bind: Int64(r.stream ? 1 : 0)),
                 \(bind: r.latencyMs), \(bind: r.upstreamLatencyMs), \(bind: r.promptTokens.map(Int64.init)),
-                \(bind: r.completionTokens.map(Int64.init)), \(bind: r.totalTokens.map(Int64.init)), \(bind: decisions))
+                \(bind: r.completionTokens.map(Int64.init)), \(bind: r.totalTokens.map(Int64.init)), \(bind: decisions),
+                \(bind: r.requestSHA256), \(bind: r.responseSHA256), \(bind: r.logIndex.map(Int64.init)))
             """).run()
         if let content {
             try await db.raw("""
                 INSERT INTO interaction_contents (interaction_id, request, response, expires_at_ms)
                 VALUES (\(bind: content.interactionID), \(bind: content.request), \(bind: content.response), \(bind: content.expiresAt.millisecondsSince1970))
                 """).run()
+        }
+    }
+
+    /// A real committed write: tells whether records can be made durable right now.
+    public func probeWrite() async throws {
+        try await database.transaction { db in
+            try await db.raw("UPDATE thiqa_migrations SET name = name WHERE version = 1").run()
         }
     }
 
@@ -215,7 +236,10 @@ public struct SQLInteractionRepository: InteractionRepository {
             promptTokens: try row.decode(column: "prompt_tokens", as: Int64?.self).map(Int.init),
             completionTokens: try row.decode(column: "completion_tokens", as: Int64?.self).map(Int.init),
             totalTokens: try row.decode(column: "total_tokens", as: Int64?.self).map(Int.init),
-            decisions: decisions
+            decisions: decisions,
+            requestSHA256: try row.decode(column: "request_sha256", as: String?.self),
+            responseSHA256: try row.decode(column: "response_sha256", as: String?.self),
+            logIndex: try row.decode(column: "log_index", as: Int64?.self).map(UInt64.init)
         )
     }
 }

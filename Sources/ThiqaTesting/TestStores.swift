@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import SQLKit
 import ThiqaStorage
 
 /// Stores for tests: a fresh SQLite file, or a fresh database on the throwaway PostgreSQL server that

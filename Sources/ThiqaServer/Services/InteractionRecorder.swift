@@ -12,26 +12,51 @@ public final class InteractionRecorder: Service, Sendable {
     struct Pending {
         var record: InteractionRecord
         var content: InteractionContent?
-        var continuation: CheckedContinuation<Void, any Error>
+        var continuation: CheckedContinuation<InteractionRecord, any Error>
     }
 
     let repository: SQLInteractionRepository
+    let log: (any TransparencyLogAppender)?
+    let leaf: @Sendable (InteractionRecord) throws -> [UInt8]
+    private let lastBatchFailed = NIOLockedValueBox(false)
     let logger: Logger
     let maxBatch: Int
     private let queue = NIOLockedValueBox<(items: [Pending], closed: Bool)>(([], false))
     private let wakeUp: AsyncStream<Void>
     private let wakeUpContinuation: AsyncStream<Void>.Continuation
 
-    public init(repository: SQLInteractionRepository, logger: Logger, maxBatch: Int = 512) {
+    public init(
+        repository: SQLInteractionRepository, logger: Logger, maxBatch: Int = 512,
+        log: (any TransparencyLogAppender)? = nil, leaf: @escaping @Sendable (InteractionRecord) throws -> [UInt8] = { _ in [] }
+    ) {
         self.repository = repository
+        self.log = log
+        self.leaf = leaf
         self.logger = logger
         self.maxBatch = maxBatch
         (self.wakeUp, self.wakeUpContinuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
 
-    /// Returns once the record (and its content, if any) is committed.
-    public func record(_ record: InteractionRecord, content: InteractionContent? = nil) async throws {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+    /// False after a batch failed to commit, until one succeeds: new calls are then refused before any
+    /// model is called (fail closed) rather than answered without a durable record.
+    public var isHealthy: Bool { !lastBatchFailed.withLockedValue { $0 } }
+
+    /// Fails closed: throws 503 when records cannot be made durable. After a failed batch, a probe write
+    /// decides; otherwise this costs nothing.
+    public func ensureWritable() async throws(GatewayError) {
+        guard !isHealthy else { return }
+        do {
+            try await repository.probeWrite()
+            lastBatchFailed.withLockedValue { $0 = false }
+        } catch {
+            throw .unavailable(reason: "interaction records cannot be stored durably right now, so no model is called")
+        }
+    }
+
+    /// Returns once the record (and its content, if any) is committed, with its log index when logged.
+    @discardableResult
+    public func record(_ record: InteractionRecord, content: InteractionContent? = nil) async throws -> InteractionRecord {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<InteractionRecord, any Error>) in
             let accepted = queue.withLockedValue { state -> Bool in
                 guard !state.closed else { return false }
                 state.items.append(Pending(record: record, content: content, continuation: continuation))
@@ -68,10 +93,12 @@ public final class InteractionRecorder: Service, Sendable {
             }
             if batch.isEmpty { return }
             do {
-                try await repository.recordBatch(batch.map { ($0.record, $0.content) })
+                let stored = try await repository.recordBatch(batch.map { ($0.record, $0.content) }, log: log, leaf: leaf)
+                lastBatchFailed.withLockedValue { $0 = false }
                 Recorder(label: "thiqa_record_batch_size").record(batch.count)
-                for pending in batch { pending.continuation.resume() }
+                for (pending, record) in zip(batch, stored) { pending.continuation.resume(returning: record) }
             } catch {
+                lastBatchFailed.withLockedValue { $0 = true }
                 logger.error("cannot store interaction records", metadata: ["thiqa.error": "\(error)", "thiqa.batch": "\(batch.count)"])
                 Counter(label: "thiqa_record_failures_total").increment(by: batch.count)
                 for pending in batch {

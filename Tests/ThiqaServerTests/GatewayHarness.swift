@@ -1,0 +1,157 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOConcurrencyHelpers
+import NIOCore
+import ThiqaBackends
+import ThiqaCore
+import ThiqaServer
+import ThiqaStorage
+import ThiqaTesting
+
+/// What a gateway test gets: a client, the key of its use case, and the store behind the gateway.
+struct GatewayFixture: Sendable {
+    var key: String
+    var keyID: String
+    var interactions: SQLInteractionRepository
+    var keys: SQLAPIKeyRepository
+
+    func auth(_ extra: HTTPFields = [:]) -> HTTPFields {
+        var headers: HTTPFields = [.authorization: "Bearer \(key)", .contentType: "application/json"]
+        headers.append(contentsOf: extra)
+        return headers
+    }
+}
+
+enum Gateway {
+    static func run(
+        backends: [BackendDescriptor],
+        storage: TestStores.Kind = .sqlite,
+        useCase configureUseCase: @Sendable (inout UseCase) -> Void = { _ in },
+        configure: @Sendable (inout ThiqaConfiguration) -> Void = { _ in },
+        _ body: @Sendable (any TestClientProtocol, GatewayFixture) async throws -> Void
+    ) async throws {
+        let storageConfiguration = try await TestStores.configuration(storage)
+        var configuration = ThiqaConfiguration(storage: storageConfiguration, authCacheTTLMs: 0, backends: BackendsConfiguration(backends: backends, healthCheckIntervalMs: 60_000))
+        configure(&configuration)
+        var logger = Logger(label: "thiqa-test")
+        logger.logLevel = .warning
+        let database = try await ThiqaDatabase.open(storageConfiguration, logger: logger)
+        try await Migrations.run(on: database)
+        var useCase = UseCase(tenant: try TenantID("test"), id: try UseCaseID("gateway"))
+        configureUseCase(&useCase)
+        try await SQLUseCaseRepository(database: database).upsert(useCase)
+        let issued = APIKeyFormat.issue(tenant: useCase.tenant, useCase: useCase.id)
+        try await SQLAPIKeyRepository(database: database).create(issued.record)
+        let fixture = GatewayFixture(
+            key: issued.key, keyID: issued.record.id, interactions: SQLInteractionRepository(database: database),
+            keys: SQLAPIKeyRepository(database: database)
+        )
+        let app = try await buildApplication(configuration: configuration, logger: logger, database: database)
+        try await app.test(.live) { client in
+            try await body(client, fixture)
+        }
+    }
+
+    static func modelBackend(id: String = "local", jurisdiction: String = "MA", weight: Int = 1) throws -> BackendDescriptor {
+        BackendDescriptor(
+            id: id, baseURL: try TestModel.baseURL(), models: [TestModel.name], jurisdiction: try Jurisdiction(jurisdiction),
+            hosting: "test", weight: weight, firstByteTimeoutMs: 120_000
+        )
+    }
+
+    static func chatBody(model: String = TestModel.name, stream: Bool = false, maxTokens: Int = 8, content: String = "Salam, kidayr?") -> ByteBuffer {
+        ByteBuffer(string: #"{"model":"\#(model)","messages":[{"role":"user","content":"\#(content)"}],"max_tokens":\#(maxTokens),"stream":\#(stream)}"#)
+    }
+
+    /// Waits until the record of a call is stored (streams record asynchronously at their end).
+    static func record(_ id: String, in repository: SQLInteractionRepository) async throws -> InteractionRecord? {
+        for _ in 0..<100 {
+            if let record = try await repository.find(id: id) { return record }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return nil
+    }
+}
+
+struct OpenAIError: Decodable {
+    struct Detail: Decodable {
+        var message: String
+        var type: String
+        var param: String?
+        var code: String?
+    }
+    var error: Detail
+
+    static func decode(_ response: TestResponse) throws -> Detail {
+        try JSONDecoder().decode(OpenAIError.self, from: Data(response.body.readableBytesView)).error
+    }
+}
+
+/// A scripted upstream, only for failures a real model server cannot be made to show on demand
+/// (5xx, a hang before the first byte, a slow stream whose cancellation we observe).
+final class ScriptedUpstream: Sendable {
+    enum Behaviour: Sendable {
+        case answer
+        case status(Int)
+        case hang
+        case slowStream(chunks: Int, interval: Duration)
+    }
+
+    let behaviour: Behaviour
+    let requests = NIOLockedValueBox(0)
+    let streamCancelled = NIOLockedValueBox(false)
+    let streamChunksWritten = NIOLockedValueBox(0)
+
+    init(_ behaviour: Behaviour) { self.behaviour = behaviour }
+
+    static let completion = #"{"id":"chatcmpl-scripted","object":"chat.completion","created":1700000000,"model":"scripted","choices":[{"index":0,"message":{"role":"assistant","content":"scripted answer"},"finish_reason":"stop"}],"usage":{"prompt_tokens":3,"completion_tokens":2,"total_tokens":5}}"#
+
+    /// Runs the upstream on a free loopback port for the duration of `body`, passing its base URL.
+    func run(_ body: @Sendable (String) async throws -> Void) async throws {
+        let router = Router()
+        router.get("v1/models") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: #"{"object":"list","data":[{"id":"scripted","object":"model"}]}"#)))
+        }
+        router.post("v1/chat/completions") { _, _ -> Response in
+            self.requests.withLockedValue { $0 += 1 }
+            switch self.behaviour {
+            case .answer:
+                return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: Self.completion)))
+            case .status(let code):
+                return Response(status: .init(code: code), headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: #"{"error":{"message":"scripted failure","type":"server_error","param":null,"code":null}}"#)))
+            case .hang:
+                try await Task.sleep(for: .seconds(30))
+                return Response(status: .ok)
+            case .slowStream(let chunks, let interval):
+                return Response(status: .ok, headers: [.contentType: "text/event-stream"], body: .init { writer in
+                    do {
+                        for index in 0..<chunks {
+                            let chunk = #"data: {"id":"chatcmpl-slow","object":"chat.completion.chunk","created":1700000000,"model":"scripted","choices":[{"index":0,"delta":{"content":"t\#(index) "},"finish_reason":null}]}"# + "\n\n"
+                            try await writer.write(ByteBuffer(string: chunk))
+                            self.streamChunksWritten.withLockedValue { $0 += 1 }
+                            try await Task.sleep(for: interval)
+                        }
+                        try await writer.write(ByteBuffer(string: "data: [DONE]\n\n"))
+                        try await writer.finish(nil)
+                    } catch {
+                        self.streamCancelled.withLockedValue { $0 = true }
+                        throw error
+                    }
+                })
+            }
+        }
+        var logger = Logger(label: "scripted-upstream")
+        logger.logLevel = .critical
+        let app = Application(router: router, logger: logger)
+        try await app.test(.live) { client in
+            try await body("http://localhost:\(client.port!)/v1")
+        }
+    }
+
+    static func backend(_ url: String, id: String, jurisdiction: String = "MA", firstByteTimeoutMs: Int = 60_000, model: String = "scripted") throws -> BackendDescriptor {
+        BackendDescriptor(id: id, baseURL: url, models: [model], jurisdiction: try Jurisdiction(jurisdiction), firstByteTimeoutMs: firstByteTimeoutMs)
+    }
+}
