@@ -40,7 +40,7 @@ let package = Package(
         // Domain: use cases, keys, interaction records, backend descriptors, policies, repository protocols. No I/O.
         .target(
             name: "ThiqaCore",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["ThiqaPrivacy", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         // Personal-data recognizers, pseudonymiser, sensitive categories. Pure.
@@ -60,6 +60,7 @@ let package = Package(
             name: "ThiqaStorage",
             dependencies: [
                 "ThiqaCore",
+                "ThiqaPrivacy",
                 "ThiqaLedger",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
@@ -157,14 +158,29 @@ let package = Package(
             resources: [.copy("Vectors")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ThiqaStorageTests", dependencies: ["ThiqaStorage", "ThiqaLedger", "ThiqaTesting"], swiftSettings: swiftSettings),
-        .testTarget(name: "ThiqaBackendsTests", dependencies: ["ThiqaBackends", "ThiqaTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "ThiqaStorageTests", dependencies: ["ThiqaStorage", "ThiqaCore", "ThiqaLedger", "ThiqaTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ThiqaBackendsTests",
+            dependencies: ["ThiqaBackends", "ThiqaCore", "ThiqaTesting", .product(name: "Configuration", package: "swift-configuration")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ThiqaServerTests",
             dependencies: [
                 "ThiqaServer",
+                "ThiqaCore",
+                "ThiqaPrivacy",
+                "ThiqaLedger",
+                "ThiqaStorage",
+                "ThiqaBackends",
                 "ThiqaTesting",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),

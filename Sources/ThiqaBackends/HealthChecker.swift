@@ -23,7 +23,8 @@ public struct HealthChecker: Service {
         await checkAll()
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             do {
-                try await Task.sleep(for: interval)
+                // Wakes at once on shutdown instead of finishing the interval.
+                try await cancelWhenGracefulShutdown { try await Task.sleep(for: self.interval) }
             } catch {
                 return
             }

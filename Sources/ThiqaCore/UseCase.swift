@@ -1,4 +1,5 @@
 import FoundationEssentials
+import ThiqaPrivacy
 
 /// A declared use case: what a tenant uses AI for, and the rules its requests follow.
 public struct UseCase: Sendable, Codable, Equatable {
@@ -11,6 +12,9 @@ public struct UseCase: Sendable, Codable, Equatable {
     public var allowedJurisdictions: [Jurisdiction]
     /// Requests per minute per API key.
     public var rateLimitPerMinute: Int
+    /// What happens to each type of personal data found in a request: mask (pseudonymise, the default),
+    /// block (refuse the request) or allow (send as is).
+    public var privacyPolicy: PrivacyPolicy
     public var createdAt: Date
 
     public init(
@@ -20,6 +24,7 @@ public struct UseCase: Sendable, Codable, Equatable {
         contentRetentionSeconds: Int? = nil,
         allowedJurisdictions: [Jurisdiction] = [.sovereign],
         rateLimitPerMinute: Int = 600,
+        privacyPolicy: PrivacyPolicy = .maskAll,
         createdAt: Date = Date()
     ) {
         self.tenant = tenant
@@ -28,6 +33,7 @@ public struct UseCase: Sendable, Codable, Equatable {
         self.contentRetentionSeconds = contentRetentionSeconds
         self.allowedJurisdictions = allowedJurisdictions
         self.rateLimitPerMinute = rateLimitPerMinute
+        self.privacyPolicy = privacyPolicy
         self.createdAt = createdAt
     }
 

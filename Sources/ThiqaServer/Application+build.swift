@@ -22,7 +22,12 @@ public func buildApplication(
     let useCases = SQLUseCaseRepository(database: database)
     let interactions = SQLInteractionRepository(database: database)
     let pool = BackendPool(backends: configuration.backends.backends)
-    let recorder = InteractionRecorder(repository: interactions, logger: logger)
+    let transparencyLog = SQLTransparencyLog(database: database)
+    let recorder = InteractionRecorder(repository: interactions, logger: logger, log: transparencyLog, leaf: InteractionLeaf.canonicalBytes)
+    let checkpoints = CheckpointPublisher(
+        log: transparencyLog, signer: try LogSigningKey.loadOrCreate(configuration.transparency),
+        interval: .milliseconds(configuration.transparency.checkpointIntervalMs), logger: logger
+    )
 
     let router = Router(context: ThiqaRequestContext.self)
     router.add(middleware: MetricsMiddleware())
@@ -30,13 +35,22 @@ public func buildApplication(
     router.add(middleware: ErrorMiddleware())
 
     OperationsController(database: database, pool: pool, registry: registry).addRoutes(to: router)
+    TransparencyController(log: transparencyLog, publisher: checkpoints).addRoutes(to: router)
 
     let authenticator = APIKeyAuthenticator(
         keys: keys, useCases: useCases, rateLimiter: RateLimiter(), cacheTTLMs: configuration.authCacheTTLMs
     )
     let api = router.group("v1").add(middleware: authenticator).group(context: AuthenticatedContext.self)
-    GatewayController(pool: pool, upstream: UpstreamClient(pool: pool), recorder: recorder, limits: configuration.limits)
-        .addRoutes(to: api)
+    let vault = SQLPseudonymVaultRepository(database: database)
+    let conversations = ConversationVault(
+        masterKey: try ConversationVault.loadMasterKey(path: configuration.privacy.vaultKeyPath),
+        ttl: Double(configuration.privacy.conversationTTLMs) / 1000
+    )
+    GatewayController(
+        pool: pool, upstream: UpstreamClient(pool: pool), recorder: recorder, limits: configuration.limits,
+        privacy: PrivacyGuard(), vault: vault, conversations: conversations
+    ).addRoutes(to: api)
+    PrivacyController().addRoutes(to: api)
 
     var app = Application(
         router: router,
@@ -49,13 +63,16 @@ public func buildApplication(
         for migration in applied {
             logger.info("applied migration", metadata: ["thiqa.migration": "\(migration.version) \(migration.name)"])
         }
+        // The first checkpoint (or one covering what was appended since the last run) before any request.
+        try await checkpoints.publishIfGrown()
     }
     app.addServices(
         database,
         BackendPoolService(pool: pool),
         HealthChecker(pool: pool, intervalMs: configuration.backends.healthCheckIntervalMs, logger: logger),
-        ContentRetentionPurger(repository: interactions, interval: .milliseconds(configuration.purgeIntervalMs), logger: logger),
-        recorder
+        ContentRetentionPurger(repository: interactions, vault: vault, interval: .milliseconds(configuration.purgeIntervalMs), logger: logger),
+        recorder,
+        checkpoints
     )
     return app
 }

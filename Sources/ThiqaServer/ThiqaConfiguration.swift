@@ -17,6 +17,7 @@ import ThiqaStorage
 /// - `shutdown.gracePeriodMs`: how long in-flight streams may run on after SIGTERM (30000)
 /// - `retention.purgeIntervalMs`: how often expired content is deleted (60000)
 /// - `log.level`: trace, debug, info, notice, warning, error, critical (info)
+/// - `log.keyPath`, `log.origin`, `log.checkpointIntervalMs`: the transparency log, see `TransparencyConfiguration`
 /// - `backends.*`: see `BackendsConfiguration`
 public struct ThiqaConfiguration: Sendable {
     public var host: String
@@ -28,12 +29,16 @@ public struct ThiqaConfiguration: Sendable {
     public var purgeIntervalMs: Int
     public var logLevel: Logger.Level
     public var backends: BackendsConfiguration
+    public var privacy: PrivacyConfiguration
+    public var transparency: TransparencyConfiguration
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, storage: StorageConfiguration = .sqlite(path: "data/thiqa.sqlite"),
         limits: RequestLimits = RequestLimits(), authCacheTTLMs: Int = 1000, shutdownGracePeriodMs: Int = 30_000,
-        purgeIntervalMs: Int = 60_000, logLevel: Logger.Level = .info, backends: BackendsConfiguration = BackendsConfiguration(backends: [])
+        purgeIntervalMs: Int = 60_000, logLevel: Logger.Level = .info, backends: BackendsConfiguration = BackendsConfiguration(backends: []),
+        privacy: PrivacyConfiguration = PrivacyConfiguration(), transparency: TransparencyConfiguration = TransparencyConfiguration()
     ) {
+        self.privacy = privacy
         self.host = host
         self.port = port
         self.storage = storage
@@ -43,6 +48,7 @@ public struct ThiqaConfiguration: Sendable {
         self.purgeIntervalMs = purgeIntervalMs
         self.logLevel = logLevel
         self.backends = backends
+        self.transparency = transparency
     }
 
     public init(config: ConfigReader) throws {
@@ -73,6 +79,8 @@ public struct ThiqaConfiguration: Sendable {
         }
         self.logLevel = logLevel
         self.backends = try BackendsConfiguration(config: config)
+        self.privacy = try PrivacyConfiguration(config: config)
+        self.transparency = try TransparencyConfiguration(config: config)
     }
 
     /// Environment first, then the JSON file (if any), then built-in defaults.

@@ -30,6 +30,7 @@ public enum Migrations {
                         content_retention_seconds BIGINT,
                         allowed_jurisdictions TEXT NOT NULL,
                         rate_limit_per_minute BIGINT NOT NULL,
+                        privacy_policy TEXT NOT NULL,
                         created_at_ms BIGINT NOT NULL,
                         PRIMARY KEY (tenant, id)
                     )

@@ -1,6 +1,7 @@
 import FoundationEssentials
 import SQLKit
 import ThiqaCore
+import ThiqaPrivacy
 
 /// API keys in SQL. Queries bind every value; nothing from input is concatenated.
 public struct SQLAPIKeyRepository: APIKeyRepository {
@@ -64,6 +65,7 @@ public struct SQLUseCaseRepository: UseCaseRepository {
 
     public func upsert(_ useCase: UseCase) async throws {
         let jurisdictions = useCase.allowedJurisdictions.map(\.code).joined(separator: ",")
+        let policy = String(decoding: try JSONEncoder().encode(useCase.privacyPolicy), as: UTF8.self)
         try await database.transaction { db in
             let exists = try await db.raw(
                 "SELECT id FROM use_cases WHERE tenant = \(bind: useCase.tenant.rawValue) AND id = \(bind: useCase.id.rawValue)"
@@ -71,15 +73,16 @@ public struct SQLUseCaseRepository: UseCaseRepository {
             if exists {
                 try await db.raw("""
                     UPDATE use_cases SET name = \(bind: useCase.name), content_retention_seconds = \(bind: useCase.contentRetentionSeconds.map(Int64.init)),
-                        allowed_jurisdictions = \(bind: jurisdictions), rate_limit_per_minute = \(bind: Int64(useCase.rateLimitPerMinute))
+                        allowed_jurisdictions = \(bind: jurisdictions), rate_limit_per_minute = \(bind: Int64(useCase.rateLimitPerMinute)),
+                        privacy_policy = \(bind: policy)
                     WHERE tenant = \(bind: useCase.tenant.rawValue) AND id = \(bind: useCase.id.rawValue)
                     """).run()
             } else {
                 try await db.raw("""
-                    INSERT INTO use_cases (tenant, id, name, content_retention_seconds, allowed_jurisdictions, rate_limit_per_minute, created_at_ms)
+                    INSERT INTO use_cases (tenant, id, name, content_retention_seconds, allowed_jurisdictions, rate_limit_per_minute, privacy_policy, created_at_ms)
                     VALUES (\(bind: useCase.tenant.rawValue), \(bind: useCase.id.rawValue), \(bind: useCase.name),
                             \(bind: useCase.contentRetentionSeconds.map(Int64.init)), \(bind: jurisdictions),
-                            \(bind: Int64(useCase.rateLimitPerMinute)), \(bind: useCase.createdAt.millisecondsSince1970))
+                            \(bind: Int64(useCase.rateLimitPerMinute)), \(bind: policy), \(bind: useCase.createdAt.millisecondsSince1970))
                     """).run()
             }
         }
@@ -114,6 +117,7 @@ public struct SQLUseCaseRepository: UseCaseRepository {
             contentRetentionSeconds: try row.decode(column: "content_retention_seconds", as: Int64?.self).map(Int.init),
             allowedJurisdictions: jurisdictions,
             rateLimitPerMinute: Int(try row.decode(column: "rate_limit_per_minute", as: Int64.self)),
+            privacyPolicy: try JSONDecoder().decode(PrivacyPolicy.self, from: Data(try row.decode(column: "privacy_policy", as: String.self).utf8)),
             createdAt: Date(millisecondsSince1970: try row.decode(column: "created_at_ms", as: Int64.self))
         )
     }
@@ -241,5 +245,46 @@ public struct SQLInteractionRepository: InteractionRepository {
             responseSHA256: try row.decode(column: "response_sha256", as: String?.self),
             logIndex: try row.decode(column: "log_index", as: Int64?.self).map(UInt64.init)
         )
+    }
+}
+
+/// Sealed pseudonym mappings, one per conversation, until they expire. Only ciphertext is stored: the key is
+/// derived from a master key kept outside the database.
+public struct SQLPseudonymVaultRepository: Sendable {
+    let database: ThiqaDatabase
+    public init(database: ThiqaDatabase) { self.database = database }
+
+    public func load(tenant: TenantID, useCase: UseCaseID, conversationID: String, now: Date) async throws -> Data? {
+        try await database.read { db in
+            guard let row = try await db.raw("""
+                SELECT sealed FROM privacy_vault WHERE tenant = \(bind: tenant.rawValue) AND use_case = \(bind: useCase.rawValue)
+                AND conversation_id = \(bind: conversationID) AND expires_at_ms > \(bind: now.millisecondsSince1970)
+                """).first() else { return nil }
+            return Data(base64Encoded: try row.decode(column: "sealed", as: String.self))
+        }
+    }
+
+    public func save(tenant: TenantID, useCase: UseCaseID, conversationID: String, sealed: Data, expiresAt: Date) async throws {
+        try await database.transaction { db in
+            try await db.raw("""
+                DELETE FROM privacy_vault WHERE tenant = \(bind: tenant.rawValue) AND use_case = \(bind: useCase.rawValue)
+                AND conversation_id = \(bind: conversationID)
+                """).run()
+            try await db.raw("""
+                INSERT INTO privacy_vault (tenant, use_case, conversation_id, sealed, expires_at_ms)
+                VALUES (\(bind: tenant.rawValue), \(bind: useCase.rawValue), \(bind: conversationID), \(bind: sealed.base64EncodedString()),
+                        \(bind: expiresAt.millisecondsSince1970))
+                """).run()
+        }
+    }
+
+    public func purgeExpired(now: Date) async throws -> Int {
+        try await database.transaction { db in
+            let cutoff = now.millisecondsSince1970
+            let count = try await db.raw("SELECT COUNT(*) AS n FROM privacy_vault WHERE expires_at_ms <= \(bind: cutoff)")
+                .first(decodingColumn: "n", as: Int.self) ?? 0
+            if count > 0 { try await db.raw("DELETE FROM privacy_vault WHERE expires_at_ms <= \(bind: cutoff)").run() }
+            return count
+        }
     }
 }

@@ -21,8 +21,8 @@ public enum TestStores {
             try await ThiqaDatabase.with(.postgres(url: server), logger: Logger(label: "test")) { database in
                 try await database.read { db in try await db.raw("CREATE DATABASE \(unsafeRaw: name)").run() }
             }
-            let base = server.split(separator: "/").dropLast().joined(separator: "/")
-            return .postgres(url: "\(base)/\(name)")
+            guard let slash = server.lastIndex(of: "/") else { throw TestStoreError(message: "bad PostgreSQL URL \(server)") }
+            return .postgres(url: "\(server[..<slash])/\(name)")
         }
     }
 

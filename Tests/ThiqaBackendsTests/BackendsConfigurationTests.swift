@@ -1,6 +1,7 @@
 import Configuration
 import Testing
 import ThiqaBackends
+import ThiqaCore
 
 @Suite struct BackendsConfigurationTests {
     func load(_ values: [AbsoluteConfigKey: ConfigValue]) throws -> BackendsConfiguration {

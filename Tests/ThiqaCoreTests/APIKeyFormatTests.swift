@@ -22,7 +22,7 @@ import Testing
         #expect(a.key != b.key)
     }
 
-    @Test func identifiersNameTheFieldWhenInvalid() {
+    @Test func identifiersNameTheFieldWhenInvalid() throws {
         #expect(throws: ValidationError(field: "tenant", reason: "may contain only lower-case letters, digits, '-', '_' and '.' (got 'Bad Tenant')")) {
             try TenantID("Bad Tenant")
         }

@@ -11,7 +11,7 @@ import Testing
             _ = try ChatCompletionRequest(body: try parse(json), limits: limits)
             Issue.record("expected invalid request", sourceLocation: sourceLocation)
         } catch {
-            guard case .invalidRequest(_, let actual, _) = error else {
+            guard let error = error as? GatewayError, case .invalidRequest(_, let actual, _) = error else {
                 Issue.record("unexpected error \(error)", sourceLocation: sourceLocation)
                 return
             }

@@ -35,23 +35,26 @@ enum Gateway {
     ) async throws {
         let storageConfiguration = try await TestStores.configuration(storage)
         var configuration = ThiqaConfiguration(storage: storageConfiguration, authCacheTTLMs: 0, backends: BackendsConfiguration(backends: backends, healthCheckIntervalMs: 60_000))
+        configuration.privacy.vaultKeyPath = try TestStores.temporaryDirectory().appendingPathComponent("vault.key").path
         configure(&configuration)
         var logger = Logger(label: "thiqa-test")
         logger.logLevel = .warning
-        let database = try await ThiqaDatabase.open(storageConfiguration, logger: logger)
-        try await Migrations.run(on: database)
-        var useCase = UseCase(tenant: try TenantID("test"), id: try UseCaseID("gateway"))
-        configureUseCase(&useCase)
-        try await SQLUseCaseRepository(database: database).upsert(useCase)
-        let issued = APIKeyFormat.issue(tenant: useCase.tenant, useCase: useCase.id)
-        try await SQLAPIKeyRepository(database: database).create(issued.record)
-        let fixture = GatewayFixture(
-            key: issued.key, keyID: issued.record.id, interactions: SQLInteractionRepository(database: database),
-            keys: SQLAPIKeyRepository(database: database)
-        )
-        let app = try await buildApplication(configuration: configuration, logger: logger, database: database)
-        try await app.test(.live) { client in
-            try await body(client, fixture)
+        // The test's own connection (its pool runs for the whole test); the application opens its own.
+        try await ThiqaDatabase.with(storageConfiguration, logger: logger) { database in
+            try await Migrations.run(on: database)
+            var useCase = UseCase(tenant: try TenantID("test"), id: try UseCaseID("gateway"))
+            configureUseCase(&useCase)
+            try await SQLUseCaseRepository(database: database).upsert(useCase)
+            let issued = APIKeyFormat.issue(tenant: useCase.tenant, useCase: useCase.id)
+            try await SQLAPIKeyRepository(database: database).create(issued.record)
+            let fixture = GatewayFixture(
+                key: issued.key, keyID: issued.record.id, interactions: SQLInteractionRepository(database: database),
+                keys: SQLAPIKeyRepository(database: database)
+            )
+            let app = try await buildApplication(configuration: configuration, logger: logger)
+            try await app.test(.live) { client in
+                try await body(client, fixture)
+            }
         }
     }
 

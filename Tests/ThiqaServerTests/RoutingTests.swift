@@ -3,7 +3,10 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import NIOConcurrencyHelpers
 import NIOCore
+import NIOHTTP1
+import ThiqaStorage
 import Testing
 import ThiqaCore
 import ThiqaServer

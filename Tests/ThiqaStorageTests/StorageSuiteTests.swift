@@ -8,7 +8,7 @@ import ThiqaTesting
 @Suite struct StorageSuiteTests {
     @Test(arguments: TestStores.Kind.allCases)
     func migrationsAreIdempotent(_ kind: TestStores.Kind) async throws {
-        try await TestStores.withDatabase(kind) { database in
+        try await TestStores.withDatabase(kind) { (database) async throws -> Void in
             let again = try await Migrations.run(on: database)
             #expect(again.isEmpty)
         }
@@ -16,7 +16,7 @@ import ThiqaTesting
 
     @Test(arguments: TestStores.Kind.allCases)
     func keysRoundTripAndRevoke(_ kind: TestStores.Kind) async throws {
-        try await TestStores.withDatabase(kind) { database in
+        try await TestStores.withDatabase(kind) { (database) async throws -> Void in
             let useCases = SQLUseCaseRepository(database: database)
             let keys = SQLAPIKeyRepository(database: database)
             let tenant = try TenantID("ministere-interieur")
@@ -49,7 +49,7 @@ import ThiqaTesting
 
     @Test(arguments: TestStores.Kind.allCases)
     func duplicateKeyIdIsRejectedAndNothingIsLost(_ kind: TestStores.Kind) async throws {
-        try await TestStores.withDatabase(kind) { database in
+        try await TestStores.withDatabase(kind) { (database) async throws -> Void in
             let tenant = try TenantID("t")
             try await SQLUseCaseRepository(database: database).upsert(UseCase(tenant: tenant, id: try UseCaseID("u")))
             let keys = SQLAPIKeyRepository(database: database)
@@ -64,7 +64,7 @@ import ThiqaTesting
 
     @Test(arguments: TestStores.Kind.allCases)
     func interactionsAndContentRetention(_ kind: TestStores.Kind) async throws {
-        try await TestStores.withDatabase(kind) { database in
+        try await TestStores.withDatabase(kind) { (database) async throws -> Void in
             let repository = SQLInteractionRepository(database: database)
             let now = Date()
             let kept = InteractionRecord(
@@ -93,7 +93,7 @@ import ThiqaTesting
 
     @Test(arguments: TestStores.Kind.allCases)
     func hostileInputIsBoundNotConcatenated(_ kind: TestStores.Kind) async throws {
-        try await TestStores.withDatabase(kind) { database in
+        try await TestStores.withDatabase(kind) { (database) async throws -> Void in
             let keys = SQLAPIKeyRepository(database: database)
             #expect(try await keys.find(id: "x' OR '1'='1") == nil)
             #expect(try await keys.find(id: "'; DROP TABLE api_keys; --") == nil)

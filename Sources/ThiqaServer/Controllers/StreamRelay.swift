@@ -1,5 +1,7 @@
+import Crypto
 import Foundation
 import ThiqaCore
+import ThiqaPrivacy
 
 /// Relays an upstream chat stream to the client event by event, learning what the record needs on the way
 /// (usage, completion size, the answer text when content is kept) and holding back `[DONE]` so Thiqa can
@@ -14,9 +16,16 @@ struct StreamRelay {
     private(set) var model: String?
     private(set) var answer = ""
     let keepAnswer: Bool
+    /// Placeholders to restore in what the user reads; empty when nothing was masked (the fast path).
+    let mapping: PseudonymMapping
+    private var restorers: [Int64: StreamingPlaceholderRestorer] = [:]
+    /// SHA-256 over the answer exactly as the model sent it (pseudonymised): what the log commits to.
+    private var digest = SHA256()
+    var answerSHA256: String { digest.finalize().hexString }
 
-    init(keepAnswer: Bool) {
-        self.keepAnswer = keepAnswer
+    init(keepAnswer: Bool, mapping: PseudonymMapping = PseudonymMapping()) {
+        self.keepAnswer = keepAnswer || !mapping.isEmpty
+        self.mapping = mapping
     }
 
     struct ChunkHead: Decodable {
@@ -37,6 +46,7 @@ struct StreamRelay {
 
     /// Returns the bytes to send for this upstream buffer (zero or more complete events).
     mutating func relay(_ bytes: some Collection<UInt8>) -> [UInt8] {
+        digest.update(data: Array(bytes))
         var out: [UInt8] = []
         for event in splitter.feed(bytes) {
             if event.isDone {
@@ -59,6 +69,10 @@ struct StreamRelay {
             if Self.contains(event.data, #""content""#) && !Self.contains(event.data, #""content":null"#) && !Self.contains(event.data, #""content": null"#) {
                 contentEvents += 1
             }
+            if !mapping.isEmpty, let restored = restore(event.data) {
+                out.append(contentsOf: ServerSentEventSplitter.frame(restored))
+                continue
+            }
             out.append(contentsOf: ServerSentEventSplitter.frame(event.data))
         }
         return out
@@ -67,9 +81,44 @@ struct StreamRelay {
     mutating func finish() -> [UInt8] {
         var out: [UInt8] = []
         for event in splitter.finish() where !event.isDone {
-            out.append(contentsOf: ServerSentEventSplitter.frame(event.data))
+            out.append(contentsOf: ServerSentEventSplitter.frame(mapping.isEmpty ? event.data : (restore(event.data) ?? event.data)))
+        }
+        // Text held back because it might have been the start of a placeholder.
+        for index in restorers.keys.sorted() {
+            guard var restorer = restorers[index] else { continue }
+            let tail = restorer.finish()
+            restorers[index] = restorer
+            guard !tail.isEmpty else { continue }
+            let chunk: JSONValue = .object([
+                "id": .string(chunkID ?? ""), "object": .string("chat.completion.chunk"), "created": .int(created ?? 0),
+                "model": .string(model ?? ""),
+                "choices": .array([.object(["index": .int(index), "delta": .object(["content": .string(tail)]), "finish_reason": .null])]),
+            ])
+            if let bytes = try? chunk.encoded() { out.append(contentsOf: ServerSentEventSplitter.frame(bytes)) }
         }
         return out
+    }
+
+    /// Rewrites a chunk so its content deltas carry real values instead of placeholders; a placeholder split
+    /// across chunks is held back until complete.
+    private mutating func restore(_ data: [UInt8]) -> [UInt8]? {
+        guard var json = try? JSONValue.parse(data), case .array(var choices)? = json["choices"] else { return nil }
+        var touched = false
+        for position in choices.indices {
+            guard case .object(var choice) = choices[position], case .object(var delta)? = choice["delta"],
+                case .string(let content)? = delta["content"]
+            else { continue }
+            let index = choice["index"]?.intValue ?? Int64(position)
+            var restorer = restorers[index] ?? StreamingPlaceholderRestorer(mapping: mapping)
+            delta["content"] = .string(restorer.feed(content))
+            restorers[index] = restorer
+            choice["delta"] = .object(delta)
+            choices[position] = .object(choice)
+            touched = true
+        }
+        guard touched else { return nil }
+        json["choices"] = .array(choices)
+        return try? json.encoded()
     }
 
     static func contains(_ haystack: [UInt8], _ needle: StaticString) -> Bool {

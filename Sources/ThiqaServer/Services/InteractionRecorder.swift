@@ -112,6 +112,7 @@ public final class InteractionRecorder: Service, Sendable {
 /// Deletes message content whose retention period has passed, on a fixed period.
 struct ContentRetentionPurger: Service {
     let repository: any InteractionRepository
+    let vault: SQLPseudonymVaultRepository
     let interval: Duration
     let logger: Logger
 
@@ -119,6 +120,10 @@ struct ContentRetentionPurger: Service {
         while !Task.isShuttingDownGracefully {
             do {
                 let purged = try await repository.purgeExpiredContent(now: Date())
+                let conversations = try await vault.purgeExpired(now: Date())
+                if conversations > 0 {
+                    logger.info("purged expired pseudonym vaults", metadata: ["thiqa.purged": "\(conversations)"])
+                }
                 if purged > 0 {
                     logger.info("purged expired content", metadata: ["thiqa.purged": "\(purged)"])
                     Counter(label: "thiqa_content_purged_total").increment(by: purged)
