@@ -48,13 +48,20 @@ public struct HealthChecker: Service {
         let wasHealthy = pool.healthState(of: descriptor.id)?.healthy ?? false
         var healthy = false
         var failure: String?
-        do {
-            let response = try await member.client.execute(request, timeout: .milliseconds(Int64(max(descriptor.connectTimeoutMs, 1000))))
-            _ = try await response.body.collect(upTo: 1 << 20)
-            healthy = response.status == .ok
-            if !healthy { failure = "status \(response.status.code)" }
-        } catch {
-            failure = "\(error)"
+        // Two tries: a single probe can land on a connection the server just closed, or wait behind a
+        // long generation on a one-slot model server; neither means the backend is down.
+        for attempt in 0..<2 where !healthy {
+            if attempt > 0 {
+                try? await Task.sleep(for: .milliseconds(200))
+            }
+            do {
+                let response = try await member.client.execute(request, timeout: .milliseconds(Int64(max(descriptor.connectTimeoutMs, 5000))))
+                _ = try await response.body.collect(upTo: 1 << 20)
+                healthy = response.status == .ok
+                failure = healthy ? nil : "status \(response.status.code)"
+            } catch {
+                failure = "\(error)"
+            }
         }
         pool.setHealth(descriptor.id, healthy: healthy, error: failure)
         Gauge(label: "thiqa_backend_up", dimensions: [("backend", descriptor.id)]).record(healthy ? 1 : 0)

@@ -52,6 +52,10 @@ public struct UpstreamClient: Sendable {
                     logger.warning("upstream 5xx, failing over", metadata: ["thiqa.backend": "\(descriptor.id)", "thiqa.status": "\(response.status.code)"])
                     continue
                 }
+                // A real answer is the best health check there is.
+                if pool.healthState(of: descriptor.id)?.healthy == false {
+                    pool.setHealth(descriptor.id, healthy: true)
+                }
                 return UpstreamResponse(
                     backend: descriptor, status: Int(response.status.code), contentType: response.headers.first(name: "Content-Type"),
                     body: response.body, timeToHeadMs: elapsed, failedOver: failures

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ThiqaCore
+import ThiqaPrivacy
 import ThiqaStorage
 
 struct UseCases: AsyncParsableCommand {
@@ -21,6 +22,29 @@ struct UseCases: AsyncParsableCommand {
         @Option(name: .customLong("allow-jurisdictions"), help: "Comma-separated ISO 3166 codes of allowed backend jurisdictions (default MA).")
         var allowJurisdictions: String?
         @Option(name: .customLong("rate-limit"), help: "Requests per minute per key.") var rateLimit: Int?
+        @Option(
+            name: .customLong("privacy"),
+            help: "Personal-data policy: comma-separated TYPE=ACTION with ACTION mask, block or allow, and default=ACTION (e.g. default=mask,CIN=block)."
+        )
+        var privacy: String?
+
+        static func parsePolicy(_ text: String) throws -> PrivacyPolicy {
+            var policy = PrivacyPolicy.maskAll
+            for item in text.split(separator: ",") {
+                let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard parts.count == 2, let action = PrivacyAction(rawValue: parts[1]) else {
+                    throw ValidationError("--privacy: '\(item)' is not TYPE=ACTION with ACTION mask, block or allow")
+                }
+                if parts[0] == "default" {
+                    policy.defaultAction = action
+                } else if let type = EntityType(rawValue: parts[0]) {
+                    policy.actions[type] = action
+                } else {
+                    throw ValidationError("--privacy: unknown type '\(parts[0])'; known: \(EntityType.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+            }
+            return policy
+        }
 
         func run() async throws {
             let tenantID: TenantID
@@ -39,6 +63,7 @@ struct UseCases: AsyncParsableCommand {
             } catch {
                 throw ValidationError("\(error)")
             }
+            let policy = try privacy.map(Self.parsePolicy)
             let configuration = try await options.load()
             let stored = try await withStore(configuration) { database in
                 let repository = SQLUseCaseRepository(database: database)
@@ -47,6 +72,7 @@ struct UseCases: AsyncParsableCommand {
                 if let retention { current.contentRetentionSeconds = retention }
                 if let jurisdictions { current.allowedJurisdictions = jurisdictions }
                 if let rateLimit { current.rateLimitPerMinute = rateLimit }
+                if let policy { current.privacyPolicy = policy }
                 do {
                     try current.validate()
                 } catch {
@@ -76,6 +102,9 @@ struct UseCases: AsyncParsableCommand {
     static func describe(_ useCase: UseCase) -> String {
         let retention = useCase.contentRetentionSeconds.map { "content kept \(DurationText.format(seconds: $0))" } ?? "no content kept"
         let places = useCase.allowedJurisdictions.map(\.code).joined(separator: ",")
-        return "\(useCase.tenant)/\(useCase.id) \"\(useCase.name)\": \(retention); backends in [\(places)]; \(useCase.rateLimitPerMinute) requests/min per key"
+        let overrides = useCase.privacyPolicy.actions.keys.sorted { $0.rawValue < $1.rawValue }
+            .map { "\($0.rawValue)=\(useCase.privacyPolicy.actions[$0]!.rawValue)" }
+        let policy = (["default=\(useCase.privacyPolicy.defaultAction.rawValue)"] + overrides).joined(separator: ",")
+        return "\(useCase.tenant)/\(useCase.id) \"\(useCase.name)\": \(retention); backends in [\(places)]; \(useCase.rateLimitPerMinute) requests/min per key; personal data: \(policy)"
     }
 }

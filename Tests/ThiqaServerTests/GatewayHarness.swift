@@ -101,12 +101,17 @@ final class ScriptedUpstream: Sendable {
         case status(Int)
         case hang
         case slowStream(chunks: Int, interval: Duration)
+        /// Answers with the last user message, as the model would when asked to repeat it: the only way to
+        /// see placeholders come back from a model deterministically. Streams it three characters a chunk.
+        case echo
     }
 
     let behaviour: Behaviour
     let requests = NIOLockedValueBox(0)
     let streamCancelled = NIOLockedValueBox(false)
     let streamChunksWritten = NIOLockedValueBox(0)
+    /// Every request body the upstream received: what "the model" saw.
+    let receivedBodies = NIOLockedValueBox<[String]>([])
 
     init(_ behaviour: Behaviour) { self.behaviour = behaviour }
 
@@ -118,9 +123,36 @@ final class ScriptedUpstream: Sendable {
         router.get("v1/models") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: #"{"object":"list","data":[{"id":"scripted","object":"model"}]}"#)))
         }
-        router.post("v1/chat/completions") { _, _ -> Response in
+        router.post("v1/chat/completions") { request, _ -> Response in
             self.requests.withLockedValue { $0 += 1 }
+            var request = request
+            let received = String(buffer: try await request.collectBody(upTo: 1 << 22))
+            self.receivedBodies.withLockedValue { $0.append(received) }
             switch self.behaviour {
+            case .echo:
+                struct Body: Decodable {
+                    struct Message: Decodable { var role: String; var content: String? }
+                    var messages: [Message]
+                    var stream: Bool?
+                }
+                let body = try JSONDecoder().decode(Body.self, from: Data(received.utf8))
+                let text = body.messages.last(where: { $0.role == "user" })?.content ?? ""
+                func encode(_ value: String) -> String {
+                    String(decoding: try! JSONEncoder().encode(value), as: UTF8.self)
+                }
+                if body.stream == true {
+                    var sse = ""
+                    var characters = Array(text)
+                    while !characters.isEmpty {
+                        let piece = String(characters.prefix(3))
+                        characters.removeFirst(min(3, characters.count))
+                        sse += #"data: {"id":"chatcmpl-echo","object":"chat.completion.chunk","created":1700000000,"model":"scripted","choices":[{"index":0,"delta":{"content":\#(encode(piece))},"finish_reason":null}]}"# + "\n\n"
+                    }
+                    sse += "data: [DONE]\n\n"
+                    return Response(status: .ok, headers: [.contentType: "text/event-stream"], body: .init(byteBuffer: ByteBuffer(string: sse)))
+                }
+                let completion = #"{"id":"chatcmpl-echo","object":"chat.completion","created":1700000000,"model":"scripted","choices":[{"index":0,"message":{"role":"assistant","content":\#(encode(text))},"finish_reason":"stop"}],"usage":{"prompt_tokens":3,"completion_tokens":2,"total_tokens":5}}"#
+                return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: completion)))
             case .answer:
                 return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: Self.completion)))
             case .status(let code):

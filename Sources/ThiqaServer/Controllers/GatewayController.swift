@@ -252,7 +252,7 @@ struct GatewayController: Sendable {
                 call.record.completionTokens = relay.contentEvents
                 let status = (error as? GatewayError).map { Int($0.status.code) } ?? 499
                 await call.fail(outcome: .cancelled, status: status, errorType: "stream_interrupted")
-                logger.info("stream interrupted", metadata: ["thiqa.interaction_id": "\(call.record.id)", "thiqa.error": "\(type(of: error))"])
+                logger.warning("stream interrupted", metadata: ["thiqa.interaction_id": "\(call.record.id)", "thiqa.error": "\(type(of: error))"])
                 throw error
             }
         }

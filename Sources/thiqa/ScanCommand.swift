@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import ThiqaPrivacy
+
+struct Scan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find personal data in text read on standard input.",
+        discussion: """
+            Without options: reads all of standard input and prints a JSON array of findings \
+            ({"type","start","end","text","score"}, offsets in Unicode scalars).
+            With --jsonl: reads lines {"id":…,"text":…} and writes lines {"id":…,"entities":[…]}; a bad line \
+            gets {"id":…,"error":"…"} and the exit code is 1 at the end.
+            """
+    )
+
+    @Flag(help: "Batch mode: one JSON object per line in and out.") var jsonl = false
+    @Option(help: "Minimum score of a finding (0 to 1).") var minScore: Double = 0.5
+
+    func validate() throws {
+        guard (0...1).contains(minScore) else { throw ValidationError("--min-score must be between 0 and 1") }
+    }
+
+    func run() throws {
+        let scanner = PrivacyScanner(minimumScore: minScore)
+        if !jsonl {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw ValidationError("standard input is not valid UTF-8")
+            }
+            print(PrivacyReportJSON.findingsJSON(scanner.scan(text)))
+            return
+        }
+        var failed = 0
+        var lineNumber = 0
+        while let line = readLine(strippingNewline: true) {
+            lineNumber += 1
+            if line.allSatisfy(\.isWhitespace) { continue }
+            do {
+                print(try PrivacyReportJSON.processJSONLLine(line, scanner: scanner))
+            } catch {
+                failed += 1
+                var message = ""
+                PrivacyReportJSON.appendString("line \(lineNumber): \(error)", to: &message)
+                print("{\"line\":\(lineNumber),\"error\":\(message)}")
+            }
+        }
+        if failed > 0 {
+            FileHandle.standardError.write(Data("\(failed) line(s) could not be read\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
