@@ -47,11 +47,15 @@ release:
 test: deps venv model
 	@scripts/test
 	
-eval-privacy: venv
-	@scripts/eval-privacy
+## Precision, recall and F1 of the personal-data scanner per type and language on eval/privacy/devset.jsonl.
+eval-privacy:
+	@eval/privacy/run.sh
 
+## Gateway (vs direct, nginx, LiteLLM), privacy scanner (vs Presidio), transparency log. Results: BENCHMARKS.md.
 bench: deps venv model release
 	@bench/run
+	@bench/privacy/run.sh
+	@bench/ledger/run.sh
 
 clean:
 	rm -rf .build data/run
