@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ThiqaCore
 
@@ -56,5 +57,24 @@ import Testing
             #expect(events.map { String(decoding: $0.data, as: UTF8.self) } == [#"{"a":1}"#, #"{"b":2}"#, "[DONE]"])
             #expect(events.last?.isDone == true)
         }
+    }
+}
+
+@Suite struct JSONValueTests {
+    @Test func roundTripsAndAgreesWithFoundation() throws {
+        let text = #"{"a":[1,-2.5,1e3,true,false,null,"x\"y\\z\n\u00e9\ud83d\ude00 ⵣ"],"b":{},"c":[],"d":0}"#
+        let value = try JSONValue.parse(Array(text.utf8))
+        #expect(value["d"] == .int(0))
+        #expect(value["a"]?.arrayValue?[2] == .double(1000))
+        #expect(value["a"]?.arrayValue?[6] == .string("x\"y\\z\né😀 ⵣ"))
+        let again = try JSONValue.parse(try value.encoded())
+        #expect(again == value)
+        let foundation = try JSONSerialization.jsonObject(with: Data(try value.encoded())) as? [String: Any]
+        #expect(foundation?["d"] as? Int == 0)
+    }
+
+    @Test(arguments: ["", "{", "[1,]", "{\"a\":1,}", "01", "1.", "\"\\x\"", "\"\\ud800\"", "{\"a\":1,\"a\":2}", "[1] x", "tru", "\"\u{01}\"", String(repeating: "[", count: 1000)])
+    func rejectsMalformedJSON(_ text: String) {
+        #expect(throws: (any Error).self) { try JSONValue.parse(Array(text.utf8)) }
     }
 }

@@ -99,13 +99,15 @@ public enum JSONValue: Sendable, Equatable, Codable {
         }
     }
 
+    /// Strict RFC 8259 parsing (duplicate keys, lone surrogates and trailing data are errors).
     public static func parse(_ bytes: some Collection<UInt8>) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+        try JSONBytes.parse(bytes)
     }
 
+    /// Compact JSON with sorted keys.
     public func encoded() throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        return Array(try encoder.encode(self))
+        var out: [UInt8] = []
+        JSONBytes.write(self, into: &out)
+        return out
     }
 }

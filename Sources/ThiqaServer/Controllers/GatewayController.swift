@@ -365,10 +365,7 @@ struct GatewayController: Sendable {
     }
 
     static func describe(_ error: any Error) -> String {
-        if let decoding = error as? DecodingError, case .dataCorrupted(let context) = decoding {
-            return context.underlyingError.map { "\($0)" } ?? context.debugDescription
-        }
-        return "malformed JSON"
+        "\(error)"
     }
 
     static func countTokens(_ usage: TokenUsage?, model: String) {
