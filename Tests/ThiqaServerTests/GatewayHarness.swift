@@ -61,7 +61,7 @@ enum Gateway {
     static func modelBackend(id: String = "local", jurisdiction: String = "MA", weight: Int = 1) throws -> BackendDescriptor {
         BackendDescriptor(
             id: id, baseURL: try TestModel.baseURL(), models: [TestModel.name], jurisdiction: try Jurisdiction(jurisdiction),
-            hosting: "test", weight: weight, firstByteTimeoutMs: 120_000
+            hosting: "test", weight: weight, firstByteTimeoutMs: 120_000, servesEmbeddings: true
         )
     }
 

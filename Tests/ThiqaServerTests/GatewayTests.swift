@@ -68,6 +68,21 @@ import ThiqaTesting
         }
     }
 
+    @Test func embeddingsThroughTheBundledModel() async throws {
+        try await Gateway.run(backends: [try Gateway.modelBackend()]) { client, fixture in
+            let response = try await client.execute(
+                uri: "/v1/embeddings", method: .post, headers: fixture.auth(),
+                body: ByteBuffer(string: #"{"model":"\#(TestModel.name)","input":"salam"}"#)
+            )
+            #expect(response.status == .ok)
+            let json = try JSONValue.parse(Array(response.body.readableBytesView))
+            #expect(json["data"]?.arrayValue?.isEmpty == false)
+            let bad = try await client.execute(uri: "/v1/embeddings", method: .post, headers: fixture.auth(), body: ByteBuffer(string: #"{"model":"\#(TestModel.name)","input":42}"#))
+            #expect(bad.status == .badRequest)
+            #expect(try OpenAIError.decode(bad).param == "input")
+        }
+    }
+
     @Test func modelsListsWhatTheCallerMayUse() async throws {
         try await Gateway.run(backends: [try Gateway.modelBackend(), try ScriptedUpstream.backend("http://localhost:1/v1", id: "abroad", jurisdiction: "FR", model: "foreign-only")]) { client, fixture in
             let response = try await client.execute(uri: "/v1/models", method: .get, headers: fixture.auth())
