@@ -8,6 +8,7 @@ such as `scripts/model-server start 18081` -> http://127.0.0.1:18081/v1).
 """
 
 import base64
+import http.client
 import json
 import os
 import signal
@@ -153,7 +154,7 @@ def test_no_acknowledged_entry_is_lost_and_the_log_stays_consistent():
                     assert index is not None, "an answered call carries its log index"
                     with lock:
                         acknowledged[int(index)] = interaction
-            except (urllib.error.URLError, ConnectionError, OSError, json.JSONDecodeError):
+            except (urllib.error.URLError, http.client.HTTPException, ConnectionError, OSError, json.JSONDecodeError):
                 if stop.is_set():
                     return
                 time.sleep(0.05)
@@ -165,7 +166,7 @@ def test_no_acknowledged_entry_is_lost_and_the_log_stays_consistent():
                 size, _ = parse_checkpoint(note.decode())
                 with lock:
                     checkpoints.setdefault(size, note.decode())
-            except (urllib.error.URLError, ConnectionError, OSError):
+            except (urllib.error.URLError, http.client.HTTPException, ConnectionError, OSError):
                 pass
             time.sleep(0.03)
 
@@ -189,6 +190,7 @@ def test_no_acknowledged_entry_is_lost_and_the_log_stays_consistent():
         published = dict(checkpoints)
     assert len(acked) >= 10, f"only {len(acked)} calls were acknowledged before the kill"
     assert published, "no checkpoint was seen before the kill"
+    print(f"killed after {len(acked)} acknowledged calls (largest index {max(acked)}), {len(published)} checkpoints seen")
 
     server.start()
     try:
