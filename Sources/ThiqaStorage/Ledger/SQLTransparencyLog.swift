@@ -14,7 +14,7 @@ import ThiqaLedger
 public struct SQLTransparencyLog: TransparencyLogAppender {
     public let database: ThiqaDatabase
 
-    /// Rows per multi-row INSERT: 3 binds a row stays under PostgreSQL's 65535 and SQLite's 32766 bind limits.
+    /// Rows per multi-row INSERT: up to 4 binds a row stays under PostgreSQL's 65535 and SQLite's 32766 bind limits.
     static let rowsPerInsert = 8000
 
     public init(database: ThiqaDatabase) {
@@ -28,7 +28,7 @@ public struct SQLTransparencyLog: TransparencyLogAppender {
         var range = try await self.state(on: db, forUpdate: true)
         let first = range.size
         var leafRows: [any Encodable & Sendable] = []
-        leafRows.reserveCapacity(leaves.count * 3)
+        leafRows.reserveCapacity(leaves.count * 4)
         var nodeRows: [any Encodable & Sendable] = []
         nodeRows.reserveCapacity(leaves.count * 3)
         for (position, leaf) in leaves.enumerated() {
@@ -41,10 +41,11 @@ public struct SQLTransparencyLog: TransparencyLogAppender {
                 nodeRows.append(nodeHash.hex)
             }
             leafRows.append(Int64(index))
+            leafRows.append(Self.key(hash))
             leafRows.append(hash.hex)
             leafRows.append(text)
         }
-        try await Self.insertRows(into: "log_leaves (idx, leaf_hash, data)", columns: 3, values: leafRows, on: db)
+        try await Self.insertRows(into: "log_leaves (idx, leaf_key, leaf_hash, data)", columns: 4, values: leafRows, on: db)
         try await Self.insertRows(into: "log_nodes (level, idx, hash)", columns: 3, values: nodeRows, on: db)
         let frontier = range.frontier.map(\.hex).joined(separator: ",")
         try await db.raw("UPDATE log_state SET size = \(bind: Int64(range.size)), frontier = \(bind: frontier) WHERE id = 1").run()
@@ -107,6 +108,11 @@ public struct SQLTransparencyLog: TransparencyLogAppender {
         return UInt64(size)
     }
 
+    /// The indexed lookup key of a leaf hash: its first 8 bytes, big-endian, as a signed integer.
+    static func key(_ hash: MerkleHash) -> Int64 {
+        hash.withUnsafeBytes { raw in Int64(bitPattern: raw.prefix(8).reduce(0) { $0 << 8 | UInt64($1) }) }
+    }
+
     /// The leaf at `index`, or nil beyond the log.
     public func entry(at index: UInt64) async throws -> LogEntry? {
         guard index <= UInt64(Int64.max) else { return nil }
@@ -139,7 +145,10 @@ public struct SQLTransparencyLog: TransparencyLogAppender {
     public func index(ofLeafHash hash: MerkleHash, treeSize: UInt64) async throws -> UInt64? {
         try await self.database.read { db in
             try await db.raw(
-                "SELECT idx FROM log_leaves WHERE leaf_hash = \(bind: hash.hex) AND idx < \(bind: Int64(clamping: treeSize)) ORDER BY idx LIMIT 1"
+                """
+                SELECT idx FROM log_leaves WHERE leaf_key = \(bind: Self.key(hash)) AND leaf_hash = \(bind: hash.hex)
+                AND idx < \(bind: Int64(clamping: treeSize)) ORDER BY idx LIMIT 1
+                """
             ).first(decodingColumn: "idx", as: Int64.self).map(UInt64.init)
         }
     }
