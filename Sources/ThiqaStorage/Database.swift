@@ -147,7 +147,9 @@ extension ThiqaDatabase: Service {
             await client.run()
         case .sqlite:
             try? await gracefulShutdown()
-            await close()
+            // An unstructured task: when shutdown is forced at its deadline this task is cancelled, and the
+            // connections must still be closed (sqlite-nio refuses to drop an open connection).
+            await Task { await self.close() }.value
         }
     }
 

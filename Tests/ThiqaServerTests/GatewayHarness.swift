@@ -158,7 +158,7 @@ final class ScriptedUpstream: Sendable {
             case .status(let code):
                 return Response(status: .init(code: code), headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: #"{"error":{"message":"scripted failure","type":"server_error","param":null,"code":null}}"#)))
             case .hang:
-                try await Task.sleep(for: .seconds(30))
+                try await Task.sleep(for: .seconds(3))
                 return Response(status: .ok)
             case .slowStream(let chunks, let interval):
                 return Response(status: .ok, headers: [.contentType: "text/event-stream"], body: .init { writer in
