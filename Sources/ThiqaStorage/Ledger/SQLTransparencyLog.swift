@@ -156,9 +156,8 @@ public struct SQLTransparencyLog: TransparencyLogAppender {
     /// The root of the tree of `treeSize` leaves, for any size up to the current one.
     public func rootHash(treeSize: UInt64) async throws -> MerkleHash {
         try await self.database.read { db in
-            try await Self.requireSize(treeSize, on: db)
             let plan = ProofPlanner.rootHash(treeSize: treeSize)
-            let nodes = try await Self.nodes(plan.nodeIDs, on: db)
+            let nodes = try await Self.nodes(plan.nodeIDs, treeSize: treeSize, on: db)
             return try Self.assemble(plan, nodes)[0]
         }
     }
@@ -167,11 +166,10 @@ public struct SQLTransparencyLog: TransparencyLogAppender {
     public func inclusionProof(leafIndex: UInt64, treeSize: UInt64) async throws -> LogInclusionProof {
         guard leafIndex < treeSize else { throw TransparencyLogError.indexOutOfRange(index: leafIndex, treeSize: treeSize) }
         return try await self.database.read { db in
-            try await Self.requireSize(treeSize, on: db)
             let plan = try ProofPlanner.inclusion(leafIndex: leafIndex, treeSize: treeSize)
             let root = ProofPlanner.rootHash(treeSize: treeSize)
             let leaf = NodeID(level: 0, index: leafIndex)
-            let nodes = try await Self.nodes(plan.nodeIDs + root.nodeIDs + [leaf], on: db)
+            let nodes = try await Self.nodes(plan.nodeIDs + root.nodeIDs + [leaf], treeSize: treeSize, on: db)
             guard let leafHash = nodes[leaf] else { throw TransparencyLogError.corrupt("leaf \(leafIndex) is missing") }
             return LogInclusionProof(
                 leafIndex: leafIndex, treeSize: treeSize, leafHash: leafHash,
@@ -194,11 +192,10 @@ public struct SQLTransparencyLog: TransparencyLogAppender {
     public func consistencyProof(size1: UInt64, size2: UInt64) async throws -> LogConsistencyProof {
         guard size1 > 0, size1 <= size2 else { throw TransparencyLogError.invalidSizes(size1: size1, size2: size2) }
         return try await self.database.read { db in
-            try await Self.requireSize(size2, on: db)
             let plan = try ProofPlanner.consistency(size1: size1, size2: size2)
             let root1 = ProofPlanner.rootHash(treeSize: size1)
             let root2 = ProofPlanner.rootHash(treeSize: size2)
-            let nodes = try await Self.nodes(plan.nodeIDs + root1.nodeIDs + root2.nodeIDs, on: db)
+            let nodes = try await Self.nodes(plan.nodeIDs + root1.nodeIDs + root2.nodeIDs, treeSize: size2, on: db)
             return LogConsistencyProof(
                 size1: size1, size2: size2, root1: try Self.assemble(root1, nodes)[0], root2: try Self.assemble(root2, nodes)[0],
                 proof: try Self.assemble(plan, nodes)
@@ -206,9 +203,17 @@ public struct SQLTransparencyLog: TransparencyLogAppender {
         }
     }
 
-    static func requireSize(_ treeSize: UInt64, on db: any SQLDatabase) async throws {
-        let current = try await Self.size(on: db)
-        guard treeSize <= current else { throw TransparencyLogError.treeSizeTooLarge(requested: treeSize, size: current) }
+    /// The nodes of plans over the tree of `treeSize` leaves, which always include the root's nodes: the last of
+    /// those ends at leaf `treeSize - 1`, so it is stored exactly when the log has at least `treeSize` leaves (a
+    /// leaf and the nodes it completes are written in one transaction). One query when the size is valid; the
+    /// state row is read only to say why nodes are missing.
+    static func nodes(_ ids: [NodeID], treeSize: UInt64, on db: any SQLDatabase) async throws -> [NodeID: MerkleHash] {
+        let nodes = try await Self.nodes(ids, on: db)
+        if nodes.count < Set(ids).count {
+            let current = try await Self.size(on: db)
+            guard treeSize <= current else { throw TransparencyLogError.treeSizeTooLarge(requested: treeSize, size: current) }
+        }
+        return nodes
     }
 
     static func assemble(_ plan: ProofPlan, _ nodes: [NodeID: MerkleHash]) throws -> [MerkleHash] {
