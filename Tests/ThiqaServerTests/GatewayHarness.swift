@@ -35,7 +35,9 @@ enum Gateway {
     ) async throws {
         let storageConfiguration = try await TestStores.configuration(storage)
         var configuration = ThiqaConfiguration(storage: storageConfiguration, authCacheTTLMs: 0, backends: BackendsConfiguration(backends: backends, healthCheckIntervalMs: 60_000))
-        configuration.privacy.vaultKeyPath = try TestStores.temporaryDirectory().appendingPathComponent("vault.key").path
+        let keys = try TestStores.temporaryDirectory()
+        configuration.privacy.vaultKeyPath = keys.appendingPathComponent("vault.key").path
+        configuration.transparency.keyPath = keys.appendingPathComponent("log.key").path
         configure(&configuration)
         var logger = Logger(label: "thiqa-test")
         logger.logLevel = .warning
