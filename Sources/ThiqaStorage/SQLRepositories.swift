@@ -173,10 +173,16 @@ public struct SQLInteractionRepository: InteractionRepository {
         }
     }
 
-    /// A real committed write: tells whether records can be made durable right now.
+    /// A real committed write to the table records go to: tells whether a record can be made durable right now
+    /// (disk full, database down, table gone all fail it). The probe row is deleted in the same transaction.
     public func probeWrite() async throws {
+        let probe = InteractionRecord(
+            id: "probe_" + InteractionRecord.newID(), tenant: TenantID(unchecked: "thiqa"), useCase: UseCaseID(unchecked: "probe"),
+            apiKeyID: "", endpoint: "probe", outcome: .rejected, httpStatus: 0
+        )
         try await database.transaction { db in
-            try await db.raw("UPDATE thiqa_migrations SET name = name WHERE version = 1").run()
+            try await Self.insert(probe, content: nil, on: db)
+            try await db.raw("DELETE FROM interactions WHERE id = \(bind: probe.id)").run()
         }
     }
 

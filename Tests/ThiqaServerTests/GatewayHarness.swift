@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Logging
 import NIOConcurrencyHelpers
 import NIOCore
+import SQLKit
 import ThiqaBackends
 import ThiqaCore
 import ThiqaServer
@@ -17,6 +18,12 @@ struct GatewayFixture: Sendable {
     var keyID: String
     var interactions: SQLInteractionRepository
     var keys: SQLAPIKeyRepository
+    var database: ThiqaDatabase
+
+    /// Runs SQL on the gateway's store from outside the gateway (to break or alter it behind its back).
+    func sql(_ body: @Sendable (any SQLDatabase) async throws -> Void) async throws {
+        try await database.transaction { try await body($0) }
+    }
 
     func auth(_ extra: HTTPFields = [:]) -> HTTPFields {
         var headers: HTTPFields = [.authorization: "Bearer \(key)", .contentType: "application/json"]
@@ -51,7 +58,7 @@ enum Gateway {
             try await SQLAPIKeyRepository(database: database).create(issued.record)
             let fixture = GatewayFixture(
                 key: issued.key, keyID: issued.record.id, interactions: SQLInteractionRepository(database: database),
-                keys: SQLAPIKeyRepository(database: database)
+                keys: SQLAPIKeyRepository(database: database), database: database
             )
             let app = try await buildApplication(configuration: configuration, logger: logger)
             try await app.test(.live) { client in
