@@ -53,7 +53,7 @@ public struct UseCase: Sendable, Codable, Equatable {
 /// Durations as operators write them: `90s`, `15m`, `12h`, `30d`.
 public enum DurationText {
     public static func parseSeconds(_ text: String, field: String) throws(ValidationError) -> Int {
-        let trimmed = text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed().map(String.init).joined()
+        let trimmed = text.filter { !$0.isWhitespace }
         guard let unit = trimmed.last, let number = Int(trimmed.dropLast()), number > 0 else {
             throw ValidationError(field: field, reason: "expected a duration such as 90s, 15m, 12h or 30d, got '\(text)'")
         }

@@ -38,3 +38,11 @@ import Testing
         #expect(DurationText.format(seconds: 7200) == "2h")
     }
 }
+
+@Suite struct DurationTextTests {
+    @Test func surroundingSpacesAreAccepted() throws {
+        #expect(try DurationText.parseSeconds(" 12h ", field: "x") == 12 * 3600)
+        #expect(throws: ValidationError.self) { try DurationText.parseSeconds("", field: "x") }
+        #expect(throws: ValidationError.self) { try DurationText.parseSeconds("-3d", field: "x") }
+    }
+}
