@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "ThiqaLedger", targets: ["ThiqaLedger"]),
         .library(name: "ThiqaStorage", targets: ["ThiqaStorage"]),
         .library(name: "ThiqaBackends", targets: ["ThiqaBackends"]),
+        .library(name: "ThiqaPipeline", targets: ["ThiqaPipeline"]),
         .library(name: "ThiqaServer", targets: ["ThiqaServer"]),
         .library(name: "ThiqaTesting", targets: ["ThiqaTesting"]),
     ],
@@ -26,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -89,19 +91,37 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The steps of every AI call (validate, govern, protect, route, call, record, restore, disclose), free of
+        // HTTP: the compiler keeps the transport out, and tests run calls without a socket.
+        .target(
+            name: "ThiqaPipeline",
+            dependencies: [
+                "ThiqaCore",
+                "ThiqaPrivacy",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The Hummingbird application: composition root, contexts, middleware, controllers.
         .target(
             name: "ThiqaServer",
             dependencies: [
                 "ThiqaCore",
+                "ThiqaPipeline",
                 "ThiqaPrivacy",
                 "ThiqaLedger",
                 "ThiqaStorage",
                 "ThiqaBackends",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -159,6 +179,12 @@ let package = Package(
             resources: [.copy("Vectors")],
             swiftSettings: swiftSettings
         ),
+        .testTarget(
+            name: "ThiqaPipelineTests",
+            dependencies: ["ThiqaPipeline", "ThiqaCore", "ThiqaPrivacy", .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "ThiqaStorageTests", dependencies: ["ThiqaStorage", "ThiqaCore", "ThiqaLedger", "ThiqaTesting"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ThiqaBackendsTests",
@@ -170,6 +196,7 @@ let package = Package(
             dependencies: [
                 "ThiqaServer",
                 "ThiqaCore",
+                "ThiqaPipeline",
                 "ThiqaPrivacy",
                 "ThiqaLedger",
                 "ThiqaStorage",

@@ -15,4 +15,51 @@ public enum GatewayError: Error, Sendable, Equatable {
     /// A dependency Thiqa needs (the database) is down: refuse rather than lose the record.
     case unavailable(reason: String)
     case notSupported(message: String)
+    /// Something Thiqa did not expect (a bug, a broken dependency). The client learns only the reference under
+    /// which the full error was logged; no content is recorded.
+    case internalError(reference: String)
+}
+
+extension GatewayError {
+    /// The HTTP status this error is answered with (the HTTP layer maps it; the pipeline records it).
+    public var httpStatus: Int {
+        switch self {
+        case .invalidRequest: return 400
+        case .payloadTooLarge: return 413
+        case .unauthorized: return 401
+        case .modelNotFound, .notFound: return 404
+        case .rateLimited: return 429
+        case .noEligibleBackend, .unavailable: return 503
+        case .upstreamFailed: return 502
+        case .upstreamTimeout: return 504
+        case .notSupported: return 501
+        case .internalError: return 500
+        }
+    }
+
+    /// A short stable name for metrics and records.
+    public var kind: String {
+        switch self {
+        case .invalidRequest: return "invalid_request"
+        case .payloadTooLarge: return "payload_too_large"
+        case .unauthorized: return "unauthorized"
+        case .modelNotFound: return "model_not_found"
+        case .notFound: return "not_found"
+        case .rateLimited: return "rate_limited"
+        case .noEligibleBackend: return "no_eligible_backend"
+        case .upstreamFailed: return "upstream_error"
+        case .upstreamTimeout: return "upstream_timeout"
+        case .unavailable: return "unavailable"
+        case .notSupported: return "not_supported"
+        case .internalError: return "internal_error"
+        }
+    }
+
+    /// How a call that ended with this error is recorded: refused by Thiqa before any model saw it, or failed.
+    public var outcome: InteractionRecord.Outcome {
+        switch self {
+        case .upstreamFailed, .upstreamTimeout, .noEligibleBackend, .unavailable, .internalError: return .failed
+        default: return .rejected
+        }
+    }
 }

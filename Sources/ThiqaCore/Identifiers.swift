@@ -60,3 +60,14 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
     }
     public var description: String { "\(field): \(reason)" }
 }
+
+/// Who is calling: established from the bearer key before any pipeline step runs.
+public struct CallerIdentity: Sendable {
+    public var key: APIKeyRecord
+    public var useCase: UseCase
+
+    public init(key: APIKeyRecord, useCase: UseCase) {
+        self.key = key
+        self.useCase = useCase
+    }
+}

@@ -15,6 +15,9 @@ public struct UseCase: Sendable, Codable, Equatable {
     /// What happens to each type of personal data found in a request: mask (pseudonymise, the default),
     /// block (refuse the request) or allow (send as is).
     public var privacyPolicy: PrivacyPolicy
+    /// The `max_tokens` a chat request gets when it asks for none, and the most it may ask for: a request
+    /// without a cap must not make a model write until the backend's own limit.
+    public var maxTokens: Int
     public var createdAt: Date
 
     public init(
@@ -25,6 +28,7 @@ public struct UseCase: Sendable, Codable, Equatable {
         allowedJurisdictions: [Jurisdiction] = [.sovereign],
         rateLimitPerMinute: Int = 600,
         privacyPolicy: PrivacyPolicy = .maskAll,
+        maxTokens: Int = UseCase.defaultMaxTokens,
         createdAt: Date = Date()
     ) {
         self.tenant = tenant
@@ -34,8 +38,11 @@ public struct UseCase: Sendable, Codable, Equatable {
         self.allowedJurisdictions = allowedJurisdictions
         self.rateLimitPerMinute = rateLimitPerMinute
         self.privacyPolicy = privacyPolicy
+        self.maxTokens = maxTokens
         self.createdAt = createdAt
     }
+
+    public static let defaultMaxTokens = 1024
 
     public func validate() throws(ValidationError) {
         if let retention = contentRetentionSeconds, retention <= 0 {
@@ -43,6 +50,9 @@ public struct UseCase: Sendable, Codable, Equatable {
         }
         if allowedJurisdictions.isEmpty {
             throw ValidationError(field: "allowed_jurisdictions", reason: "must list at least one jurisdiction")
+        }
+        if maxTokens <= 0 {
+            throw ValidationError(field: "max_tokens", reason: "must be a positive number of tokens")
         }
         if rateLimitPerMinute <= 0 {
             throw ValidationError(field: "rate_limit", reason: "must be a positive number of requests per minute")

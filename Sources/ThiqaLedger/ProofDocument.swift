@@ -53,12 +53,63 @@ public enum ProofDocument {
                 return Self.verdict { () throws(MerkleProofError) in
                     try MerkleVerifier.verifyConsistency(size1: size1, size2: size2, root1: root1, root2: root2, proof: proof)
                 }
+            case "receipt":
+                return try Self.verifyReceipt(fields)
             default:
-                return .malformed("field \"kind\" must be \"inclusion\" or \"consistency\", not \(kind.debugDescription)")
+                return .malformed("field \"kind\" must be \"inclusion\", \"consistency\" or \"receipt\", not \(kind.debugDescription)")
             }
         } catch {
             return .malformed(error.reason)
         }
+    }
+
+    /// A receipt document: what a person gets back for their receipt. For each of the call's leaves, the full
+    /// record, its salt, the public leaf and an inclusion proof. Valid when every leaf commits to its record and
+    /// salt, and is included in the tree whose root the proof names (compare that root with a signed checkpoint:
+    /// `thiqa log verify-proof --url` does).
+    ///
+    ///     {"kind":"receipt","interaction_id":"int_…","entries":[{"record":{…},"salt":"<hex>","leaf":{…},"inclusion":{…}}]}
+    private static func verifyReceipt(_ fields: [String: CanonicalJSON.JSONValue]) throws(Malformed) -> ProofDocumentVerdict {
+        try Self.requireExactly(["kind", "interaction_id", "entries"], in: fields)
+        guard case .string(let interactionID) = fields["interaction_id"] else { throw Malformed(reason: "field \"interaction_id\" is not a string") }
+        guard case .array(let entries) = fields["entries"], !entries.isEmpty else { throw Malformed(reason: "field \"entries\" is not a non-empty array") }
+        for (position, entry) in entries.enumerated() {
+            let path = "entries[\(position)]"
+            guard case .object(let members) = entry else { throw Malformed(reason: "\(path) is not an object") }
+            try Self.requireExactly(["record", "salt", "leaf", "inclusion"], in: members)
+            guard case .object(let record)? = members["record"], case .string(let saltHex)? = members["salt"],
+                let salt = Hex.decode(saltHex, lowercaseOnly: true), case .object(let leaf)? = members["leaf"],
+                case .object(let inclusion)? = members["inclusion"]
+            else { throw Malformed(reason: "\(path) must hold a record object, a hex salt, a leaf object and an inclusion object") }
+            guard record["interaction_id"] == .string(interactionID) else {
+                return .invalid("\(path).record is not the record of \(interactionID)")
+            }
+            let recordBytes: [UInt8]
+            let leafBytes: [UInt8]
+            do {
+                recordBytes = try CanonicalJSON.encode(.object(record))
+                leafBytes = try CanonicalJSON.encode(.object(leaf))
+            } catch {
+                throw Malformed(reason: "\(path) cannot be written as canonical JSON: \(error)")
+            }
+            guard PublicLeaf.commits(leaf: leafBytes, to: recordBytes, salt: salt) else {
+                return .invalid("\(path).leaf does not commit to this record and salt")
+            }
+            try Self.requireExactly(["kind", "leafIndex", "treeSize", "leafHash", "rootHash", "proof"], in: inclusion)
+            let leafHash = try Self.hash("leafHash", in: inclusion)
+            guard RFC6962.leafHash(leafBytes) == leafHash else {
+                return .invalid("\(path).inclusion is the proof of another leaf")
+            }
+            let leafIndex = try Self.integer("leafIndex", in: inclusion)
+            let treeSize = try Self.integer("treeSize", in: inclusion)
+            let rootHash = try Self.hash("rootHash", in: inclusion)
+            let proof = try Self.proof(in: inclusion)
+            let verdict = Self.verdict { () throws(MerkleProofError) in
+                try MerkleVerifier.verifyInclusion(leafIndex: leafIndex, treeSize: treeSize, leafHash: leafHash, proof: proof, root: rootHash)
+            }
+            if verdict != .valid { return verdict }
+        }
+        return .valid
     }
 
     /// The inclusion document for a proof, with hashes in lowercase hex (canonical JSON).

@@ -1,15 +1,19 @@
 import Hummingbird
+import HummingbirdCore
 import Logging
 import ServiceLifecycle
 import ThiqaBackends
 import ThiqaCore
+import ThiqaLedger
+import ThiqaPipeline
 import ThiqaStorage
 
 /// The composition root: the one place that chooses implementations and wires services together.
 public func buildApplication(
     configuration: ThiqaConfiguration,
     logger: Logger,
-    database existing: ThiqaDatabase? = nil
+    database existing: ThiqaDatabase? = nil,
+    routes: (@Sendable ([ServedRoute]) -> Void)? = nil
 ) async throws -> some ApplicationProtocol {
     let registry = ThiqaMetrics.registry
     let database: ThiqaDatabase
@@ -23,19 +27,26 @@ public func buildApplication(
     let interactions = SQLInteractionRepository(database: database)
     let pool = BackendPool(backends: configuration.backends.backends)
     let transparencyLog = SQLTransparencyLog(database: database)
-    let recorder = InteractionRecorder(repository: interactions, logger: logger, log: transparencyLog, leaf: InteractionLeaf.canonicalBytes)
+    let signer = try LogSigningKey.loadOrCreate(configuration.transparency)
+    let tags = TenantTags(signerSecretKey: signer.secretKey)
+    let recorder = InteractionRecorder(
+        repository: interactions, logger: logger, log: transparencyLog, leaf: { try InteractionLeaf.publicLeaf($0, tags: tags) }
+    )
     let checkpoints = CheckpointPublisher(
-        log: transparencyLog, signer: try LogSigningKey.loadOrCreate(configuration.transparency),
-        interval: .milliseconds(configuration.transparency.checkpointIntervalMs), logger: logger
+        log: transparencyLog, signer: signer, interval: .milliseconds(configuration.transparency.checkpointIntervalMs), logger: logger
     )
 
     let router = Router(context: ThiqaRequestContext.self)
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: ErrorMiddleware())
+    router.add(middleware: UploadLimitMiddleware(maxUploadSize: configuration.limits.maxBodyBytes))
 
     OperationsController(database: database, pool: pool, registry: registry).addRoutes(to: router)
     TransparencyController(log: transparencyLog, publisher: checkpoints).addRoutes(to: router)
+    router.addRoutes(
+        ReceiptController(interactions: interactions, log: transparencyLog, publisher: checkpoints, tags: tags).endpoints, atPath: "receipts/v1"
+    )
 
     let authenticator = APIKeyAuthenticator(
         keys: keys, useCases: useCases, rateLimiter: RateLimiter(), cacheTTLMs: configuration.authCacheTTLMs
@@ -46,15 +57,28 @@ public func buildApplication(
         masterKey: try ConversationVault.loadMasterKey(path: configuration.privacy.vaultKeyPath),
         ttl: Double(configuration.privacy.conversationTTLMs) / 1000
     )
-    GatewayController(
-        pool: pool, upstream: UpstreamClient(pool: pool), recorder: recorder, limits: configuration.limits,
-        privacy: PrivacyGuard(), vault: vault, conversations: conversations
-    ).addRoutes(to: api)
+    let pipeline = Pipeline.standard(
+        limits: configuration.limits, planner: pool, caller: UpstreamModelCaller(client: UpstreamClient(pool: pool)),
+        conversations: SQLConversationStore(vault: vault, keys: conversations), recorder: recorder
+    )
+    api.addRoutes(GatewayController(pipeline: pipeline, pool: pool, maxBodyBytes: configuration.limits.maxBodyBytes).endpoints)
     PrivacyController().addRoutes(to: api)
 
+    routes?(router.routes.map { ServedRoute(method: $0.method.rawValue, path: $0.path.description) })
+
+    let limits = configuration.connections
     var app = Application(
         router: router,
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Thiqa"),
+        server: .http1(configuration: HTTP1Channel.Configuration(
+            additionalChannelHandlers: [
+                RequestDeadlineHandler(headTimeout: .milliseconds(Int64(limits.headTimeoutMs)), bodyTimeout: .milliseconds(Int64(limits.bodyTimeoutMs)))
+            ],
+            idleTimeout: .milliseconds(Int64(limits.idleTimeoutMs))
+        )),
+        configuration: .init(
+            address: .hostname(configuration.host, port: configuration.port), serverName: "Thiqa",
+            availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections, logger: logger)
+        ),
         logger: logger
     )
     app.beforeServerStarts {
@@ -84,4 +108,16 @@ struct BackendPoolService: Service {
         try? await gracefulShutdown()
         try await pool.shutdown()
     }
+}
+
+/// A route the application serves, as OpenAPI writes it (`GET /v1/models/{model}`): read from the router itself,
+/// so tests enumerate what is really served rather than a list kept by hand.
+public struct ServedRoute: Hashable, Sendable, CustomStringConvertible {
+    public var method: String
+    public var path: String
+    public init(method: String, path: String) {
+        self.method = method
+        self.path = path
+    }
+    public var description: String { "\(method) \(path)" }
 }

@@ -2,18 +2,12 @@ import Hummingbird
 import Logging
 import ThiqaCore
 
-/// Who is calling: established by `APIKeyAuthenticator` from the bearer key.
-public struct CallerIdentity: Sendable {
-    public var key: APIKeyRecord
-    public var useCase: UseCase
-}
-
 /// The request context of every route. `identity` is set by the authenticator on `/v1` routes.
 public struct ThiqaRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     public var identity: CallerIdentity?
-    /// Set by the server from configuration; bodies are collected up to this size.
-    public var maxUploadSize: Int { 64 << 20 }
+    /// Bodies are collected up to this size: `limits.maxBodyBytes`, set by `UploadLimitMiddleware` on every request.
+    public var maxUploadSize: Int = RequestLimits().maxBodyBytes
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
@@ -32,5 +26,8 @@ public struct AuthenticatedContext: ChildRequestContext {
         }
         self.coreContext = context.coreContext
         self.identity = identity
+        self.maxUploadSize = context.maxUploadSize
     }
+
+    public var maxUploadSize: Int
 }

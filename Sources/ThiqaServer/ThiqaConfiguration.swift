@@ -11,6 +11,11 @@ import ThiqaStorage
 ///
 /// Keys (JSON file nesting, or environment variables: `http.port` → `HTTP_PORT`):
 /// - `http.host` (127.0.0.1), `http.port` (8080)
+/// - `http.idleTimeoutMs` (60000): a connection with no traffic either way is closed after this long
+/// - `http.headTimeoutMs` (10000): a request's head must arrive within this long of the connection opening or of
+///   the previous response (slow-header clients are cut)
+/// - `http.bodyTimeoutMs` (30000): a request's body must arrive within this long of its head
+/// - `http.maxConnections` (1024): connections beyond this wait to be accepted
 /// - `storage.driver`: `sqlite` (default) or `postgres`; `storage.sqlite.path` (data/thiqa.sqlite); `storage.postgres.url` (secret)
 /// - `limits.maxBodyBytes` (1 MiB), `limits.maxMessages` (256), `limits.maxCompletionTokens` (4096), `limits.maxPromptTokens` (32768)
 /// - `auth.cacheTtlMs`: how long a verified key is trusted before it is read again (1000; 0 reads every time)
@@ -22,6 +27,7 @@ import ThiqaStorage
 public struct ThiqaConfiguration: Sendable {
     public var host: String
     public var port: Int
+    public var connections: ConnectionLimits
     public var storage: StorageConfiguration
     public var limits: RequestLimits
     public var authCacheTTLMs: Int
@@ -33,7 +39,7 @@ public struct ThiqaConfiguration: Sendable {
     public var transparency: TransparencyConfiguration
 
     public init(
-        host: String = "127.0.0.1", port: Int = 8080, storage: StorageConfiguration = .sqlite(path: "data/thiqa.sqlite"),
+        host: String = "127.0.0.1", port: Int = 8080, connections: ConnectionLimits = ConnectionLimits(), storage: StorageConfiguration = .sqlite(path: "data/thiqa.sqlite"),
         limits: RequestLimits = RequestLimits(), authCacheTTLMs: Int = 1000, shutdownGracePeriodMs: Int = 30_000,
         purgeIntervalMs: Int = 60_000, logLevel: Logger.Level = .info, backends: BackendsConfiguration = BackendsConfiguration(backends: []),
         privacy: PrivacyConfiguration = PrivacyConfiguration(), transparency: TransparencyConfiguration = TransparencyConfiguration()
@@ -41,6 +47,7 @@ public struct ThiqaConfiguration: Sendable {
         self.privacy = privacy
         self.host = host
         self.port = port
+        self.connections = connections
         self.storage = storage
         self.limits = limits
         self.authCacheTTLMs = authCacheTTLMs
@@ -55,6 +62,12 @@ public struct ThiqaConfiguration: Sendable {
         let reader = StrictConfigReader(config, prefix: "")
         self.host = try reader.string("http.host", default: "127.0.0.1")
         self.port = try reader.int("http.port", default: 8080, range: 0...65535)
+        self.connections = ConnectionLimits(
+            idleTimeoutMs: try reader.int("http.idleTimeoutMs", default: 60_000, range: 100...86_400_000),
+            headTimeoutMs: try reader.int("http.headTimeoutMs", default: 10_000, range: 100...3_600_000),
+            bodyTimeoutMs: try reader.int("http.bodyTimeoutMs", default: 30_000, range: 100...3_600_000),
+            maxConnections: try reader.int("http.maxConnections", default: 1024, range: 1...1_000_000)
+        )
         let driver = try reader.string("storage.driver", default: "sqlite")
         switch driver {
         case "sqlite":
@@ -97,5 +110,20 @@ public struct ThiqaConfiguration: Sendable {
             }
         }
         return try ThiqaConfiguration(config: ConfigReader(providers: providers))
+    }
+}
+
+/// How long a client may take and how many may connect: what keeps slow or idle clients from holding the server.
+public struct ConnectionLimits: Sendable, Equatable {
+    public var idleTimeoutMs: Int
+    public var headTimeoutMs: Int
+    public var bodyTimeoutMs: Int
+    public var maxConnections: Int
+
+    public init(idleTimeoutMs: Int = 60_000, headTimeoutMs: Int = 10_000, bodyTimeoutMs: Int = 30_000, maxConnections: Int = 1024) {
+        self.idleTimeoutMs = idleTimeoutMs
+        self.headTimeoutMs = headTimeoutMs
+        self.bodyTimeoutMs = bodyTimeoutMs
+        self.maxConnections = maxConnections
     }
 }

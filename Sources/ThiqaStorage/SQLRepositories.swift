@@ -74,15 +74,17 @@ public struct SQLUseCaseRepository: UseCaseRepository {
                 try await db.raw("""
                     UPDATE use_cases SET name = \(bind: useCase.name), content_retention_seconds = \(bind: useCase.contentRetentionSeconds.map(Int64.init)),
                         allowed_jurisdictions = \(bind: jurisdictions), rate_limit_per_minute = \(bind: Int64(useCase.rateLimitPerMinute)),
-                        privacy_policy = \(bind: policy)
+                        privacy_policy = \(bind: policy), max_tokens = \(bind: Int64(useCase.maxTokens))
                     WHERE tenant = \(bind: useCase.tenant.rawValue) AND id = \(bind: useCase.id.rawValue)
                     """).run()
             } else {
                 try await db.raw("""
-                    INSERT INTO use_cases (tenant, id, name, content_retention_seconds, allowed_jurisdictions, rate_limit_per_minute, privacy_policy, created_at_ms)
+                    INSERT INTO use_cases (tenant, id, name, content_retention_seconds, allowed_jurisdictions, rate_limit_per_minute, privacy_policy,
+                        max_tokens, created_at_ms)
                     VALUES (\(bind: useCase.tenant.rawValue), \(bind: useCase.id.rawValue), \(bind: useCase.name),
                             \(bind: useCase.contentRetentionSeconds.map(Int64.init)), \(bind: jurisdictions),
-                            \(bind: Int64(useCase.rateLimitPerMinute)), \(bind: policy), \(bind: useCase.createdAt.millisecondsSince1970))
+                            \(bind: Int64(useCase.rateLimitPerMinute)), \(bind: policy), \(bind: Int64(useCase.maxTokens)),
+                            \(bind: useCase.createdAt.millisecondsSince1970))
                     """).run()
             }
         }
@@ -118,6 +120,7 @@ public struct SQLUseCaseRepository: UseCaseRepository {
             allowedJurisdictions: jurisdictions,
             rateLimitPerMinute: Int(try row.decode(column: "rate_limit_per_minute", as: Int64.self)),
             privacyPolicy: try JSONDecoder().decode(PrivacyPolicy.self, from: Data(try row.decode(column: "privacy_policy", as: String.self).utf8)),
+            maxTokens: Int(try row.decode(column: "max_tokens", as: Int64.self)),
             createdAt: Date(millisecondsSince1970: try row.decode(column: "created_at_ms", as: Int64.self))
         )
     }
@@ -139,17 +142,69 @@ public struct SQLInteractionRepository: InteractionRepository {
         log: (any TransparencyLogAppender)? = nil,
         leaf: @Sendable (InteractionRecord) throws -> [UInt8] = { _ in [] }
     ) async throws -> [InteractionRecord] {
+        try await recordBatch(batch.map { RecordWrite(record: $0.0, content: $0.1, kind: .new) }, log: log, leafOf: { try leaf($0.record) })
+    }
+
+    /// One write of a batch: a new record, or the completion of a streamed one (whose decision was written first).
+    public struct RecordWrite: Sendable {
+        public enum Kind: Sendable { case new, completion }
+        public var record: InteractionRecord
+        public var content: InteractionContent?
+        public var kind: Kind
+        public init(record: InteractionRecord, content: InteractionContent?, kind: Kind) {
+            self.record = record
+            self.content = content
+            self.kind = kind
+        }
+    }
+
+    /// New records are inserted with their leaf index; completions update the record in place and carry the index
+    /// of their own leaf in `completionLogIndex` (the log keeps both leaves, so the update rewrites no history).
+    @discardableResult
+    public func recordBatch(
+        _ writes: [RecordWrite],
+        log: (any TransparencyLogAppender)? = nil,
+        leafOf: @Sendable (RecordWrite) throws -> [UInt8] = { _ in [] }
+    ) async throws -> [InteractionRecord] {
         try await database.transaction { db in
-            var records = batch.map(\.0)
+            var records = writes.map(\.record)
             if let log {
-                let indexes = try await log.append(leaves: try records.map(leaf), on: db)
-                for position in records.indices { records[position].logIndex = indexes[position] }
+                let indexes = try await log.append(leaves: try writes.map(leafOf), on: db)
+                for position in records.indices {
+                    switch writes[position].kind {
+                    case .new: records[position].logIndex = indexes[position]
+                    case .completion: records[position].completionLogIndex = indexes[position]
+                    }
+                }
             }
             for (position, record) in records.enumerated() {
-                try await Self.insert(record, content: batch[position].1, on: db)
+                switch writes[position].kind {
+                case .new: try await Self.insert(record, content: writes[position].content, on: db)
+                case .completion: try await Self.complete(record, content: writes[position].content, on: db)
+                }
             }
             return records
         }
+    }
+
+    /// The decisions stay as decided: the decision's leaf committed to them before the first byte was sent.
+    static func complete(_ r: InteractionRecord, content: InteractionContent?, on db: any SQLDatabase) async throws {
+        try await db.raw("""
+            UPDATE interactions SET outcome = \(bind: r.outcome.rawValue), http_status = \(bind: Int64(r.httpStatus)),
+                error_type = \(bind: r.errorType), latency_ms = \(bind: r.latencyMs), prompt_tokens = \(bind: r.promptTokens.map(Int64.init)),
+                completion_tokens = \(bind: r.completionTokens.map(Int64.init)), total_tokens = \(bind: r.totalTokens.map(Int64.init)),
+                response_sha256 = \(bind: r.responseSHA256),
+                completion_log_index = \(bind: r.completionLogIndex.map(Int64.init))
+            WHERE id = \(bind: r.id)
+            """).run()
+        if let content { try await Self.insertContent(content, on: db) }
+    }
+
+    static func insertContent(_ content: InteractionContent, on db: any SQLDatabase) async throws {
+        try await db.raw("""
+            INSERT INTO interaction_contents (interaction_id, request, response, expires_at_ms)
+            VALUES (\(bind: content.interactionID), \(bind: content.request), \(bind: content.response), \(bind: content.expiresAt.millisecondsSince1970))
+            """).run()
     }
 
     static func insert(_ r: InteractionRecord, content: InteractionContent?, on db: any SQLDatabase) async throws {
@@ -157,20 +212,16 @@ public struct SQLInteractionRepository: InteractionRepository {
         try await db.raw("""
             INSERT INTO interactions (id, created_at_ms, tenant, use_case, api_key_id, endpoint, model, backend, backend_jurisdiction,
                 outcome, http_status, error_type, stream, latency_ms, upstream_latency_ms, prompt_tokens, completion_tokens, total_tokens, decisions,
-                request_sha256, response_sha256, log_index)
+                request_sha256, response_sha256, log_index, completion_log_index, commitment_salt, receipt_hash)
             VALUES (\(bind: r.id), \(bind: r.createdAt.millisecondsSince1970), \(bind: r.tenant.rawValue), \(bind: r.useCase.rawValue),
                 \(bind: r.apiKeyID), \(bind: r.endpoint), \(bind: r.model), \(bind: r.backend), \(bind: r.backendJurisdiction),
                 \(bind: r.outcome.rawValue), \(bind: Int64(r.httpStatus)), \(bind: r.errorType), \(bind: Int64(r.stream ? 1 : 0)),
                 \(bind: r.latencyMs), \(bind: r.upstreamLatencyMs), \(bind: r.promptTokens.map(Int64.init)),
                 \(bind: r.completionTokens.map(Int64.init)), \(bind: r.totalTokens.map(Int64.init)), \(bind: decisions),
-                \(bind: r.requestSHA256), \(bind: r.responseSHA256), \(bind: r.logIndex.map(Int64.init)))
+                \(bind: r.requestSHA256), \(bind: r.responseSHA256), \(bind: r.logIndex.map(Int64.init)),
+                \(bind: r.completionLogIndex.map(Int64.init)), \(bind: r.commitmentSalt), \(bind: r.receiptHash))
             """).run()
-        if let content {
-            try await db.raw("""
-                INSERT INTO interaction_contents (interaction_id, request, response, expires_at_ms)
-                VALUES (\(bind: content.interactionID), \(bind: content.request), \(bind: content.response), \(bind: content.expiresAt.millisecondsSince1970))
-                """).run()
-        }
+        if let content { try await Self.insertContent(content, on: db) }
     }
 
     /// A real committed write to the table records go to: tells whether a record can be made durable right now
@@ -189,6 +240,13 @@ public struct SQLInteractionRepository: InteractionRepository {
     public func find(id: String) async throws -> InteractionRecord? {
         try await database.read { db in
             try await db.raw("SELECT * FROM interactions WHERE id = \(bind: id)").first().map(Self.decode)
+        }
+    }
+
+    /// The record a receipt was issued for (by the receipt's SHA-256: the receipt is never stored).
+    public func find(receiptHash: String) async throws -> InteractionRecord? {
+        try await database.read { db in
+            try await db.raw("SELECT * FROM interactions WHERE receipt_hash = \(bind: receiptHash)").first().map(Self.decode)
         }
     }
 
@@ -249,47 +307,85 @@ public struct SQLInteractionRepository: InteractionRepository {
             decisions: decisions,
             requestSHA256: try row.decode(column: "request_sha256", as: String?.self),
             responseSHA256: try row.decode(column: "response_sha256", as: String?.self),
-            logIndex: try row.decode(column: "log_index", as: Int64?.self).map(UInt64.init)
+            logIndex: try row.decode(column: "log_index", as: Int64?.self).map(UInt64.init),
+            completionLogIndex: try row.decode(column: "completion_log_index", as: Int64?.self).map(UInt64.init),
+            commitmentSalt: try row.decode(column: "commitment_salt", as: String?.self),
+            receiptHash: try row.decode(column: "receipt_hash", as: String?.self)
         )
     }
 }
 
-/// Sealed pseudonym mappings, one per conversation, until they expire. Only ciphertext is stored: the key is
-/// derived from a master key kept outside the database.
+/// Sealed pseudonym mappings, one per conversation and owner, until they expire. Only ciphertext is stored: the
+/// key is derived from a master key kept outside the database. A mapping belongs to the API key that created it:
+/// another key of the same use case that knows the conversation id finds nothing.
 public struct SQLPseudonymVaultRepository: Sendable {
     let database: ThiqaDatabase
     public init(database: ThiqaDatabase) { self.database = database }
 
-    public func load(tenant: TenantID, useCase: UseCaseID, conversationID: String, now: Date) async throws -> Data? {
+    public struct Sealed: Sendable, Equatable {
+        public var sealed: Data
+        /// Incremented on every save: what a compare-and-swap update expects.
+        public var version: Int64
+    }
+
+    public func load(tenant: TenantID, useCase: UseCaseID, owner: String, conversationID: String, now: Date) async throws -> Sealed? {
         try await database.read { db in
             guard let row = try await db.raw("""
-                SELECT sealed FROM privacy_vault WHERE tenant = \(bind: tenant.rawValue) AND use_case = \(bind: useCase.rawValue)
-                AND conversation_id = \(bind: conversationID) AND expires_at_ms > \(bind: now.millisecondsSince1970)
-                """).first() else { return nil }
-            return Data(base64Encoded: try row.decode(column: "sealed", as: String.self))
+                SELECT sealed, version FROM conversation_vaults WHERE tenant = \(bind: tenant.rawValue) AND use_case = \(bind: useCase.rawValue)
+                AND owner = \(bind: owner) AND conversation_id = \(bind: conversationID) AND expires_at_ms > \(bind: now.millisecondsSince1970)
+                """).first(), let sealed = Data(base64Encoded: try row.decode(column: "sealed", as: String.self)) else { return nil }
+            return Sealed(sealed: sealed, version: try row.decode(column: "version", as: Int64.self))
         }
     }
 
-    public func save(tenant: TenantID, useCase: UseCaseID, conversationID: String, sealed: Data, expiresAt: Date) async throws {
-        try await database.transaction { db in
-            try await db.raw("""
-                DELETE FROM privacy_vault WHERE tenant = \(bind: tenant.rawValue) AND use_case = \(bind: useCase.rawValue)
-                AND conversation_id = \(bind: conversationID)
-                """).run()
-            try await db.raw("""
-                INSERT INTO privacy_vault (tenant, use_case, conversation_id, sealed, expires_at_ms)
-                VALUES (\(bind: tenant.rawValue), \(bind: useCase.rawValue), \(bind: conversationID), \(bind: sealed.base64EncodedString()),
-                        \(bind: expiresAt.millisecondsSince1970))
-                """).run()
+    /// Saves a mapping only if the stored one is still at `expectedVersion` (nil: there is none, or it expired).
+    /// Returns false when another request of the conversation saved first: the caller reloads and tries again,
+    /// so concurrent turns never lose each other's placeholders.
+    public func save(
+        tenant: TenantID, useCase: UseCaseID, owner: String, conversationID: String, sealed: Data, expectedVersion: Int64?, expiresAt: Date,
+        now: Date = Date()
+    ) async throws -> Bool {
+        let lock = database.dialect == .postgres ? " FOR UPDATE" : ""
+        do {
+            return try await database.transaction { db in
+                let row = try await db.raw("""
+                    SELECT version, expires_at_ms FROM conversation_vaults WHERE tenant = \(bind: tenant.rawValue)
+                    AND use_case = \(bind: useCase.rawValue) AND owner = \(bind: owner) AND conversation_id = \(bind: conversationID)\(unsafeRaw: lock)
+                    """).first()
+                let stored = try row.map { try $0.decode(column: "version", as: Int64.self) }
+                let live = try row.map { try $0.decode(column: "expires_at_ms", as: Int64.self) > now.millisecondsSince1970 } ?? false
+                let current = live ? stored : nil
+                guard current == expectedVersion else { return false }
+                let sealedText = sealed.base64EncodedString()
+                if let stored {
+                    try await db.raw("""
+                        UPDATE conversation_vaults SET sealed = \(bind: sealedText), version = \(bind: stored + 1),
+                            expires_at_ms = \(bind: expiresAt.millisecondsSince1970)
+                        WHERE tenant = \(bind: tenant.rawValue) AND use_case = \(bind: useCase.rawValue) AND owner = \(bind: owner)
+                        AND conversation_id = \(bind: conversationID) AND version = \(bind: stored)
+                        """).run()
+                } else {
+                    try await db.raw("""
+                        INSERT INTO conversation_vaults (tenant, use_case, owner, conversation_id, version, sealed, expires_at_ms)
+                        VALUES (\(bind: tenant.rawValue), \(bind: useCase.rawValue), \(bind: owner), \(bind: conversationID), 1,
+                                \(bind: sealedText), \(bind: expiresAt.millisecondsSince1970))
+                        """).run()
+                }
+                return true
+            }
+        } catch where expectedVersion == nil {
+            // Two first turns raced to insert (PostgreSQL: unique violation): the later one reloads.
+            if try await load(tenant: tenant, useCase: useCase, owner: owner, conversationID: conversationID, now: now) != nil { return false }
+            throw error
         }
     }
 
     public func purgeExpired(now: Date) async throws -> Int {
         try await database.transaction { db in
             let cutoff = now.millisecondsSince1970
-            let count = try await db.raw("SELECT COUNT(*) AS n FROM privacy_vault WHERE expires_at_ms <= \(bind: cutoff)")
+            let count = try await db.raw("SELECT COUNT(*) AS n FROM conversation_vaults WHERE expires_at_ms <= \(bind: cutoff)")
                 .first(decodingColumn: "n", as: Int.self) ?? 0
-            if count > 0 { try await db.raw("DELETE FROM privacy_vault WHERE expires_at_ms <= \(bind: cutoff)").run() }
+            if count > 0 { try await db.raw("DELETE FROM conversation_vaults WHERE expires_at_ms <= \(bind: cutoff)").run() }
             return count
         }
     }

@@ -49,13 +49,21 @@ import Testing
         try expectInvalid(#"{"model":"m","messages":[{"role":"user","content":"\#(long)"}]}"#, param: "messages")
     }
 
-    @Test func sseSplitterHandlesAnySplit() {
+    @Test func sseSplitterHandlesAnySplit() throws {
         let stream = Array("data: {\"a\":1}\n\ndata: {\"b\":2}\r\n\r\n: comment\n\ndata: [DONE]\n\n".utf8)
         for cut in 0...stream.count {
             var splitter = ServerSentEventSplitter()
-            let events = splitter.feed(stream[..<cut]) + splitter.feed(stream[cut...]) + splitter.finish()
+            let events = try splitter.feed(stream[..<cut]) + splitter.feed(stream[cut...]) + splitter.finish()
             #expect(events.map { String(decoding: $0.data, as: UTF8.self) } == [#"{"a":1}"#, #"{"b":2}"#, "[DONE]"])
             #expect(events.last?.isDone == true)
+        }
+    }
+
+    @Test func sseSplitterRefusesAnEventThatNeverEnds() throws {
+        var splitter = ServerSentEventSplitter(maxEventBytes: 64)
+        #expect(try splitter.feed(Array("data: {\"a\":1}\n\n".utf8)).count == 1)
+        #expect(throws: ServerSentEventSplitter.EventTooLarge.self) {
+            _ = try splitter.feed(Array(repeating: UInt8(ascii: "x"), count: 65))
         }
     }
 }

@@ -8,6 +8,7 @@ import NIOCore
 import SQLKit
 import ThiqaBackends
 import ThiqaCore
+import ThiqaPipeline
 import ThiqaServer
 import ThiqaStorage
 import ThiqaTesting
@@ -25,8 +26,18 @@ struct GatewayFixture: Sendable {
         try await database.transaction { try await body($0) }
     }
 
-    func auth(_ extra: HTTPFields = [:]) -> HTTPFields {
-        var headers: HTTPFields = [.authorization: "Bearer \(key)", .contentType: "application/json"]
+    /// Every route the application serves, read from its router.
+    var routes: [ServedRoute] = []
+
+    /// A second key of the same use case (another integrator of the same service).
+    func issueKey() async throws -> String {
+        let issued = APIKeyFormat.issue(tenant: try TenantID("test"), useCase: try UseCaseID("gateway"))
+        try await keys.create(issued.record)
+        return issued.key
+    }
+
+    func auth(_ extra: HTTPFields = [:], key: String? = nil) -> HTTPFields {
+        var headers: HTTPFields = [.authorization: "Bearer \(key ?? self.key)", .contentType: "application/json"]
         headers.append(contentsOf: extra)
         return headers
     }
@@ -56,11 +67,12 @@ enum Gateway {
             try await SQLUseCaseRepository(database: database).upsert(useCase)
             let issued = APIKeyFormat.issue(tenant: useCase.tenant, useCase: useCase.id)
             try await SQLAPIKeyRepository(database: database).create(issued.record)
+            let served = NIOLockedValueBox<[ServedRoute]>([])
+            let app = try await buildApplication(configuration: configuration, logger: logger, routes: { routes in served.withLockedValue { $0 = routes } })
             let fixture = GatewayFixture(
                 key: issued.key, keyID: issued.record.id, interactions: SQLInteractionRepository(database: database),
-                keys: SQLAPIKeyRepository(database: database), database: database
+                keys: SQLAPIKeyRepository(database: database), database: database, routes: served.withLockedValue { $0 }
             )
-            let app = try await buildApplication(configuration: configuration, logger: logger)
             try await app.test(.live) { client in
                 try await body(client, fixture)
             }
@@ -113,6 +125,8 @@ final class ScriptedUpstream: Sendable {
         /// Answers with the last user message, as the model would when asked to repeat it: the only way to
         /// see placeholders come back from a model deterministically. Streams it three characters a chunk.
         case echo
+        /// Answers this content whatever it is asked: a model that names placeholders the caller never sent.
+        case reply(String)
     }
 
     let behaviour: Behaviour
@@ -131,6 +145,26 @@ final class ScriptedUpstream: Sendable {
         let router = Router()
         router.get("v1/models") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: #"{"object":"list","data":[{"id":"scripted","object":"model"}]}"#)))
+        }
+        router.post("v1/embeddings") { request, _ -> Response in
+            self.requests.withLockedValue { $0 += 1 }
+            var request = request
+            let received = String(buffer: try await request.collectBody(upTo: 1 << 22))
+            self.receivedBodies.withLockedValue { $0.append(received) }
+            if case .status(let code) = self.behaviour {
+                return Response(status: .init(code: code), headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: #"{"error":{"message":"scripted failure","type":"server_error","param":null,"code":null}}"#)))
+            }
+            // What llama.cpp's server answers without pooling: one vector per token of each input.
+            let inputs: Int
+            switch try JSONValue.parse(Array(received.utf8))["input"] {
+            case .array(let items)?: inputs = items.count
+            default: inputs = 1
+            }
+            let data = (0..<inputs).map { index in
+                #"{"object":"embedding","index":\#(index),"embedding":[[3.0,0.0,0.0],[1.0,4.0,0.0],[2.0,2.0,0.0]]}"#
+            }.joined(separator: ",")
+            let body = #"{"object":"list","model":"scripted","data":[\#(data)],"usage":{"prompt_tokens":3,"total_tokens":3}}"#
+            return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: body)))
         }
         router.post("v1/chat/completions") { request, _ -> Response in
             self.requests.withLockedValue { $0 += 1 }
@@ -164,6 +198,10 @@ final class ScriptedUpstream: Sendable {
                 return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: completion)))
             case .answer:
                 return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: Self.completion)))
+            case .reply(let content):
+                let quoted = String(decoding: try JSONValue.string(content).encoded(), as: UTF8.self)
+                let completion = #"{"id":"chatcmpl-reply","object":"chat.completion","created":1700000000,"model":"scripted","choices":[{"index":0,"message":{"role":"assistant","content":\#(quoted)},"finish_reason":"stop"}],"usage":{"prompt_tokens":3,"completion_tokens":2,"total_tokens":5}}"#
+                return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: completion)))
             case .status(let code):
                 return Response(status: .init(code: code), headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: #"{"error":{"message":"scripted failure","type":"server_error","param":null,"code":null}}"#)))
             case .hang:
@@ -195,7 +233,12 @@ final class ScriptedUpstream: Sendable {
         }
     }
 
-    static func backend(_ url: String, id: String, jurisdiction: String = "MA", firstByteTimeoutMs: Int = 60_000, model: String = "scripted") throws -> BackendDescriptor {
-        BackendDescriptor(id: id, baseURL: url, models: [model], jurisdiction: try Jurisdiction(jurisdiction), firstByteTimeoutMs: firstByteTimeoutMs)
+    static func backend(
+        _ url: String, id: String, jurisdiction: String = "MA", firstByteTimeoutMs: Int = 60_000, model: String = "scripted", weight: Int = 1
+    ) throws -> BackendDescriptor {
+        BackendDescriptor(
+            id: id, baseURL: url, models: [model], jurisdiction: try Jurisdiction(jurisdiction), weight: weight, firstByteTimeoutMs: firstByteTimeoutMs,
+            servesEmbeddings: true
+        )
     }
 }

@@ -50,9 +50,15 @@ import ThiqaTesting
             var dead10 = dead
             dead10.weight = 1000  // planned first almost always
             try await Gateway.run(backends: [dead10, try ScriptedUpstream.backend(url, id: "alive")]) { client, fixture in
+                // The first plan (ticket 1 of a 1001-slot weighted order) puts "dead" first: the call must fail over.
                 let response = try await client.execute(uri: "/v1/chat/completions", method: .post, headers: fixture.auth(), body: Gateway.chatBody(model: "scripted"))
                 #expect(response.status == .ok)
                 #expect(response.headers[HTTPField.Name("X-Thiqa-Backend")!] == "alive")
+                let id = try #require(response.headers[HTTPField.Name("X-Thiqa-Interaction-Id")!])
+                let record = try #require(try await Gateway.record(id, in: fixture.interactions))
+                #expect(record.backend == "alive")
+                #expect(record.decisions.contains("failover:dead"), "the record says the call failed over, and from where")
+                #expect(healthy.requests.withLockedValue { $0 } == 1)
             }
         }
     }

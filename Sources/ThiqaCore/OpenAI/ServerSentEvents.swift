@@ -1,8 +1,19 @@
 /// Splits an upstream `text/event-stream` into events, across arbitrary chunk boundaries.
 public struct ServerSentEventSplitter: Sendable {
     private var pending: [UInt8] = []
+    /// The most an unfinished event may hold: an upstream that never ends its events must not grow this buffer
+    /// without bound.
+    public let maxEventBytes: Int
 
-    public init() {}
+    public init(maxEventBytes: Int = 4 << 20) {
+        self.maxEventBytes = maxEventBytes
+    }
+
+    /// An upstream event longer than `maxEventBytes`.
+    public struct EventTooLarge: Error, Sendable, CustomStringConvertible {
+        public var limit: Int
+        public var description: String { "an event of the model's stream is larger than \(limit) bytes" }
+    }
 
     /// One event: the joined `data:` lines (a chat chunk's JSON, or `[DONE]`).
     public struct Event: Sendable, Equatable {
@@ -11,7 +22,7 @@ public struct ServerSentEventSplitter: Sendable {
     }
 
     /// Appends bytes and returns every event completed by them.
-    public mutating func feed(_ bytes: some Collection<UInt8>) -> [Event] {
+    public mutating func feed(_ bytes: some Collection<UInt8>) throws(EventTooLarge) -> [Event] {
         pending.append(contentsOf: bytes)
         var events: [Event] = []
         var lineStart = 0
@@ -44,6 +55,10 @@ public struct ServerSentEventSplitter: Sendable {
             lineStart = index
         }
         pending.removeFirst(eventStart)
+        guard pending.count <= maxEventBytes else {
+            pending = []
+            throw EventTooLarge(limit: maxEventBytes)
+        }
         return events
     }
 
@@ -51,7 +66,7 @@ public struct ServerSentEventSplitter: Sendable {
     public mutating func finish() -> [Event] {
         guard !pending.isEmpty else { return [] }
         pending.append(contentsOf: [0x0A, 0x0A])
-        return feed([UInt8]())
+        return (try? feed([UInt8]())) ?? []
     }
 
     static func hasPrefix(_ bytes: [UInt8], _ start: Int, _ end: Int, _ prefix: StaticString) -> Bool {

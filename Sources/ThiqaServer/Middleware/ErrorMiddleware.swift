@@ -60,3 +60,16 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
         return response
     }
 }
+
+/// Puts the configured body limit (`limits.maxBodyBytes`) in every request's context, so that every body Hummingbird
+/// collects or decodes is bounded by configuration rather than by a built-in constant.
+struct UploadLimitMiddleware: RouterMiddleware {
+    typealias Context = ThiqaRequestContext
+    let maxUploadSize: Int
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        context.maxUploadSize = maxUploadSize
+        return try await next(request, context)
+    }
+}

@@ -25,19 +25,7 @@ struct OpenAIErrorBody: Encodable {
 
 /// The one place that turns domain errors into HTTP statuses and bodies.
 extension GatewayError: HTTPResponseError {
-    public var status: HTTPResponse.Status {
-        switch self {
-        case .invalidRequest: return .badRequest
-        case .payloadTooLarge: return .contentTooLarge
-        case .unauthorized: return .unauthorized
-        case .modelNotFound, .notFound: return .notFound
-        case .rateLimited: return .tooManyRequests
-        case .noEligibleBackend, .unavailable: return .serviceUnavailable
-        case .upstreamFailed: return .badGateway
-        case .upstreamTimeout: return .gatewayTimeout
-        case .notSupported: return .notImplemented
-        }
-    }
+    public var status: HTTPResponse.Status { HTTPResponse.Status.named(self.httpStatus) }
 
     var detail: OpenAIErrorBody.Detail {
         switch self {
@@ -63,23 +51,8 @@ extension GatewayError: HTTPResponseError {
             return .init(message: "Thiqa cannot serve this request now: \(reason).", type: "server_error", param: nil, code: "service_unavailable")
         case .notSupported(let message):
             return .init(message: message, type: "invalid_request_error", param: nil, code: "not_supported")
-        }
-    }
-
-    /// A short stable name for metrics and records.
-    public var kind: String {
-        switch self {
-        case .invalidRequest: return "invalid_request"
-        case .payloadTooLarge: return "payload_too_large"
-        case .unauthorized: return "unauthorized"
-        case .modelNotFound: return "model_not_found"
-        case .notFound: return "not_found"
-        case .rateLimited: return "rate_limited"
-        case .noEligibleBackend: return "no_eligible_backend"
-        case .upstreamFailed: return "upstream_error"
-        case .upstreamTimeout: return "upstream_timeout"
-        case .unavailable: return "unavailable"
-        case .notSupported: return "not_supported"
+        case .internalError(let reference):
+            return .init(message: "Internal error. Quote the reference \(reference) to the operator.", type: "server_error", param: nil, code: "internal_error")
         }
     }
 
@@ -93,5 +66,30 @@ extension GatewayError: HTTPResponseError {
         }
         let body = try JSONEncoder().encode(OpenAIErrorBody(error: detail))
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+}
+
+extension HTTPResponse.Status {
+    /// The status with its standard reason phrase (`Status(code:)` alone leaves the phrase empty).
+    static func named(_ code: Int) -> HTTPResponse.Status {
+        switch code {
+        case 200: return .ok
+        case 202: return .accepted
+        case 400: return .badRequest
+        case 401: return .unauthorized
+        case 403: return .forbidden
+        case 404: return .notFound
+        case 408: return .requestTimeout
+        case 409: return .conflict
+        case 413: return .contentTooLarge
+        case 422: return .unprocessableContent
+        case 429: return .tooManyRequests
+        case 500: return .internalServerError
+        case 501: return .notImplemented
+        case 502: return .badGateway
+        case 503: return .serviceUnavailable
+        case 504: return .gatewayTimeout
+        default: return HTTPResponse.Status(code: code)
+        }
     }
 }

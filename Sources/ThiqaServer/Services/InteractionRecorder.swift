@@ -4,20 +4,21 @@ import Metrics
 import NIOConcurrencyHelpers
 import ServiceLifecycle
 import ThiqaCore
+import ThiqaLedger
+import ThiqaPipeline
 import ThiqaStorage
 
 /// Writes interaction records in batches: every caller waits until its record is durable, but concurrent
 /// callers share one transaction (group commit), so durability costs one commit per batch, not per request.
-public final class InteractionRecorder: Service, Sendable {
+public final class InteractionRecorder: Service, OutcomeRecorder, Sendable {
     struct Pending {
-        var record: InteractionRecord
-        var content: InteractionContent?
+        var write: SQLInteractionRepository.RecordWrite
         var continuation: CheckedContinuation<InteractionRecord, any Error>
     }
 
     let repository: SQLInteractionRepository
     let log: (any TransparencyLogAppender)?
-    let leaf: @Sendable (InteractionRecord) throws -> [UInt8]
+    let leaf: @Sendable (SQLInteractionRepository.RecordWrite) throws -> [UInt8]
     private let lastBatchFailed = NIOLockedValueBox(false)
     let logger: Logger
     let maxBatch: Int
@@ -27,7 +28,7 @@ public final class InteractionRecorder: Service, Sendable {
 
     public init(
         repository: SQLInteractionRepository, logger: Logger, maxBatch: Int = 512,
-        log: (any TransparencyLogAppender)? = nil, leaf: @escaping @Sendable (InteractionRecord) throws -> [UInt8] = { _ in [] }
+        log: (any TransparencyLogAppender)? = nil, leaf: @escaping @Sendable (SQLInteractionRepository.RecordWrite) throws -> [UInt8] = { _ in [] }
     ) {
         self.repository = repository
         self.log = log
@@ -56,10 +57,25 @@ public final class InteractionRecorder: Service, Sendable {
     /// Returns once the record (and its content, if any) is committed, with its log index when logged.
     @discardableResult
     public func record(_ record: InteractionRecord, content: InteractionContent? = nil) async throws -> InteractionRecord {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<InteractionRecord, any Error>) in
+        try await enqueue(.init(record: record, content: content, kind: .new))
+    }
+
+    /// Returns once a streamed call's completion is committed, with its own log index in `completionLogIndex`.
+    @discardableResult
+    public func complete(_ record: InteractionRecord, content: InteractionContent? = nil) async throws -> InteractionRecord {
+        try await enqueue(.init(record: record, content: content, kind: .completion))
+    }
+
+    private func enqueue(_ write: SQLInteractionRepository.RecordWrite) async throws -> InteractionRecord {
+        var write = write
+        if write.record.commitmentSalt == nil {
+            // Each record's public leaf is salted with fresh random bytes, kept with the record.
+            write.record.commitmentSalt = Hex.encode(PublicLeaf.makeSalt())
+        }
+        return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<InteractionRecord, any Error>) in
             let accepted = queue.withLockedValue { state -> Bool in
                 guard !state.closed else { return false }
-                state.items.append(Pending(record: record, content: content, continuation: continuation))
+                state.items.append(Pending(write: write, continuation: continuation))
                 return true
             }
             if accepted {
@@ -93,7 +109,7 @@ public final class InteractionRecorder: Service, Sendable {
             }
             if batch.isEmpty { return }
             do {
-                let stored = try await repository.recordBatch(batch.map { ($0.record, $0.content) }, log: log, leaf: leaf)
+                let stored = try await repository.recordBatch(batch.map(\.write), log: log, leafOf: leaf)
                 lastBatchFailed.withLockedValue { $0 = false }
                 Recorder(label: "thiqa_record_batch_size").record(batch.count)
                 for (pending, record) in zip(batch, stored) { pending.continuation.resume(returning: record) }

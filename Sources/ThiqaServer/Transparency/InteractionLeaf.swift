@@ -3,7 +3,14 @@ import ThiqaCore
 import ThiqaLedger
 import ThiqaStorage
 
-/// The transparency-log leaf of an interaction: RFC 8785 canonical JSON of what was decided, never content.
+/// The records the transparency log commits to, and their public leaves.
+///
+/// Since version 2 the log publishes only ``PublicLeaf`` commitments: the full record below is private (the
+/// person reaches theirs with the answer's receipt, the tenant's auditor all of the tenant's), and the leaf reveals
+/// neither its kind, tenant, use case, time, categories nor any digest an outsider could match. Version-1 leaves,
+/// which published the record itself, stay in logs that have them and keep verifying: a leaf is never rewritten.
+///
+/// The version-1 leaf (``canonicalBytes(_:)``), kept to read and verify old logs:
 ///
 ///     {"backend":…,"decisions":[…],"http_status":200,"interaction_id":"int_…","jurisdiction":"MA","kind":"interaction",
 ///      "model":…,"outcome":"completed","request_sha256":…,"response_sha256":…,"tenant":…,"time":"2025-01-01T12:00:00.123Z",
@@ -13,6 +20,45 @@ import ThiqaStorage
 /// request and of the answer; the text itself is never logged.
 public enum InteractionLeaf {
     public static let version: Int64 = 1
+    public static let committedVersion: Int64 = 2
+
+    /// What a call's leaf commits to: the record as decided (kind `interaction`), or a stream's end (kind
+    /// `completion`). RFC 8785 bytes, so anyone holding the record recomputes exactly what was committed.
+    public static func committedRecord(_ record: InteractionRecord, kind: SQLInteractionRepository.RecordWrite.Kind) throws -> [UInt8] {
+        func optional(_ text: String?) -> CanonicalJSON.JSONValue { text.map { .string($0) } ?? .null }
+        func optional(_ number: Int?) -> CanonicalJSON.JSONValue { number.map { .int(Int64($0)) } ?? .null }
+        switch kind {
+        case .new:
+            return try CanonicalJSON.encode([
+                "v": .int(Self.committedVersion), "kind": "interaction", "interaction_id": .string(record.id),
+                "time": .string(Self.rfc3339Milliseconds(record.createdAt.millisecondsSince1970)),
+                "tenant": .string(record.tenant.rawValue), "use_case": .string(record.useCase.rawValue), "endpoint": .string(record.endpoint),
+                "model": optional(record.model), "backend": optional(record.backend), "jurisdiction": optional(record.backendJurisdiction),
+                "outcome": .string(record.outcome.rawValue), "http_status": .int(Int64(record.httpStatus)), "error_type": optional(record.errorType),
+                "stream": .bool(record.stream), "decisions": .array(record.decisions.map { .string($0) }),
+                "request_sha256": optional(record.requestSHA256), "response_sha256": optional(record.responseSHA256),
+                "prompt_tokens": optional(record.promptTokens), "completion_tokens": optional(record.completionTokens),
+            ])
+        case .completion:
+            return try CanonicalJSON.encode([
+                "v": .int(Self.committedVersion), "kind": "completion", "interaction_id": .string(record.id),
+                "time": .string(Self.rfc3339Milliseconds(record.createdAt.millisecondsSince1970 + Int64(record.latencyMs.rounded()))),
+                "outcome": .string(record.outcome.rawValue), "http_status": .int(Int64(record.httpStatus)), "error_type": optional(record.errorType),
+                "response_sha256": optional(record.responseSHA256),
+                "prompt_tokens": optional(record.promptTokens), "completion_tokens": optional(record.completionTokens),
+            ])
+        }
+    }
+
+    /// The public leaf of a write: a salted commitment to its committed record, tagged for its tenant.
+    public static func publicLeaf(_ write: SQLInteractionRepository.RecordWrite, tags: TenantTags) throws -> [UInt8] {
+        guard let saltHex = write.record.commitmentSalt, let salt = Hex.decode(saltHex), salt.count == PublicLeaf.saltByteCount else {
+            throw TransparencyLogError.corrupt("record \(write.record.id) has no commitment salt")
+        }
+        return try PublicLeaf.encode(
+            record: try Self.committedRecord(write.record, kind: write.kind), salt: salt, tenantKey: tags.key(for: write.record.tenant)
+        )
+    }
 
     public static func canonicalBytes(_ record: InteractionRecord) throws -> [UInt8] {
         try CanonicalJSON.encode(Self.value(record))
@@ -66,5 +112,22 @@ public enum InteractionLeaf {
         let q = a / b
         let r = a % b
         return r < 0 ? (q - 1, r + b) : (q, r)
+    }
+}
+
+extension InteractionRecord {
+    /// The record as its decision leaf committed to it. A completed stream's row was updated with its end
+    /// (outcome, tokens, answer digest); its decision was written before any of that existed.
+    public var asDecided: InteractionRecord {
+        guard completionLogIndex != nil else { return self }
+        var decided = self
+        decided.outcome = .streaming
+        decided.httpStatus = 200
+        decided.errorType = nil
+        decided.responseSHA256 = nil
+        decided.promptTokens = nil
+        decided.completionTokens = nil
+        decided.completionLogIndex = nil
+        return decided
     }
 }

@@ -6,7 +6,7 @@ import ThiqaPrivacy
 /// Relays an upstream chat stream to the client event by event, learning what the record needs on the way
 /// (usage, completion size, the answer text when content is kept) and holding back `[DONE]` so Thiqa can
 /// add its final chunk.
-struct StreamRelay {
+struct StreamRelay: Sendable {
     private var splitter = ServerSentEventSplitter()
     private(set) var usage: TokenUsage?
     private(set) var contentEvents = 0
@@ -28,48 +28,43 @@ struct StreamRelay {
         self.mapping = mapping
     }
 
-    struct ChunkHead: Decodable {
-        var id: String?
-        var created: Int64?
-        var model: String?
-    }
-    struct ChunkUsage: Decodable {
-        var usage: TokenUsage?
-        var choices: [Choice]?
-        struct Choice: Decodable {
-            var delta: Delta?
-        }
-        struct Delta: Decodable {
-            var content: String?
-        }
-    }
-
-    /// Returns the bytes to send for this upstream buffer (zero or more complete events).
-    mutating func relay(_ bytes: some Collection<UInt8>) -> [UInt8] {
+    /// Returns the bytes to send for this upstream buffer (zero or more complete events). Each event is parsed at
+    /// most once, and only when something must be read from it (its head, usage, kept answer text, placeholders).
+    mutating func relay(_ bytes: some Collection<UInt8>) throws -> [UInt8] {
         digest.update(data: Array(bytes))
         var out: [UInt8] = []
-        for event in splitter.feed(bytes) {
+        for event in try splitter.feed(bytes) {
             if event.isDone {
                 sawDone = true
                 continue
             }
-            if chunkID == nil, let head = try? JSONDecoder().decode(ChunkHead.self, from: Data(event.data)) {
-                chunkID = head.id
-                created = head.created
-                model = head.model
+            let hasUsage = Self.contains(event.data, #""usage""#)
+            let hasContent = Self.contains(event.data, #""content""#) && !Self.contains(event.data, #""content":null"#)
+                && !Self.contains(event.data, #""content": null"#)
+            var parsed: JSONValue?
+            if chunkID == nil || hasUsage || (keepAnswer && hasContent) {
+                parsed = try? JSONValue.parse(event.data)
             }
-            if Self.contains(event.data, #""usage""#) || keepAnswer {
-                if let parsed = try? JSONDecoder().decode(ChunkUsage.self, from: Data(event.data)) {
-                    if let usage = parsed.usage { self.usage = usage }
-                    if keepAnswer { answer += parsed.choices?.compactMap { $0.delta?.content }.joined() ?? "" }
+            if let parsed {
+                if chunkID == nil {
+                    chunkID = parsed["id"]?.stringValue
+                    created = parsed["created"]?.intValue
+                    model = parsed["model"]?.stringValue
+                }
+                let choices = parsed["choices"]?.arrayValue ?? []
+                if keepAnswer {
+                    for choice in choices {
+                        if let text = choice["delta"]?["content"]?.stringValue { answer += text }
+                    }
+                }
+                if hasUsage, let usageValue = parsed["usage"], let usage = TokenUsage(json: usageValue) {
+                    self.usage = usage
                     // Thiqa sends usage in its own final chunk; an upstream usage-only chunk would repeat it.
-                    if parsed.usage != nil, parsed.choices?.isEmpty ?? true { continue }
+                    if choices.isEmpty { continue }
                 }
             }
-            if Self.contains(event.data, #""content""#) && !Self.contains(event.data, #""content":null"#) && !Self.contains(event.data, #""content": null"#) {
-                contentEvents += 1
-            }
-            if !mapping.isEmpty, let restored = restore(event.data) {
+            if hasContent { contentEvents += 1 }
+            if !mapping.isEmpty, hasContent, let restored = restore(parsed ?? (try? JSONValue.parse(event.data))) {
                 out.append(contentsOf: ServerSentEventSplitter.frame(restored))
                 continue
             }
@@ -81,7 +76,7 @@ struct StreamRelay {
     mutating func finish() -> [UInt8] {
         var out: [UInt8] = []
         for event in splitter.finish() where !event.isDone {
-            out.append(contentsOf: ServerSentEventSplitter.frame(mapping.isEmpty ? event.data : (restore(event.data) ?? event.data)))
+            out.append(contentsOf: ServerSentEventSplitter.frame(mapping.isEmpty ? event.data : (restore(try? JSONValue.parse(event.data)) ?? event.data)))
         }
         // Text held back because it might have been the start of a placeholder.
         for index in restorers.keys.sorted() {
@@ -101,8 +96,8 @@ struct StreamRelay {
 
     /// Rewrites a chunk so its content deltas carry real values instead of placeholders; a placeholder split
     /// across chunks is held back until complete.
-    private mutating func restore(_ data: [UInt8]) -> [UInt8]? {
-        guard var json = try? JSONValue.parse(data), case .array(var choices)? = json["choices"] else { return nil }
+    private mutating func restore(_ parsed: JSONValue?) -> [UInt8]? {
+        guard var json = parsed, case .array(var choices)? = json["choices"] else { return nil }
         var touched = false
         for position in choices.indices {
             guard case .object(var choice) = choices[position], case .object(var delta)? = choice["delta"],

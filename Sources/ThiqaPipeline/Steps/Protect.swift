@@ -1,0 +1,69 @@
+import Metrics
+import ThiqaCore
+import ThiqaPrivacy
+
+/// Privacy before anything leaves: personal data in what the model would read is masked with placeholders that
+/// stay consistent across the caller's conversation (or the call is blocked, per the use case's policy), and
+/// sensitive data of law 09-08 narrows the call to sovereign backends.
+public struct Protect: PipelineStep {
+    public let name = "protect"
+    let conversations: any ConversationStore
+    let guardian = PrivacyGuard()
+    /// Concurrent turns of one conversation retry on a lost compare-and-swap; more than this many losses in a
+    /// row means something is wrong, not busy.
+    static let maxSaveAttempts = 8
+
+    public init(conversations: any ConversationStore) {
+        self.conversations = conversations
+    }
+
+    public func run(_ state: inout CallState) async throws {
+        let policy = state.call.identity.useCase.privacyPolicy
+        var attempt = 0
+        while true {
+            attempt += 1
+            var start = PseudonymMapping()
+            var version: Int64?
+            if let conversation = state.call.conversationID,
+                let stored = try await conversations.load(identity: state.call.identity, conversation: conversation)
+            {
+                start = stored.mapping
+                version = stored.version
+            }
+            let outcome = try guardian.protect(state.json, endpoint: state.call.endpoint, policy: policy, mapping: start)
+            if let conversation = state.call.conversationID, outcome.mapping != start {
+                let saved = try await conversations.save(outcome.mapping, identity: state.call.identity, conversation: conversation, expectedVersion: version)
+                if !saved {
+                    guard attempt < Self.maxSaveAttempts else {
+                        throw GatewayError.unavailable(reason: "the conversation's pseudonym vault is being updated by too many requests at once")
+                    }
+                    continue
+                }
+            }
+            apply(outcome, to: &state)
+            return
+        }
+    }
+
+    func apply(_ outcome: PrivacyGuard.Outcome, to state: inout CallState) {
+        if outcome.changed {
+            state.json = outcome.body
+            state.bodyChanged = true
+        }
+        state.mapping = outcome.mapping
+        state.sensitiveCategories = outcome.sensitiveCategories
+        state.record.decisions += outcome.decisions
+        for (type, action) in outcome.typesFound {
+            Counter(label: "thiqa_privacy_findings_total", dimensions: [("type", type.rawValue), ("action", action.rawValue)]).increment()
+        }
+        for category in outcome.sensitiveCategories {
+            Counter(label: "thiqa_sensitive_requests_total", dimensions: [("category", category.rawValue)]).increment()
+        }
+        if !outcome.sensitiveCategories.isEmpty || outcome.unscannedInput {
+            // Sensitive data (law 09-08), or input Thiqa cannot read (token ids), stays under Moroccan jurisdiction,
+            // whatever the use case allows.
+            state.allowedJurisdictions.formIntersection([.sovereign])
+            state.record.decisions.append("route:sovereign-only")
+        }
+    }
+}
