@@ -88,8 +88,16 @@ def check_file(path, titles, problems):
                 bad(L(field), f"{field}.{f}", "unknown language form")
         if field == "keywords":
             for f in need:
-                if not isinstance(v.get(f), list):
+                kw = v.get(f)
+                if not isinstance(kw, list):
                     bad(line_of(lines, f, L(field) - 1), f"{field}.{f}", "must be a list")
+                    continue
+                seen = set()
+                for k in kw:
+                    key = k.strip().casefold() if isinstance(k, str) else k
+                    if key in seen:
+                        bad(line_of(lines, f, L(field) - 1), f"{field}.{f}", f"keyword {k!r} listed twice")
+                    seen.add(key)
         if field in ("steps", "documents"):
             for f in need:
                 if not isinstance(v.get(f), list):
