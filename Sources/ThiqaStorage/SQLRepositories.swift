@@ -250,6 +250,14 @@ public struct SQLInteractionRepository: InteractionRepository {
         }
     }
 
+    /// Every record of a tenant that has a log leaf, in log order (what `thiqa log tenant-export` hands its auditor).
+    public func logged(tenant: TenantID) async throws -> [InteractionRecord] {
+        try await database.read { db in
+            try await db.raw("SELECT * FROM interactions WHERE tenant = \(bind: tenant.rawValue) AND log_index IS NOT NULL ORDER BY log_index")
+                .all().map(Self.decode)
+        }
+    }
+
     public func recent(limit: Int) async throws -> [InteractionRecord] {
         try await database.read { db in
             try await db.raw("SELECT * FROM interactions ORDER BY created_at_ms DESC, id DESC LIMIT \(bind: Int64(limit))").all().map(Self.decode)

@@ -22,6 +22,8 @@ struct UseCases: AsyncParsableCommand {
         @Option(name: .customLong("allow-jurisdictions"), help: "Comma-separated ISO 3166 codes of allowed backend jurisdictions (default MA).")
         var allowJurisdictions: String?
         @Option(name: .customLong("rate-limit"), help: "Requests per minute per key.") var rateLimit: Int?
+        @Option(name: .customLong("max-tokens"), help: "Most tokens an answer may ask for, and the default when a request sets none (1024).")
+        var maxTokens: Int?
         @Option(
             name: .customLong("privacy"),
             help: "Personal-data policy: comma-separated TYPE=ACTION with ACTION mask, block or allow, and default=ACTION (e.g. default=mask,CIN=block)."
@@ -72,6 +74,7 @@ struct UseCases: AsyncParsableCommand {
                 if let retention { current.contentRetentionSeconds = retention }
                 if let jurisdictions { current.allowedJurisdictions = jurisdictions }
                 if let rateLimit { current.rateLimitPerMinute = rateLimit }
+                if let maxTokens { current.maxTokens = maxTokens }
                 if let policy { current.privacyPolicy = policy }
                 do {
                     try current.validate()
@@ -105,6 +108,6 @@ struct UseCases: AsyncParsableCommand {
         let overrides = useCase.privacyPolicy.actions.keys.sorted { $0.rawValue < $1.rawValue }
             .map { "\($0.rawValue)=\(useCase.privacyPolicy.actions[$0]!.rawValue)" }
         let policy = (["default=\(useCase.privacyPolicy.defaultAction.rawValue)"] + overrides).joined(separator: ",")
-        return "\(useCase.tenant)/\(useCase.id) \"\(useCase.name)\": \(retention); backends in [\(places)]; \(useCase.rateLimitPerMinute) requests/min per key; personal data: \(policy)"
+        return "\(useCase.tenant)/\(useCase.id) \"\(useCase.name)\": \(retention); backends in [\(places)]; \(useCase.rateLimitPerMinute) requests/min per key; at most \(useCase.maxTokens) tokens per answer; personal data: \(policy)"
     }
 }

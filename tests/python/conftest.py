@@ -73,6 +73,7 @@ class ThiqaProcess:
                             "jurisdiction": "MA",
                             "hosting": "bundled model server (loopback), for the Python tests",
                             "firstByteTimeoutMs": 120000,
+                            "embeddings": True,
                         },
                     },
                 },
@@ -83,8 +84,8 @@ class ThiqaProcess:
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def cli(self, *args: str) -> str:
-        done = subprocess.run([THIQA_BIN, *args, "--config", self.config], capture_output=True, text=True, timeout=120)
+    def cli(self, *args: str, config: bool = True, input: str | None = None) -> str:
+        done = subprocess.run([THIQA_BIN, *args, *(["--config", self.config] if config else [])], capture_output=True, text=True, timeout=120, input=input)
         assert done.returncode == 0, f"thiqa {' '.join(args)} failed ({done.returncode}): {done.stderr or done.stdout}"
         return done.stdout
 

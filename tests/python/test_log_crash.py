@@ -45,7 +45,7 @@ def test_no_acknowledged_entry_is_lost_and_the_log_stays_consistent():
     api_key = server.create_key("log-crash")
     server.start()
 
-    acknowledged = {}  # log index -> interaction id
+    acknowledged = {}  # log index -> (interaction id, receipt)
     checkpoints = {}  # size -> note
     lock = threading.Lock()
     stop = threading.Event()
@@ -66,6 +66,7 @@ def test_no_acknowledged_entry_is_lost_and_the_log_stays_consistent():
                 with urllib.request.urlopen(request, timeout=60) as r:
                     payload = r.read()
                     interaction = r.headers.get("X-Thiqa-Interaction-Id")
+                    receipt = r.headers.get("X-Thiqa-Receipt")
                     if stream:
                         index = None
                         for event in payload.decode().split("\n\n"):
@@ -73,6 +74,7 @@ def test_no_acknowledged_entry_is_lost_and_the_log_stays_consistent():
                                 meta = json.loads(event[len("data: "):]).get("thiqa", {})
                                 index = meta.get("log_index")
                                 interaction = meta.get("interaction_id", interaction)
+                                receipt = meta.get("receipt", receipt)
                         if not payload.decode().rstrip().endswith("data: [DONE]"):
                             continue  # cut off by the kill: not acknowledged
                     else:
@@ -80,7 +82,7 @@ def test_no_acknowledged_entry_is_lost_and_the_log_stays_consistent():
                         index = int(header) if header is not None else None
                     assert index is not None, "an answered call carries its log index"
                     with lock:
-                        acknowledged[int(index)] = interaction
+                        acknowledged[int(index)] = (interaction, receipt)
             except (urllib.error.URLError, http.client.HTTPException, ConnectionError, OSError, json.JSONDecodeError):
                 if stop.is_set():
                     return
@@ -121,12 +123,22 @@ def test_no_acknowledged_entry_is_lost_and_the_log_stays_consistent():
 
     server.start()
     try:
-        # Every acknowledged index holds the same interaction.
-        for index, interaction in sorted(acked.items()):
+        # Every acknowledged index holds the same interaction: its receipt finds the record, whose public leaf is
+        # the one at that index, and the proof verifies.
+        for index, (interaction, receipt) in sorted(acked.items()):
             status, body = get(f"{server.base_url}/log/v1/entries/{index}")
             assert status == 200, f"acknowledged entry {index} is missing after the crash"
             entry = json.loads(body)
-            assert entry["data"]["interaction_id"] == interaction, f"entry {index} changed across the crash"
+            lookup = urllib.request.Request(
+                server.base_url + "/receipts/v1/lookup", data=json.dumps({"receipt": receipt}).encode(), method="POST",
+                headers={"Content-Type": "application/json"},
+            )
+            with urllib.request.urlopen(lookup, timeout=30) as r:
+                document = json.loads(r.read())["receipt"]
+            assert document["interaction_id"] == interaction, f"receipt of entry {index} finds another record"
+            decision = document["entries"][0]
+            assert decision["inclusion"]["leafIndex"] == index, f"entry {index} changed across the crash"
+            assert decision["leaf"] == entry["data"], f"entry {index} changed across the crash"
 
         # The new checkpoint covers everything acknowledged and extends every checkpoint published before.
         _, note = get(server.base_url + "/log/v1/checkpoint")

@@ -7,9 +7,12 @@ kept short (the model runs at a few tens of tokens a second on this machine).
 import json
 import re
 import sqlite3
+import subprocess
 import time
+import urllib.request
 
 import openai
+from conftest import THIQA_BIN
 import pytest
 
 PROMPT = [{"role": "user", "content": "Say hello in one short sentence."}]
@@ -238,6 +241,34 @@ def test_personal_data_is_stored_and_logged_only_as_placeholders(server):
         for row in stored(server, f'SELECT * FROM "{table}"'):
             text = " ".join(str(column) for column in row)
             assert cin not in text and phone not in text, f"raw personal data in table {table}"
+
+
+def test_embeddings_are_one_flat_vector_per_input(server, client):
+    result = client.embeddings.create(model=server.model, input=["salam, kidayr?", "Bonjour, je voudrais un extrait d'acte de naissance"])
+    assert len(result.data) == 2
+    for item in result.data:
+        vector = item.embedding
+        assert isinstance(vector, list) and vector and all(isinstance(x, float) for x in vector), "a flat list of floats"
+        assert abs(sum(x * x for x in vector) - 1.0) < 1e-3, "normalised"
+    assert len(result.data[0].embedding) == len(result.data[1].embedding)
+
+
+def test_the_receipt_proves_the_call_against_the_public_log(server, client):
+    raw = client.chat.completions.with_raw_response.create(model=server.model, messages=PROMPT, max_tokens=4)
+    receipt = raw.headers["x-thiqa-receipt"]
+    request = urllib.request.Request(
+        server.base_url + "/receipts/v1/lookup", data=json.dumps({"receipt": receipt}).encode(), headers={"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(request, timeout=10) as r:
+        document = r.read().decode()
+    assert raw.headers["x-thiqa-interaction-id"] in document
+    public_key = server.cli("log", "public-key").strip()
+    verdict = server.cli("log", "verify-proof", "-", "--public-key", public_key, config=False, input=document)
+    assert verdict.startswith("valid: included in the signed tree"), verdict
+    # A record changed by one character no longer verifies.
+    forged = document.replace('"outcome":"completed"', '"outcome":"rejected"')
+    done = subprocess.run([THIQA_BIN, "log", "verify-proof", "-"], input=forged, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1, done.stdout + done.stderr
 
 
 # MARK: Graceful shutdown

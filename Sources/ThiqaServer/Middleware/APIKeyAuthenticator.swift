@@ -13,7 +13,8 @@ final class APIKeyAuthenticator: RouterMiddleware, Sendable {
     let useCases: any UseCaseRepository
     let rateLimiter: RateLimiter
     let cacheTTL: Duration
-    private let cache = NIOLockedValueBox<[String: (identity: CallerIdentity, secret: String, until: ContinuousClock.Instant)]>([:])
+    /// Verified keys by id, with their stored hash only: a memory dump of the process shows no usable key.
+    private let cache = NIOLockedValueBox<[String: (identity: CallerIdentity, until: ContinuousClock.Instant)]>([:])
 
     init(keys: any APIKeyRepository, useCases: any UseCaseRepository, rateLimiter: RateLimiter, cacheTTLMs: Int) {
         self.keys = keys
@@ -45,7 +46,11 @@ final class APIKeyAuthenticator: RouterMiddleware, Sendable {
             throw GatewayError.unauthorized(message: "Incorrect API key provided: it is not a Thiqa key (thq_…).")
         }
         let now = ContinuousClock.now
-        if cacheTTL > .zero, let cached = cache.withLockedValue({ $0[String(id)] }), cached.until > now, cached.secret == secret {
+        // The cache holds the stored hash (in the identity's key record), never the secret, and compares in
+        // constant time like the store does.
+        if cacheTTL > .zero, let cached = cache.withLockedValue({ $0[String(id)] }), cached.until > now,
+            APIKeyFormat.matches(secret: secret, hash: cached.identity.key.secretHash)
+        {
             return cached.identity
         }
         guard let record = try await keys.find(id: String(id)), APIKeyFormat.matches(secret: secret, hash: record.secretHash) else {
@@ -60,7 +65,7 @@ final class APIKeyAuthenticator: RouterMiddleware, Sendable {
         }
         let identity = CallerIdentity(key: record, useCase: useCase)
         if cacheTTL > .zero {
-            cache.withLockedValue { $0[String(id)] = (identity, String(secret), now + cacheTTL) }
+            cache.withLockedValue { $0[String(id)] = (identity, now + cacheTTL) }
         }
         return identity
     }

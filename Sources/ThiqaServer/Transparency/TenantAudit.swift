@@ -60,3 +60,55 @@ public enum TenantAudit {
         return problems
     }
 }
+
+extension TenantAudit {
+    /// One line of `thiqa log tenant-export`: `{"index":N,"record":{…},"salt":"<hex>"}` (RFC 8785).
+    public static func exportLine(_ leaf: ExportedLeaf) throws -> String {
+        String(decoding: try CanonicalJSON.encode([
+            "index": .int(Int64(leaf.index)), "record": try CanonicalJSON.parse(leaf.record), "salt": .string(Hex.encode(leaf.salt)),
+        ]), as: UTF8.self)
+    }
+
+    /// Reads an export line back; the error names the field.
+    public static func parseExportLine(_ line: String) throws -> ExportedLeaf {
+        guard case .object(let fields) = try CanonicalJSON.parse(Array(line.utf8)) else { throw LogAuditor.Failure(description: "the line is not a JSON object") }
+        guard case .int(let index)? = fields["index"], index >= 0 else { throw LogAuditor.Failure(description: "\"index\" is not a non-negative integer") }
+        guard case .object? = fields["record"], let record = fields["record"] else { throw LogAuditor.Failure(description: "\"record\" is not an object") }
+        guard case .string(let saltHex)? = fields["salt"], let salt = Hex.decode(saltHex, lowercaseOnly: true), salt.count == PublicLeaf.saltByteCount else {
+            throw LogAuditor.Failure(description: "\"salt\" is not 64 lowercase hexadecimal digits")
+        }
+        return ExportedLeaf(index: UInt64(index), record: try CanonicalJSON.encode(record), salt: salt)
+    }
+
+    /// The tenant's auditor, from outside: the signed checkpoint, every entry it covers, and the check above.
+    public static func audit(auditor: LogAuditor, tenantKey: SymmetricKey, exported: [ExportedLeaf]) async throws -> (size: UInt64, problems: [String]) {
+        let (status, noteBytes) = try await auditor.get("/log/v1/checkpoint")
+        guard status == 200 else { throw LogAuditor.Failure(description: "GET /log/v1/checkpoint answered \(status)") }
+        let checkpoint: Checkpoint
+        do {
+            checkpoint = try Checkpoint.open(noteBytes, log: auditor.verifier).checkpoint
+        } catch {
+            return (0, ["BAD SIGNATURE: the latest checkpoint is not validly signed by \(auditor.verifier.name)'s key (\(error))"])
+        }
+        var entries: [LogEntry] = []
+        for index in 0..<checkpoint.size {
+            let (status, body) = try await auditor.get("/log/v1/entries/\(index)")
+            guard status == 200, case .object(let fields) = try CanonicalJSON.parse(body), let data = fields["data"],
+                case .string(let hashText)? = fields["leaf_hash"], let hash = MerkleHash(hex: hashText)
+            else { throw LogAuditor.Failure(description: "GET /log/v1/entries/\(index) answered \(status)") }
+            let bytes: [UInt8]
+            if case .string(let text) = data { bytes = Array(text.utf8) } else { bytes = try CanonicalJSON.encode(data) }
+            entries.append(LogEntry(index: index, leafHash: hash, data: bytes))
+        }
+        // The entries themselves must make the signed tree, or the server could show the tenant another log.
+        var range = CompactRange()
+        for entry in entries { _ = range.append(RFC6962.leafHash(entry.data)) }
+        var problems: [String] = []
+        if range.rootHash() != checkpoint.rootHash {
+            problems.append("FORK: the entries served do not hash to the signed root of size \(checkpoint.size)")
+        }
+        let covered = exported.filter { $0.index < checkpoint.size }
+        problems += check(entries: entries, exported: covered, tenantKey: tenantKey)
+        return (checkpoint.size, problems)
+    }
+}
