@@ -1,0 +1,155 @@
+// Training text for ary-Latn, written by the Thiqa team for this purpose (see README.md beside this file).
+// One message per line; the lexicon holds frequent words, space-separated, so that one- and two-word messages have evidence.
+
+extension TrainingCorpus {
+    static let darijaLatinMessages = #"""
+salam 3likom, bghit nkhrej nouskha dyal 39d lazdiyad
+chno homa lwra9 li khassin bach ndir la carte nationale?
+fo9ach kay7lo l7ala lmadaniya?
+bghit nakhod maw3id bach n7et dossier dyali
+wach n9der nkhles f internet?
+3afak jawbni dghya
+3ndi mochkil m3a facture dyal lma w do
+rfdo lia demande w ma galo lia 3lach, chno ndir?
+kan9leb 3la lwar9a dyal lmin7a
+fin kayna lmol7a9a l idariya li 9riba lia?
+kifach nakhod rokhsa dyal lbni?
+had chhar ma khalsounich retraite
+wach t9dro tsiftou lia achno homa lwra9 li khassin?
+dossier dyali na9es walakin 7ta wa7ed ma gal lia chno na9es
+sba7 lkhir, kan9leb 3la khedma w bghit ntsajel f anapec
+wach khassni nji ana b rasi bach nsini?
+bghit n3ref wach passport dyali wjed
+ch7al kaysswa tanbr dyal passport?
+r7lt l casa, kifach nbdel l'adresse dyali?
+9t3o lia lflous jouj mrat mn compte
+hadi talt mra kanji w lbiro msdod
+choukran bzaf 3la lmosa3ada dyalkom
+bghit ndir chikaya 3la wa7d lmowadaf
+la carte dyali ghadi tsali chhar jay
+wach khass rendez-vous wla n9der nji nichan?
+fin n9der ntarjem diplome dyali?
+ana taleb w khassni chahada dyal 9raya
+kifach ntba3 demande dyali?
+lwa9t li galo fat hadi mo2a
+ma3ndich internet, wach n9der ndir lijra2 f guichet?
+fin ja tribunal bdebt?
+khassni njded permis, chno khassni njib m3aya?
+drri li jawbni f telephone 9ta3 3lia
+wach t9dro takdo lia bli tsjelt?
+weldi tzad f lkharij, kifach nsare7 bih f consulat?
+wach n9der nsade9 3la signature bla la carte originale?
+wach kay9blo copie certifiée?
+bghit ntsjel f lawa2i7 intikhabiya
+tlbo mni chahadat dakhl, fin ntlbha?
+patron ma msare7ch biya f cnss
+bghit n3ref ch7al dariba dyal sokna
+kayna chi sf7a na9sa f daftar 3a2ili
+msa lkhir, wach t9dro tgoulo lia kifach ndir?
+site dyal wizara ma khdamch mn sba7
+nsit login w mot de passe
+bghit nlghi rendez-vous dyal ghda
+wach ykfiw lwra9 scannés?
+sf kan twil bzaf w mchit bla ma n9di
+ch7al katsswa nouskha dyal carte grise?
+khassni chahadat l7ayat 3la wed retraite
+fin nkhles lmokhalafa dyal parking?
+smiya dyali mktouba ghalta f diplome
+choukran mosba9an 3la tafahom dyalkom
+ra siftt likom copie dyal la carte
+ana m3a9, wach kayn chi guichet dyal priorité?
+lwalida dy3at daftar 3a2ili dyalha
+bghit n3ref fo9ach katsed l3imala
+ch7al dyal tsawr khassin?
+wach khassni nsade9 3la copie?
+3omri ma wselni code f message
+chkoun y9der ysini blasti ila kont mrid?
+ana sakn f france w bghit ndir wakala
+wach fabor wla blflous?
+ma l9itch lien bach ntelecharger lwar9a
+ch7al dyal nhar katakhod chahadat lmilkiya?
+bghit nt3en f wa7d lmokhalafa jatni blghalat
+3ndi mochkil f tasjil f lmobara
+dossier medical dyal lwalid dae f sbitar
+bghit nstafd mn da3m dyal sakan
+wach y9dro ysiftou lia lwar9a f la poste?
+7na jam3iya w bghina chi da3m mn jama3a
+bghit nchouf ra2is dyal jama3a
+3lach bloquaw lia la carte?
+ma 9dertch ntbe3 lwasl
+lkhidma dyalkom zwina bzaf, tbarkellah 3likom
+ma3jbnich isti9bal f guichet nmra 3
+wach khass lwar9a tkon mtarjma l 3arbiya?
+khassni extrait dyal registre de commerce
+kifach nsare7 b lwafat dyal jddi?
+kanktb likom 7it lma m9tou3 f l7ouma dyalna
+do dyal zn9a dyalna tafi hadi chhar
+wach lbranyin y9dro ydiro had lijra2?
+bghit nsjel benti f crèche dyal jama3a
+chno howa numéro dyal service client?
+imta ghadi ytl3o natija?
+khassni njib chahadat sokna jdida
+facture dyali ghalya bzaf had chhar
+wach lbiro kay7el f l3otla?
+bghit ndir demande bach yrbtouni b do
+wakha, choukran bzaf
+safi ghadi nji ghda f sba7 inchallah
+iyeh tab3an
+la, machi hadchi
+ma 3raftch ach ndir
+wach t9der t3awni
+3awnouni lah yr7em lwalidin
+fin bdebt?
+m3a men ntkelm?
+ach mn biro?
+7ta chi jawab ma ja
+lien ma khdamch
+hadchi ma mfhomch
+ya3ni khassni nrje3?
+ra t3atlat bzaf
+nouskha khra
+nakhod maw3id
+chahadat sokna
+la carte dyali
+lwra9 dyali
+daba chno?
+3lach haka?
+kidayr lmochkil?
+bghit nfhem
+dyal mn hadi?
+khoya 3afak
+lah y7fdk
+slm khouya bghit ghir nswl
+wach kayn chi 7al wla la?
+ma kayn 7ta mochkil ghir goulou lia
+slm cv? bghit nswlk 3la wa7d l7aja
+kifash ndir l passport dial weldi? 3ndo 5 snin
+afak fin kayn lbureau d'etat civil
+wesh momkin ndir demande online?
+chnou lwraq li khasni njib?
+bghite n3rf wach dossier dyali wsel
+mzian bzzaf merci
+kif ndir bach nbdel smiya?
+3afac 3tini numero dyal lbiro
+wach 5ass ndfe3 chi flous?
+bzf dyal nas f sf lyoum
+lah ykhlik 3awni
+ana mn tanja w khdam f sbanya, bghit nrenouveler la carte
+kanbghi nswl 3la l'amo dyali, ma kaytkhlsch
+hadi simana w ana kantsna
+ghir bchwiya 3lia
+rah ma fhmt walo mn had site
+"""#
+
+    static let darijaLatinLexicon = #"""
+bghit bghina bgha bghat kanbghi dyal dyali dyalk dyalo dyalha dyalna dyalkom dial diali wach wash wesh chno chnou achno ach ch7al chhal kifach kifash kif fin fine 3lach imta fo9ach chkoun chkon
+hadchi hadi had hada dak dik daba ghadi ghdi kont kan9leb kanskon kankhdem kaykhles kaytlbo kaygolo katakhod ra rani rak raha rah
+machi makaynch ma3ndich ma 3raftch ma fhamtch walo bzaf bzzaf bzf chwiya mzyan mzian mezyan zwin khayb safi wakha yallah ya3ni 7it 7ta ghir bla
+3afak 3afac afak lah ykhalik lah ykhlik lah y7fdk lah yr7em lwalidin tbarkellah barak lah fik choukran chokran khoya khouya khti lwalid lwalida drri lbent mra rajl
+khassni khassk khass khassin n9der t9der y9der nji nmchi ndir n3ref nkhles nswl nchouf nbdel njded ntleb nsiftt n7et nakhod n3ti
+la carte lcarte passport permis carte grise lwra9 lwraq lwar9a dossier maw3id rendez-vous guichet biro jama3a mo9ata3a l9ayd lmo9adem baladiya
+lma do lflous compte facture site internet telephone message lien code
+lbare7 ghda lyoum sba7 l3chiya simana chhar l3am nhar sa3a d9i9a
+kayn kayna kaynin 3ndi 3ndk 3ndo 3ndha m3aya m3ak lia lik lih liha fih fiha 3lia 3lik biya bik
+"""#
+}
