@@ -26,9 +26,16 @@ struct NaiveBayesModel: Sendable {
 
     let parameters: Parameters
 
-    init(training: [(LanguageTag, [Token])], parameters: Parameters = Parameters()) {
+    /// Training text of one label, its words counted `weight` times each.
+    struct Example: Sendable {
+        var label: LanguageTag
+        var tokens: [Token]
+        var weight: Double
+    }
+
+    init(training: [Example], parameters: Parameters = Parameters()) {
         var labels: [LanguageTag] = []
-        for (label, _) in training where !labels.contains(label) { labels.append(label) }
+        for example in training where !labels.contains(example.label) { labels.append(example.label) }
         self.labels = labels
         self.parameters = parameters
 
@@ -37,13 +44,14 @@ struct NaiveBayesModel: Sendable {
         var isWord: [UInt64: Bool] = [:]
         var wordTotals = [Double](repeating: 0, count: labels.count)
         var ngramTotals = [Double](repeating: 0, count: labels.count)
-        for (label, tokens) in training {
-            let column = labels.firstIndex(of: label)!
-            for token in tokens {
+        for example in training {
+            let column = labels.firstIndex(of: example.label)!
+            let weight = example.weight
+            for token in example.tokens {
                 Self.forEachFeature(of: token, maxNgram: parameters.maxNgram) { hash, word in
-                    counts[hash, default: [Double](repeating: 0, count: labels.count)][column] += 1
+                    counts[hash, default: [Double](repeating: 0, count: labels.count)][column] += weight
                     isWord[hash] = word
-                    if word { wordTotals[column] += 1 } else { ngramTotals[column] += 1 }
+                    if word { wordTotals[column] += weight } else { ngramTotals[column] += weight }
                 }
             }
         }

@@ -139,6 +139,93 @@ kanbghi nswl 3la l'amo dyali, ma kaytkhlsch
 hadi simana w ana kantsna
 ghir bchwiya 3lia
 rah ma fhmt walo mn had site
+chi 7ed y9der yjawbni?
+3ndi wa7d soual sghir
+ma kayn 7ta chi 7al?
+ba9i ma jani 7ta jawab
+chi wa7ed gal lia bli l'administration msdoda
+wach nta li mkelef b had chi?
+ma 3reft mnin nbda
+hadchi li 3ndi
+kifach ndiro daba?
+khasskom tgoulo lina mn 9bel
+blati chwiya ma fhmtch
+3awd lia 3afak
+sifet lia lien dyal demande
+wach kayn chi nmra n3ayet liha?
+sbitar tlb mni war9a dyal taghtiya
+weldi mrid w khasso ramed
+bghit n3ref wach 3ndi l7e9 f da3m
+tasjil f lmadrasa tsala wla ba9i?
+benti ma khdatch lmin7a had l3am
+lkra ghali w bghit chi sakan i9tisadi
+tobis dyal l7ouma ma b9ach kaydouz
+lbolis chedo lia lwra9 dyal tomobil
+khlst lmokhalafa w ba9i ma rj3och lia permis
+dariba dyal tomobil fin katkhlas?
+do t9te3 3lina mn lbare7
+lma kayji khanz, chkon n3lm?
+zbel ma kaytjme3ch f zn9a dyalna
+bghit nchki 3la jiran 7it kaybniw bla rokhsa
+intikhabat imta? wach khassni ntsjel?
+khddam f charika w ma msare7inch biya
+conge dyali ma bghawch y3tiweh lia
+t9a3dt w mazal ma khlsouni
+retraite dyal lwalid t7bsat
+wakha ghadi nchouf
+mzyan lah y3tik se7a
+y3tik se7a khoya
+baraka lah fik
+lah ysahel
+ma kayn bas
+fhamtk daba
+safi t9dat
+machi mochkil
+bzaf 3lia had lwra9 kamlin
+3lach ma goltoha mn lowel?
+ga3 hadou khassin?
+ch7al dyal lwa9t ba9i?
+fin wslat l9adiya dyali?
+ra mchit tma w galo lia machi hna
+wach kayn chi wa7ed kayhdar b fransawiya?
+ma kan3rfch n9ra mzyan 3awni 3afak
+weldi ghadi yji blasti
+kankhdem f sba7, wach kat7lo f l3chiya?
+nhar sebt wach khdamin?
+had chi ma ma39olch
+t3atlna bzaf w nas 3yat
+chkoun lmas2oul hna?
+bghit nhder m3a chef
+lmowadafa galt lia nrj3 m3a l3achra
+khass ghir copie wla l'original?
+nsit code secret
+tbdl lia numero dyal telephone
+compte dyali tbloka
+ma 9drtch ndkhol l site
+kaytlb mni mot de passe w ana ma3ndich
+fach kancliki ma kaywe9a3 walo
+sf7a kat b9a ghir katdor
+siftt likom message w ma jawbtonich
+hadi tani mra kanktb likom
+iwa chno?
+yallah nchoufo
+mazal?
+3afak dghya
+lah yjazik
+choukran bzaf khoya
+khti 3afak 3awnini
+ch7al kaydir?
+fin jat?
+m3a mn ntkalem?
+3lach la?
+wach bse7?
+daba wla mn b3d?
+kifach dayr had chi?
+bghit nkhles
+ma3ndich lwa9t
+wesh kayen chi 7al?
+kifesh n9der nl9a lwra9?
+achnou howa l7al?
 """#
 
     static let darijaLatinLexicon = #"""
