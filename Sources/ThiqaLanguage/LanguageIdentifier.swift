@@ -29,48 +29,99 @@ public struct LanguageIdentifier: Sendable {
         else { return .undetermined }
 
         let scriptShare = Double(letters[dominantScript.rawValue]) / Double(letters.reduce(0, +))
-        let dominantTokens = tokens.filter { $0.script == dominantScript }
-        var (language, confidence) = self.classify(dominantTokens, script: dominantScript)
+        let dominant = self.segment(tokens, script: dominantScript)
+        var language = dominant.language
+        var confidence = dominant.confidence
         var presence: [LanguageTag: Int] = [:]
+        let wordCount = dominant.wordCount
 
-        // Words of the dominant script that, alone, clearly belong to one language.
-        var votes: [LanguageTag: Int] = [:]
-        var surest: [LanguageTag: Double] = [:]
-        if dominantTokens.count >= 3 {
-            for token in dominantTokens where !token.isAcronym && token.scalars.count >= 3 {
-                let (word, wordConfidence) = self.classify([token], script: dominantScript)
-                guard wordConfidence >= Self.wordVoteConfidence else { continue }
-                votes[word, default: 0] += 1
-                surest[word] = max(surest[word] ?? 0, wordConfidence)
-            }
-        }
-        func isClear(_ count: Int) -> Bool { count >= 2 && Double(count) >= Self.presenceShare * Double(dominantTokens.count) }
+        func isClear(_ count: Int) -> Bool { count >= 2 && Double(count) >= Self.presenceShare * Double(wordCount) }
 
         // Darija and Amazigh are the matrix languages of Moroccan code-switching: French words around two clear
         // Darija words make Darija with French, not French with Darija.
         if [.french, .english, .spanish].contains(language) {
-            for matrix in [LanguageTag.darijaLatin, .amazighLatin] where isClear(votes[matrix] ?? 0) {
-                presence[language, default: 0] += votes[language] ?? 1
+            for matrix in [LanguageTag.darijaLatin, .amazighLatin] where isClear(dominant.votes[matrix] ?? 0) {
+                presence[language, default: 0] += dominant.votes[language] ?? 1
                 language = matrix
-                confidence = min(confidence, Double(votes[matrix] ?? 0) / Double(dominantTokens.count) + 0.5)
+                confidence = min(confidence, Double(dominant.votes[matrix] ?? 0) / Double(wordCount) + 0.5)
                 break
             }
         }
         // One unmistakable word is enough to mention a language (3afak in French, azul before French).
-        for (other, count) in votes where other != language && (isClear(count) || (surest[other] ?? 0) >= Self.singleWordConfidence) {
-            presence[other, default: 0] += count
+        for (other, count) in dominant.votes where other != language {
+            if isClear(count) || (dominant.surest[other] ?? 0) >= Self.singleWordConfidence { presence[other, default: 0] += count }
         }
 
         // Another script with real words in it (not only acronyms such as CNSS) is another language present.
         for script in [Script.latin, .arabic, .tifinagh] where script != dominantScript {
             let words = tokens.filter { $0.script == script && !$0.isAcronym && $0.letterCount >= 2 }
             guard !words.isEmpty else { continue }
-            let (other, _) = self.classify(words, script: script)
+            let other = self.segment(words, script: script, votes: false).language
             if other != language { presence[other, default: 0] += words.count }
         }
         presence[language] = nil
         let others = presence.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.rawValue < $1.key.rawValue }.map(\.key)
         return LanguageIdentification(language: language, confidence: confidence * scriptShare, others: others)
+    }
+
+    /// The verdict on the words of one script, and the words that alone clearly name a language.
+    private struct Segment {
+        var language: LanguageTag
+        var confidence: Double
+        var wordCount: Int
+        var votes: [LanguageTag: Int] = [:]
+        var surest: [LanguageTag: Double] = [:]
+    }
+
+    private func segment(_ allTokens: [Token], script: Script, votes wantVotes: Bool = true) -> Segment {
+        let tokens = allTokens.filter { $0.script == script }
+        switch script {
+        case .tifinagh:
+            return Segment(language: .amazighTifinagh, confidence: 1, wordCount: tokens.count)
+        case .other:
+            return Segment(language: .undetermined, confidence: 0, wordCount: tokens.count)
+        case .arabic, .latin:
+            break
+        }
+        let model = script == .arabic ? self.models.arabic : self.models.latin
+        let width = model.labels.count
+        var totals = [Float](repeating: 0, count: width)
+        var tokenTotals = [Float](repeating: 0, count: width)
+        var features = 0
+        var segment = Segment(language: .undetermined, confidence: 0, wordCount: tokens.count)
+        // Each word's own scores add up to the segment's, so the word votes cost no second pass.
+        for token in tokens {
+            for column in 0..<width { tokenTotals[column] = 0 }
+            let tokenFeatures = model.accumulate(token, into: &tokenTotals)
+            features += tokenFeatures
+            for column in 0..<width { totals[column] += tokenTotals[column] }
+            guard wantVotes, tokens.count >= 3, tokenFeatures > 0, !token.isAcronym, token.scalars.count >= 3 else { continue }
+            let (best, posterior) = Self.best(tokenTotals, features: tokenFeatures)
+            guard posterior >= Self.wordVoteConfidence else { continue }
+            segment.votes[model.labels[best], default: 0] += 1
+            segment.surest[model.labels[best]] = max(segment.surest[model.labels[best]] ?? 0, posterior)
+        }
+        guard features > 0 else {
+            // Nothing seen in training: fall back on the most common language of the script.
+            segment.language = script == .arabic ? .darijaArabic : .french
+            segment.confidence = 1 / Double(width)
+            return segment
+        }
+        let (best, posterior) = Self.best(totals, features: features)
+        segment.language = model.labels[best]
+        segment.confidence = posterior
+        return segment
+    }
+
+    /// The best label and its softmax posterior, without building the whole distribution.
+    private static func best(_ scores: [Float], features: Int) -> (index: Int, posterior: Double) {
+        var best = 0
+        for index in scores.indices where scores[index] > scores[best] { best = index }
+        let temperature = TrainedModels.temperature(features: features)
+        let top = Double(scores[best])
+        var sum = 0.0
+        for score in scores { sum += exp((Double(score) - top) / temperature) }
+        return (best, 1 / sum)
     }
 
     /// A word votes for a language when it alone gives that language at least this posterior.
@@ -79,26 +130,6 @@ public struct LanguageIdentifier: Sendable {
     static let singleWordConfidence = 0.98
     /// A language is present when at least two words, and this share of the words, vote for it.
     static let presenceShare = 0.15
-
-    private func classify(_ tokens: [Token], script: Script) -> (LanguageTag, Double) {
-        switch script {
-        case .tifinagh:
-            return (.amazighTifinagh, 1)
-        case .other:
-            return (.undetermined, 0)
-        case .arabic, .latin:
-            let model = script == .arabic ? self.models.arabic : self.models.latin
-            let (scores, features) = model.scores(tokens)
-            guard features > 0 else {
-                // Nothing seen in training: fall back on the most common language of the script.
-                return (script == .arabic ? .darijaArabic : .french, 1 / Double(model.labels.count))
-            }
-            let posterior = Self.softmax(scores, temperature: TrainedModels.temperature(features: features))
-            var best = 0
-            for index in posterior.indices where posterior[index] > posterior[best] { best = index }
-            return (model.labels[best], posterior[best])
-        }
-    }
 
     static func softmax(_ scores: [Double], temperature: Double) -> [Double] {
         let top = scores.max() ?? 0

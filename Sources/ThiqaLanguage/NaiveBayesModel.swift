@@ -14,7 +14,7 @@ import Darwin
 struct NaiveBayesModel: Sendable {
     let labels: [LanguageTag]
     /// Feature hash → row in `logProbabilities` (one column per label).
-    private let rows: [UInt64: Int32]
+    private let table: FeatureTable
     private let logProbabilities: [Float]
 
     struct Parameters: Sendable {
@@ -38,79 +38,89 @@ struct NaiveBayesModel: Sendable {
         for example in training where !labels.contains(example.label) { labels.append(example.label) }
         self.labels = labels
         self.parameters = parameters
+        let width = labels.count
 
         // Counts per feature and label, separately for whole words and for n-grams (two vocabularies).
-        var counts: [UInt64: [Double]] = [:]
-        var isWord: [UInt64: Bool] = [:]
-        var wordTotals = [Double](repeating: 0, count: labels.count)
-        var ngramTotals = [Double](repeating: 0, count: labels.count)
+        var table = FeatureTable(minimumCapacity: 1 << 16)
+        var counts: [Double] = []
+        var isWord: [Bool] = []
+        var wordTotals = [Double](repeating: 0, count: width)
+        var ngramTotals = [Double](repeating: 0, count: width)
         for example in training {
             let column = labels.firstIndex(of: example.label)!
             let weight = example.weight
             for token in example.tokens {
                 Self.forEachFeature(of: token, maxNgram: parameters.maxNgram) { hash, word in
-                    counts[hash, default: [Double](repeating: 0, count: labels.count)][column] += weight
-                    isWord[hash] = word
+                    let row = Int(table.rowInserting(hash))
+                    if row == isWord.count {
+                        isWord.append(word)
+                        counts.append(contentsOf: repeatElement(0, count: width))
+                    }
+                    counts[row * width + column] += weight
                     if word { wordTotals[column] += weight } else { ngramTotals[column] += weight }
                 }
             }
         }
-        let wordVocabulary = Double(isWord.values.filter { $0 }.count)
+        let wordVocabulary = Double(isWord.filter { $0 }.count)
         let ngramVocabulary = Double(isWord.count) - wordVocabulary
 
-        var rows: [UInt64: Int32] = [:]
-        rows.reserveCapacity(counts.count)
-        var logProbabilities: [Float] = []
-        logProbabilities.reserveCapacity(counts.count * labels.count)
-        for (hash, perLabel) in counts {
-            let word = isWord[hash] ?? false
+        var logProbabilities = [Float](repeating: 0, count: counts.count)
+        for row in isWord.indices {
+            let word = isWord[row]
             let alpha = word ? parameters.wordSmoothing : parameters.ngramSmoothing
             let vocabulary = word ? wordVocabulary : ngramVocabulary
             let weight: Float = word ? parameters.wordWeight : 1
-            rows[hash] = Int32(logProbabilities.count / labels.count)
-            for column in labels.indices {
+            for column in 0..<width {
                 let total = word ? wordTotals[column] : ngramTotals[column]
-                let p = (perLabel[column] + alpha) / (total + alpha * vocabulary)
-                logProbabilities.append(weight * Float(log(p)))
+                let p = (counts[row * width + column] + alpha) / (total + alpha * vocabulary)
+                logProbabilities[row * width + column] = weight * Float(log(p))
             }
         }
-        self.rows = rows
+        self.table = table
         self.logProbabilities = logProbabilities
     }
 
     /// Log-likelihood of the tokens under each label (same order as `labels`), and how many features voted.
     func scores(_ tokens: some Sequence<Token>) -> (scores: [Double], features: Int) {
-        var totals = [Float](repeating: 0, count: labels.count)
+        var totals = [Float](repeating: 0, count: self.labels.count)
         var features = 0
-        let width = labels.count
-        for token in tokens {
-            Self.forEachFeature(of: token, maxNgram: parameters.maxNgram) { hash, _ in
-                guard let row = rows[hash] else { return }
-                features += 1
-                let base = Int(row) * width
-                for column in 0..<width { totals[column] += logProbabilities[base + column] }
-            }
-        }
+        for token in tokens { features += self.accumulate(token, into: &totals) }
         return (totals.map(Double.init), features)
     }
 
+    /// Adds each label's log-likelihood of `token` to `totals`; returns how many of its features were seen in training.
+    func accumulate(_ token: Token, into totals: inout [Float]) -> Int {
+        var features = 0
+        let width = self.labels.count
+        Self.forEachFeature(of: token, maxNgram: self.parameters.maxNgram) { hash, _ in
+            guard let row = self.table.row(for: hash) else { return }
+            features += 1
+            let base = Int(row) * width
+            for column in 0..<width { totals[column] += self.logProbabilities[base + column] }
+        }
+        return features
+    }
+
     /// Calls `body(hash, isWord)` for the word feature and every character n-gram of `" word "`.
+    @inline(__always)
     static func forEachFeature(of token: Token, maxNgram: Int, _ body: (UInt64, Bool) -> Void) {
         let prime: UInt64 = 0x100_0000_01B3
+        let scalars = token.scalars
         var word: UInt64 = 0xCBF2_9CE4_8422_2325
-        for scalar in token.scalars { word = (word ^ UInt64(scalar.value)) &* prime }
+        for scalar in scalars { word = (word ^ UInt64(scalar.value)) &* prime }
         body((word ^ 0x5757) &* prime, true)
 
-        // Boundaries are scalar 0x20 on both sides, so "ur" as a whole word differs from "ur" inside "bureau".
-        let padded: [UInt32] = [0x20] + token.scalars.map(\.value) + [0x20]
-        for start in padded.indices {
-            var hash: UInt64 = 0x84222325_CBF29CE4
+        // Boundaries are a space on both sides, so "ur" as a whole word differs from "ur" inside "bureau".
+        let paddedCount = scalars.count + 2
+        for start in 0..<paddedCount {
+            var hash: UInt64 = 0x8422_2325_CBF2_9CE4
             var length = 0
-            for index in start..<min(start + maxNgram, padded.count) {
-                hash = (hash ^ UInt64(padded[index])) &* prime
+            for index in start..<min(start + maxNgram, paddedCount) {
+                let value: UInt32 = index == 0 || index == paddedCount - 1 ? 0x20 : scalars[index - 1].value
+                hash = (hash ^ UInt64(value)) &* prime
                 length += 1
                 // A lone boundary is no evidence.
-                if length == 1 && padded[index] == 0x20 { continue }
+                if length == 1 && value == 0x20 { continue }
                 body((hash ^ UInt64(length)) &* prime, false)
             }
         }

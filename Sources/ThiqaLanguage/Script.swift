@@ -5,6 +5,19 @@ enum Script: Int, Sendable, CaseIterable {
     /// The script of a letter; `nil` for anything that is not a letter (digits, marks, punctuation).
     init?(letter scalar: Unicode.Scalar) {
         let v = scalar.value
+        // The common blocks first, without Unicode property look-ups (they dominated the tokenizer's time).
+        switch v {
+        case 0x61...0x7A, 0x41...0x5A:
+            self = .latin
+            return
+        case 0x620...0x63F, 0x641...0x64A:
+            self = .arabic
+            return
+        case 0x0...0x7F:
+            return nil
+        default:
+            break
+        }
         switch v {
         case 0x41...0x5A, 0x61...0x7A, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F, 0x250...0x2AF, 0x1D00...0x1DBF, 0x1E00...0x1EFF:
             self = .latin

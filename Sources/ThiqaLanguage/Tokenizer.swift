@@ -4,7 +4,8 @@ struct Token: Sendable, Equatable {
     var scalars: [Unicode.Scalar]
     var script: Script
     var letterCount: Int
-    /// Written all in capitals in the original (CNSS, AMO, CIN): an acronym says little about the language around it.
+    /// Two to five letters, all capitals in the original (CNSS, AMO, CIN): an acronym says little about the language
+    /// around it. Longer words in capitals are a shouted message, not acronyms.
     var isAcronym: Bool
 }
 
@@ -23,7 +24,7 @@ enum Tokenizer {
                 var best = 0
                 for index in 1..<counts.count where counts[index] > counts[best] { best = index }
                 let script = Script(rawValue: best) ?? .other
-                out.append(Token(scalars: current, script: script, letterCount: letters, isAcronym: upper >= 2 && lower == 0))
+                out.append(Token(scalars: current, script: script, letterCount: letters, isAcronym: upper >= 2 && lower == 0 && letters <= 5))
             }
             current.removeAll(keepingCapacity: true)
             counts = [0, 0, 0, 0]
@@ -37,8 +38,21 @@ enum Tokenizer {
             if (0x64B...0x652).contains(v) || v == 0x670 || v == 0x640 || (0x6D6...0x6ED).contains(v) { continue }
             if let script = Script(letter: scalar) {
                 counts[script.rawValue] += 1
-                if scalar.properties.isUppercase { upper += 1 } else { lower += 1 }
-                Self.appendLowercased(Self.foldedArabic(scalar), to: &current)
+                switch script {
+                case .arabic, .tifinagh:
+                    // Caseless scripts.
+                    lower += 1
+                    current.append(Self.foldedArabic(scalar))
+                case .latin, .other:
+                    if v < 0x80 {
+                        if v <= 0x5A { upper += 1 } else { lower += 1 }
+                    } else if scalar.properties.isUppercase {
+                        upper += 1
+                    } else {
+                        lower += 1
+                    }
+                    Self.appendLowercased(scalar, to: &current)
+                }
                 continue
             }
             switch v {
@@ -51,6 +65,8 @@ enum Tokenizer {
             case 0x27, 0x2019, 0x2BC, 0x60:
                 // An apostrophe joins elided words (l'adresse, j'ai) but never starts a word.
                 if !current.isEmpty { current.append("'") }
+            case 0x0...0x7F:
+                flush()
             default:
                 if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .spacingMark {
                     if !current.isEmpty { current.append(scalar) }
