@@ -133,6 +133,49 @@ azul fellak a gma, is tssnt mani tlla taɣiwant?
 ghassa ur ddiɣ, azkka ad ddugh
 mnchk a tswa lkaghit?
 dar i lmaw3id azkka ghf ṣbaḥ
+azul fellawen, ixs ad ssneɣ mani ɣa ddeɣ i lwraq
+mlmi ɣa d yas lwaqt n lmaw3id?
+ur ssineɣ mamek ɣa skreɣ
+thanmirt nwen, ayyuz
+mamec thellid a wma?
+ixsa ad awiɣ tawlaft?
+war ssinex min ɣa xedmex
+min tebɣid a wltma?
+zi mani d ɣa ckiɣ?
+tanmmirt, ufiɣ ma riɣ
+riɣ ad kcmɣ ɣ usmel maca ur iyi iqbil
+is illa ma yyi iɛawnn ɣ tmazirt?
+tamɣart nu ur tssin ad taɣ, ixṣṣa ad as yaws yan
+ar ttmnadɣ f ulkim n tawuri
+iwa mrḥba, ad d aškɣ ɣ tizi n tadggʷat
+ur sul ɣuri yat tasnadt n tlalit
+baba ur ilkim ad d yašk, ihlk
+ad iyi tsamḥm, ur ssinɣ ad ariɣ mzyan
+is tssnm tutlayt tamaziɣt?
+nkkin d amaziɣ, riɣ ad ssawlɣ s tmaziɣt
+mani ɣ ar ttnsbadn lkaɣeḍ?
+tasnadt ad ur tgi tin inu
+tiskrt tiklt ayd iyi d tnnam ad d uɣulɣ
+ayyuz, tawuri nnun tḥla
+ur ssinɣ is ikmml ufaylu niɣ uhu
+ixṣṣa yi ad ssnɣ mnck n idrimn
+aɣrum d waman, ur gis ma yaḍnin
+tarwa ad ddun s tinml azkka
+manza tinml lli iqrbn?
+ma ɣ illa lbiru n tɣiwant?
+lmaw3id inu iga azkka ɣ tmanya
+ar awn ttaraɣ zɣ Tiznit
+riɣ ad d ssufɣɣ paspor i iwi
+is ur tlli kra n tɣawsa yaḍn?
+ayyuz a gma, ad ak yaws rbbi
+ur iyi d yuški wawal
+azul, nkkin d Fadma, riɣ tiwisi
+mamek ara xedmeɣ?
+ur fhimeɣ ara
+anda yella lbiru?
+ayen akk ilaqen?
+dacu n lwraq i ilaqen?
+tanemmirt ɣef lemɛawna
 """#
 
     static let amazighLatinLexicon = #"""

@@ -226,6 +226,36 @@ ma3ndich lwa9t
 wesh kayen chi 7al?
 kifesh n9der nl9a lwra9?
 achnou howa l7al?
+salam 3alaykom bghit nsowl wa7ed sou2al
+chno l wra9 li khasni
+kifach ndir bach nakhod rdv
+wach dak chi fabor?
+chhal kaykhles l'timbre?
+ana ma3ndich l'bac wach n9der nsajel?
+ila 3afak chi wa7ed y3awnni
+wach 5assni nmchi l'ba3d l'idara?
+ra ma fhemt walou
+3tini ghir lmo9ada
+smahli ila t3tlt 3lik
+hadchi kaml bach ndir carte?
+mzyan bzzaf lah ykhalik
+nta 9adi chi haja?
+wach had chi s7i7?
+ghadi nmchi ghda inchallah
+ra sift lik dossier f lemail
+mn fadlek jawbni
+dyali ma bghach ykhdem
+chno ndir daba ya3ni?
+fin kayna had lblasa?
+machi mochkil, choukran
+bghit nkhlas l'amende dyal radar
+3endi mouchkil f l'inscription
+bghit n3ref natija dyal concours
+lah ykhalik sir 3awni
+kayn chi wa7ed hna?
+wach kayn chi 7ed kayt3amel m3a l'amo?
+tsajelt f l'compte walakin ma jani 7ta mail
+ach ndir ila tlfat lia la carte?
 """#
 
     static let darijaLatinLexicon = #"""

@@ -122,6 +122,26 @@ driver's license
 death certificate
 criminal record
 identity document
+I'm here for the renewal
+that's fine thanks
+not yet
+do I need to take a ticket?
+I'm lost
+how long will it take?
+is it closed today?
+I've been waiting for an hour
+do you accept cheques?
+I don't have an appointment
+which document do I need?
+I'm missing a paper
+it's for my mother
+I'll come back tomorrow
+which floor?
+counter number five
+thanks for everything
+have a nice day
+I can't find the entrance
+do I have to pay?
 """#
 
     static let englishLexicon = #"""

@@ -122,6 +122,26 @@ permis de conduire
 acte de décès
 casier judiciaire
 pièce d'identité
+je viens pour le renouvellement
+c'est bon merci
+pas encore
+il faut prendre un ticket ?
+je suis perdu
+ça prend combien de temps ?
+c'est fermé aujourd'hui ?
+j'attends depuis une heure
+vous acceptez les chèques ?
+je n'ai pas de rendez-vous
+quelle pièce faut-il ?
+il me manque un papier
+c'est pour ma mère
+je reviens demain
+à quel étage ?
+le guichet numéro cinq
+merci pour tout
+bonne journée
+je ne trouve pas l'entrée
+c'est payant ?
 """#
 
     static let frenchLexicon = #"""

@@ -122,6 +122,26 @@ carnet de conducir
 certificado de defunción
 documento de identidad
 tarjeta de residencia
+vengo por la renovación
+vale, gracias
+todavía no
+¿hay que coger número?
+estoy perdido
+¿cuánto tiempo tarda?
+¿hoy está cerrado?
+llevo una hora esperando
+¿aceptan cheques?
+no tengo cita
+¿qué documento hace falta?
+me falta un papel
+es para mi madre
+vuelvo mañana
+¿en qué planta?
+la ventanilla número cinco
+gracias por todo
+que tenga un buen día
+no encuentro la entrada
+¿hay que pagar?
 """#
 
     static let spanishLexicon = #"""
