@@ -7,7 +7,7 @@ MODEL := data/models/gemma-3-270m-q4_k_m.gguf
 SWIFT ?= swift
 APT_PACKAGES := postgresql curl
 
-.PHONY: run test build release deps venv model eval-privacy bench clean
+.PHONY: run test build release deps venv model eval-privacy eval-assistant bench clean
 
 run: deps venv model release
 	@scripts/run
@@ -50,6 +50,10 @@ test: deps venv model
 ## Precision, recall and F1 of the personal-data scanner per type and language on eval/privacy/devset.jsonl.
 eval-privacy:
 	@eval/privacy/run.sh
+
+## Language ID per label on eval/language/heldout.jsonl (1-4 words and 5+ words), beside py3langid.
+eval-assistant:
+	@eval/language/run.sh
 
 ## Gateway (vs direct, nginx, LiteLLM), privacy scanner (vs Presidio), transparency log. Results: BENCHMARKS.md.
 bench: deps venv model release

@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "ThiqaCore", targets: ["ThiqaCore"]),
         .library(name: "ThiqaPrivacy", targets: ["ThiqaPrivacy"]),
         .library(name: "ThiqaLedger", targets: ["ThiqaLedger"]),
+        .library(name: "ThiqaLanguage", targets: ["ThiqaLanguage"]),
         .library(name: "ThiqaStorage", targets: ["ThiqaStorage"]),
         .library(name: "ThiqaBackends", targets: ["ThiqaBackends"]),
         .library(name: "ThiqaPipeline", targets: ["ThiqaPipeline"]),
@@ -55,6 +56,12 @@ let package = Package(
         .target(
             name: "ThiqaLedger",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        // Language identification of short messages (fr, ar, Darija and Amazigh in both scripts, en, es). Pure.
+        .target(
+            name: "ThiqaLanguage",
+            exclude: ["Corpus/README.md"],
             swiftSettings: swiftSettings
         ),
         // SQLKit seam, SQLite and PostgreSQL backends, migrations, repositories.
@@ -140,6 +147,7 @@ let package = Package(
                 "ThiqaLedger",
                 "ThiqaStorage",
                 "ThiqaBackends",
+                "ThiqaLanguage",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -153,6 +161,13 @@ let package = Package(
             name: "privacy-bench",
             dependencies: ["ThiqaPrivacy"],
             path: "Sources/ThiqaPrivacyBench",
+            swiftSettings: swiftSettings
+        ),
+        // Time per language identification, short messages and 2 KB texts (make bench).
+        .executableTarget(
+            name: "language-bench",
+            dependencies: ["ThiqaLanguage"],
+            path: "Sources/ThiqaLanguageBench",
             swiftSettings: swiftSettings
         ),
         // Append and proof benchmark of the transparency log on SQLite and PostgreSQL (make bench).
@@ -174,6 +189,7 @@ let package = Package(
         ),
         .testTarget(name: "ThiqaCoreTests", dependencies: ["ThiqaCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ThiqaPrivacyTests", dependencies: ["ThiqaPrivacy"], swiftSettings: swiftSettings),
+        .testTarget(name: "ThiqaLanguageTests", dependencies: ["ThiqaLanguage"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ThiqaLedgerTests",
             dependencies: ["ThiqaLedger"],
