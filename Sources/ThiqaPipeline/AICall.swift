@@ -18,18 +18,49 @@ public struct AICall: Sendable {
         }
     }
 
+    /// Where the request body comes from. It is read by the `validate` step, so a body that cannot be read
+    /// (too large, cut off) is an outcome the pipeline records like any other.
+    public struct Body: Sendable {
+        /// Reads the whole body, refusing more than the given number of bytes.
+        public let collect: @Sendable (_ limit: Int) async throws -> ByteBuffer
+
+        public init(collect: @escaping @Sendable (_ limit: Int) async throws -> ByteBuffer) {
+            self.collect = collect
+        }
+
+        public static func bytes(_ buffer: ByteBuffer) -> Body {
+            Body { limit in
+                guard buffer.readableBytes <= limit else { throw GatewayError.payloadTooLarge(limitBytes: limit) }
+                return buffer
+            }
+        }
+    }
+
     public var identity: CallerIdentity
     public var endpoint: Endpoint
-    /// The request body as received (JSON).
-    public var body: ByteBuffer
-    /// Keeps placeholders consistent across the turns of one conversation of this caller.
+    public var body: Body
+    /// Keeps placeholders consistent across the turns of one conversation of this caller, as the caller sent it
+    /// (the `validate` step checks it).
     public var conversationID: String?
 
-    public init(identity: CallerIdentity, endpoint: Endpoint, body: ByteBuffer, conversationID: String? = nil) {
+    public init(identity: CallerIdentity, endpoint: Endpoint, body: Body, conversationID: String? = nil) {
         self.identity = identity
         self.endpoint = endpoint
         self.body = body
         self.conversationID = conversationID
+    }
+
+    public init(identity: CallerIdentity, endpoint: Endpoint, body: ByteBuffer, conversationID: String? = nil) {
+        self.init(identity: identity, endpoint: endpoint, body: .bytes(body), conversationID: conversationID)
+    }
+
+    /// 1 to 128 letters, digits, '-', '_', '.' or ':' — safe in logs and as part of a storage key.
+    public static func validConversationID(_ value: String) -> Bool {
+        (1...128).contains(value.utf8.count)
+            && value.utf8.allSatisfy({
+                ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E
+                    || $0 == 0x3A
+            })
     }
 }
 

@@ -23,8 +23,8 @@ public struct CallState: Sendable {
     /// Jurisdictions whose backends may take the call; later steps only narrow it.
     public var allowedJurisdictions: Set<Jurisdiction>
 
-    // protect
-    /// The body the model will receive (pseudonymised).
+    // validate, then protect
+    /// The body as received, then as the model will receive it (pseudonymised).
     public var upstreamBody: ByteBuffer
     /// True when a step changed `json`: the Call step encodes it again instead of forwarding the bytes received.
     public var bodyChanged = false
@@ -67,7 +67,7 @@ public struct CallState: Sendable {
         )
         self.record.receiptHash = receipt.hash
         self.allowedJurisdictions = Set(call.identity.useCase.allowedJurisdictions)
-        self.upstreamBody = call.body
+        self.upstreamBody = ByteBuffer()
     }
 
     public var elapsedMs: Double {

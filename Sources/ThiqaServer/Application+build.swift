@@ -61,7 +61,7 @@ public func buildApplication(
         limits: configuration.limits, planner: pool, caller: UpstreamModelCaller(client: UpstreamClient(pool: pool)),
         conversations: SQLConversationStore(vault: vault, keys: conversations), recorder: recorder
     )
-    api.addRoutes(GatewayController(pipeline: pipeline, pool: pool, maxBodyBytes: configuration.limits.maxBodyBytes).endpoints)
+    api.addRoutes(GatewayController(pipeline: pipeline, pool: pool).endpoints)
     PrivacyController().addRoutes(to: api)
 
     routes?(router.routes.map { ServedRoute(method: $0.method.rawValue, path: $0.path.description) })

@@ -158,6 +158,31 @@ import ThiqaTesting
         }
     }
 
+    @Test(arguments: AICall.Endpoint.allCases)
+    func aBodyTooLargeOrABadConversationIdIsRefusedAndRecorded(_ endpoint: AICall.Endpoint) async throws {
+        let upstream = ScriptedUpstream(.echo)
+        try await upstream.run { url in
+            try await Gateway.run(backends: [try ScriptedUpstream.backend(url, id: "local")], configure: { $0.limits.maxBodyBytes = 2048 }) { client, fixture in
+                let large = try await client.execute(
+                    uri: endpoint.rawValue, method: .post, headers: fixture.auth(), body: Self.body(endpoint, text: String(repeating: "a", count: 4000))
+                )
+                #expect(large.status == .contentTooLarge)
+                let record = try #require(try await fixture.interactions.recent(limit: 1).first)
+                #expect(record.errorType == "payload_too_large")
+                #expect(record.httpStatus == 413)
+                let bad = try await client.execute(
+                    uri: endpoint.rawValue, method: .post, headers: fixture.auth([HTTPField.Name("X-Thiqa-Conversation-Id")!: "bad id!"]),
+                    body: Self.body(endpoint, text: "x")
+                )
+                #expect(bad.status == .badRequest)
+                #expect(try OpenAIError.decode(bad).param == "X-Thiqa-Conversation-Id")
+                let latest = try #require(try await fixture.interactions.recent(limit: 1).first)
+                #expect(latest.errorType == "invalid_request" && latest.endpoint == endpoint.rawValue)
+                #expect(upstream.requests.withLockedValue { $0 } == 0)
+            }
+        }
+    }
+
     @Test func anUnexpectedErrorIsRecordedAsAnInternalErrorWithoutContent() async throws {
         let upstream = ScriptedUpstream(.echo)
         try await upstream.run { url in

@@ -9,11 +9,25 @@ public struct Validate: PipelineStep {
     public init(limits: RequestLimits) { self.limits = limits }
 
     public func run(_ state: inout CallState) async throws {
-        let body = state.call.body
+        if let conversation = state.call.conversationID, !AICall.validConversationID(conversation) {
+            throw GatewayError.invalidRequest(
+                message: "The X-Thiqa-Conversation-Id header must be 1 to 128 letters, digits, '-', '_', '.' or ':'.",
+                param: "X-Thiqa-Conversation-Id", code: "invalid_value"
+            )
+        }
+        let body: ByteBuffer
+        do {
+            body = try await state.call.body.collect(limits.maxBodyBytes)
+        } catch let error as GatewayError {
+            throw error
+        } catch {
+            // Hummingbird's own limit, or a client that went away mid-body.
+            throw GatewayError.payloadTooLarge(limitBytes: limits.maxBodyBytes)
+        }
+        state.upstreamBody = body
         guard body.readableBytes > 0 else {
             throw GatewayError.invalidRequest(message: "The request body is empty; a JSON object is expected.", param: nil)
         }
-        guard body.readableBytes <= limits.maxBodyBytes else { throw GatewayError.payloadTooLarge(limitBytes: limits.maxBodyBytes) }
         do {
             state.json = try JSONValue.parse(body.readableBytesView)
         } catch {

@@ -16,6 +16,7 @@ struct StreamRelay: Sendable {
     private(set) var model: String?
     private(set) var answer = ""
     let keepAnswer: Bool
+    static let maxKeptAnswerBytes = 4 << 20
     /// Placeholders to restore in what the user reads; empty when nothing was masked (the fast path).
     let mapping: PseudonymMapping
     private var restorers: [Int64: StreamingPlaceholderRestorer] = [:]
@@ -54,7 +55,9 @@ struct StreamRelay: Sendable {
                 let choices = parsed["choices"]?.arrayValue ?? []
                 if keepAnswer {
                     for choice in choices {
-                        if let text = choice["delta"]?["content"]?.stringValue { answer += text }
+                        // What is kept of an answer is bounded like a complete answer: a stream that never ends
+                        // must not grow this buffer without limit.
+                        if let text = choice["delta"]?["content"]?.stringValue, answer.utf8.count < Self.maxKeptAnswerBytes { answer += text }
                     }
                 }
                 if hasUsage, let usageValue = parsed["usage"], let usage = TokenUsage(json: usageValue) {

@@ -11,7 +11,6 @@ import ThiqaPipeline
 struct GatewayController: Sendable {
     let pipeline: Pipeline
     let pool: BackendPool
-    let maxBodyBytes: Int
 
     var endpoints: RouteCollection<AuthenticatedContext> {
         let routes = RouteCollection(context: AuthenticatedContext.self)
@@ -25,8 +24,9 @@ struct GatewayController: Sendable {
     // MARK: AI calls
 
     func handle(_ endpoint: AICall.Endpoint, _ request: Request, _ context: AuthenticatedContext) async throws -> Response {
-        let body = try await Self.collectBody(request, limit: maxBodyBytes)
-        let call = AICall(identity: context.identity, endpoint: endpoint, body: body, conversationID: try Self.conversationID(request))
+        let body = AICall.Body { limit in try await Self.collectBody(request, limit: limit) }
+        let conversation = request.headers[HTTPField.Name("X-Thiqa-Conversation-Id")!]
+        let call = AICall(identity: context.identity, endpoint: endpoint, body: body, conversationID: conversation)
         switch try await pipeline.run(call, logger: context.logger) {
         case .complete(let status, let body, let disclosure):
             return Response(status: .named(status), headers: Self.headers(disclosure, contentType: "application/json"), body: .init(byteBuffer: body))
@@ -73,20 +73,6 @@ struct GatewayController: Sendable {
                 message: "We could not parse the JSON body of your request: \(error). The body must be a JSON object.", param: nil, code: "invalid_json"
             )
         }
-    }
-
-    /// `X-Thiqa-Conversation-Id` keeps placeholders consistent across the requests of one conversation.
-    static func conversationID(_ request: Request) throws(GatewayError) -> String? {
-        guard let value = request.headers[HTTPField.Name("X-Thiqa-Conversation-Id")!] else { return nil }
-        guard (1...128).contains(value.utf8.count),
-            value.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E || $0 == 0x3A })
-        else {
-            throw .invalidRequest(
-                message: "The X-Thiqa-Conversation-Id header must be 1 to 128 letters, digits, '-', '_', '.' or ':'.",
-                param: "X-Thiqa-Conversation-Id", code: "invalid_value"
-            )
-        }
-        return value
     }
 
     static func headers(_ disclosure: Disclosure, contentType: String) -> HTTPFields {
