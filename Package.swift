@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "thiqa", targets: ["thiqa"]),
         .library(name: "ThiqaCore", targets: ["ThiqaCore"]),
+        .library(name: "ThiqaJSON", targets: ["ThiqaJSON"]),
         .library(name: "ThiqaPrivacy", targets: ["ThiqaPrivacy"]),
         .library(name: "ThiqaLedger", targets: ["ThiqaLedger"]),
         .library(name: "ThiqaStorage", targets: ["ThiqaStorage"]),
@@ -41,19 +42,21 @@ let package = Package(
         // Domain: use cases, keys, interaction records, backend descriptors, policies, repository protocols. No I/O.
         .target(
             name: "ThiqaCore",
-            dependencies: ["ThiqaPrivacy", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["ThiqaJSON", "ThiqaPrivacy", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
+        // The one strict JSON reader and writer (request bodies, RFC 8785, JSON Lines) and the one hex codec. Pure.
+        .target(name: "ThiqaJSON", swiftSettings: swiftSettings),
         // Personal-data recognizers, pseudonymiser, sensitive categories. Pure.
         .target(
             name: "ThiqaPrivacy",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["ThiqaJSON", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         // RFC 6962 Merkle tree, proofs, checkpoints, signed notes, canonical JSON. Pure.
         .target(
             name: "ThiqaLedger",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["ThiqaJSON", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         // SQLKit seam, SQLite and PostgreSQL backends, migrations, repositories.
@@ -154,6 +157,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ThiqaCoreTests", dependencies: ["ThiqaCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "ThiqaJSONTests", dependencies: ["ThiqaJSON"], swiftSettings: swiftSettings),
         .testTarget(name: "ThiqaPrivacyTests", dependencies: ["ThiqaPrivacy"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ThiqaLedgerTests",

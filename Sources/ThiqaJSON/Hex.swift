@@ -1,8 +1,9 @@
-/// Lowercase hexadecimal encoding and strict decoding.
-enum Hex {
-    private static let digits: [UInt8] = Array("0123456789abcdef".utf8)
+/// Lowercase hexadecimal encoding and strict decoding: the one hex codec of Thiqa (digests, key ids, Merkle hashes,
+/// `\u` escapes).
+public enum Hex {
+    static let digits: [UInt8] = Array("0123456789abcdef".utf8)
 
-    static func encode(_ bytes: some Sequence<UInt8>) -> String {
+    public static func encode(_ bytes: some Sequence<UInt8>) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.underestimatedCount * 2)
         for byte in bytes {
@@ -13,7 +14,7 @@ enum Hex {
     }
 
     /// Decodes hexadecimal text. Accepts upper and lower case unless `lowercaseOnly`; `nil` on odd length or a non-hex character.
-    static func decode(_ text: some StringProtocol, lowercaseOnly: Bool = false) -> [UInt8]? {
+    public static func decode(_ text: some StringProtocol, lowercaseOnly: Bool = false) -> [UInt8]? {
         let utf8 = Array(text.utf8)
         guard utf8.count % 2 == 0 else { return nil }
         var out: [UInt8] = []
