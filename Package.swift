@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "thiqa", targets: ["thiqa"]),
         .library(name: "ThiqaCore", targets: ["ThiqaCore"]),
+        .library(name: "ThiqaJSON", targets: ["ThiqaJSON"]),
         .library(name: "ThiqaPrivacy", targets: ["ThiqaPrivacy"]),
         .library(name: "ThiqaLedger", targets: ["ThiqaLedger"]),
         .library(name: "ThiqaLanguage", targets: ["ThiqaLanguage"]),
@@ -29,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.2"),
         .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -43,19 +45,21 @@ let package = Package(
         // Domain: use cases, keys, interaction records, backend descriptors, policies, repository protocols. No I/O.
         .target(
             name: "ThiqaCore",
-            dependencies: ["ThiqaPrivacy", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["ThiqaJSON", "ThiqaPrivacy", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
+        // The one strict JSON reader and writer (request bodies, RFC 8785, JSON Lines) and the one hex codec. Pure.
+        .target(name: "ThiqaJSON", swiftSettings: swiftSettings),
         // Personal-data recognizers, pseudonymiser, sensitive categories. Pure.
         .target(
             name: "ThiqaPrivacy",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["ThiqaJSON", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         // RFC 6962 Merkle tree, proofs, checkpoints, signed notes, canonical JSON. Pure.
         .target(
             name: "ThiqaLedger",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["ThiqaJSON", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         // Language identification of short messages (fr, ar, Darija and Amazigh in both scripts, en, es). Pure.
@@ -77,6 +81,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -188,6 +193,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ThiqaCoreTests", dependencies: ["ThiqaCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "ThiqaJSONTests", dependencies: ["ThiqaJSON"], swiftSettings: swiftSettings),
         .testTarget(name: "ThiqaPrivacyTests", dependencies: ["ThiqaPrivacy"], swiftSettings: swiftSettings),
         .testTarget(name: "ThiqaLanguageTests", dependencies: ["ThiqaLanguage"], swiftSettings: swiftSettings),
         .testTarget(

@@ -1,5 +1,6 @@
 import Crypto
 import FoundationEssentials
+import ThiqaJSON
 
 /// A stored API key. Only the SHA-256 of the secret is kept; the key itself is shown once.
 public struct APIKeyRecord: Sendable, Codable, Equatable {
@@ -84,13 +85,5 @@ public enum APIKeyFormat {
 
 extension Sequence where Element == UInt8 {
     /// Lowercase hexadecimal.
-    public var hexString: String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        for byte in self {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    public var hexString: String { Hex.encode(self) }
 }

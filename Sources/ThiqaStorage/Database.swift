@@ -3,6 +3,7 @@ import Logging
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
+import NIOSSL
 import PostgresKit
 import SQLKit
 import SQLiteKit
@@ -32,6 +33,7 @@ public final class ThiqaDatabase: Sendable {
     public static func open(_ configuration: StorageConfiguration, logger: Logger) async throws -> ThiqaDatabase {
         switch configuration {
         case .sqlite(let path):
+            if path != ":memory:" { try SQLiteFiles.prepare(path: path, logger: logger) }
             let threadPool = NIOThreadPool.singleton
             let eventLoop = MultiThreadedEventLoopGroup.singleton.any()
             let storage: SQLiteConnection.Storage = path == ":memory:" ? .memory : .file(path: path)
@@ -58,17 +60,59 @@ public final class ThiqaDatabase: Sendable {
                 backend: .sqlite(writer: writer, readers: readers, writeLock: AsyncLock(), counter: NIOLockedValueBox(0)),
                 logger: logger
             )
-        case .postgres(let url):
-            let config = try PostgresURL.parse(url)
+        case .postgres(let text):
+            let url = try PostgresURL.parse(text)
             var clientConfig = PostgresClient.Configuration(
-                host: config.host, port: config.port, username: config.username, password: config.password,
-                database: config.database, tls: .disable
+                host: url.host, port: url.port, username: url.username, password: url.password,
+                database: url.database, tls: try url.clientTLS()
             )
             clientConfig.options.maximumConnections = 16
             clientConfig.options.connectTimeout = .seconds(5)
+            try await Self.checkConnection(url, logger: logger)
             let client = PostgresClient(configuration: clientConfig, backgroundLogger: logger)
             return ThiqaDatabase(dialect: .postgres, backend: .postgres(client), logger: logger)
         }
+    }
+
+    /// One direct connection before the pool takes over. The pool retries a failing connection for a minute and
+    /// then reports only that it gave up, so a wrong address, `sslmode` or certificate would surface late and vague.
+    private static func checkConnection(_ url: PostgresURL, logger: Logger) async throws {
+        var configuration = PostgresConnection.Configuration(
+            host: url.host, port: url.port, username: url.username, password: url.password, database: url.database,
+            tls: try url.connectionTLS()
+        )
+        configuration.options.connectTimeout = .seconds(5)
+        let connection: PostgresConnection
+        do {
+            connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+        } catch {
+            throw StorageOpenError(message: "cannot connect to PostgreSQL at \(url.endpointDescription): \(Self.reason(error, url: url))")
+        }
+        try? await connection.close()
+    }
+
+    /// PSQLError hides its details from `description` on purpose; the operator needs them (they hold no password).
+    private static func reason(_ error: any Error, url: PostgresURL) -> String {
+        guard let psql = error as? PSQLError else { return String(describing: error) }
+        var parts: [String] = []
+        switch psql.code {
+        case .sslUnsupported: parts.append("the server does not accept TLS connections")
+        case .server: parts.append("the server refused")
+        case .connectionError: parts.append("no connection")
+        default: parts.append("\(psql.code)")
+        }
+        if let message = psql.serverInfo?[.message] { parts.append(message) }
+        if let underlying = psql.underlying {
+            if underlying is NIOSSLExtraError {
+                parts.append("TLS: the server's certificate does not name '\(url.host)' (\(underlying))")
+            } else if underlying is NIOSSLError {
+                let roots = url.sslRootCertificate.map { "sslrootcert '\($0)'" } ?? "the system's trusted roots (no sslrootcert given)"
+                parts.append("TLS handshake failed; is the server's certificate signed by \(roots)? (\(underlying))")
+            } else {
+                parts.append(String(describing: underlying))
+            }
+        }
+        return parts.joined(separator: ": ")
     }
 
     /// Runs reads. On SQLite they go to a reader connection so they never wait for the writer.
@@ -175,47 +219,4 @@ extension ThiqaDatabase: Service {
 public struct StorageOpenError: Error, CustomStringConvertible {
     public var message: String
     public var description: String { message }
-}
-
-/// `postgres://user:password@host:port/database`.
-struct PostgresURL {
-    var host: String
-    var port: Int
-    var username: String
-    var password: String?
-    var database: String?
-
-    static func parse(_ text: String) throws -> PostgresURL {
-        func fail(_ reason: String) -> StorageOpenError {
-            StorageOpenError(message: "storage.postgres.url: \(reason); expected postgres://user:password@host:port/database")
-        }
-        var rest: Substring
-        if text.hasPrefix("postgres://") {
-            rest = text.dropFirst("postgres://".count)
-        } else if text.hasPrefix("postgresql://") {
-            rest = text.dropFirst("postgresql://".count)
-        } else {
-            throw fail("unsupported scheme")
-        }
-        var database: String?
-        if let slash = rest.firstIndex(of: "/") {
-            let name = rest[rest.index(after: slash)...].split(separator: "?").first.map(String.init)
-            database = (name?.isEmpty ?? true) ? nil : name
-            rest = rest[..<slash]
-        }
-        guard let at = rest.lastIndex(of: "@") else { throw fail("missing user") }
-        let credentials = rest[..<at]
-        let hostPort = rest[rest.index(after: at)...]
-        let userParts = credentials.split(separator: ":", maxSplits: 1)
-        guard let user = userParts.first, !user.isEmpty else { throw fail("missing user") }
-        let password = userParts.count > 1 ? String(userParts[1]).removingPercentEncoding : nil
-        let hostParts = hostPort.split(separator: ":")
-        guard let host = hostParts.first, !host.isEmpty else { throw fail("missing host") }
-        var port = 5432
-        if hostParts.count > 1 {
-            guard let parsed = Int(hostParts[1]), (1...65535).contains(parsed) else { throw fail("bad port '\(hostParts[1])'") }
-            port = parsed
-        }
-        return PostgresURL(host: String(host), port: port, username: String(user), password: password, database: database)
-    }
 }

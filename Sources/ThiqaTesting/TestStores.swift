@@ -48,6 +48,31 @@ public enum TestStores {
 
     public static func postgresServerURL() throws -> String { try cachedServerURL.get() }
 
+    /// A second throwaway PostgreSQL server that accepts TLS connections only (`scripts/test-postgres start-tls`),
+    /// with a certificate for the name `localhost` only (no IP address) signed by a CA made when it starts. Started on first use,
+    /// so the suites that do not need it do not wait for it; `scripts/test-postgres stop` stops it with the other.
+    public struct TLSServer: Sendable {
+        /// `postgres://thiqa@localhost:PORT/postgres`, without parameters (it listens on 127.0.0.1).
+        public var url: String
+        /// PEM file of the CA that signed the server's certificate.
+        public var certificateAuthorityPath: String
+        public var port: Int
+    }
+
+    static let cachedTLSServer: Result<TLSServer, any Error> = Result {
+        // `make test` starts it beforehand and passes its two lines (URL, CA file), so no test waits on a script.
+        let given = ProcessInfo.processInfo.environment["THIQA_TEST_POSTGRES_TLS"].map { $0.split(separator: "\n").map(String.init) }
+        let lines = try given ?? runScript("test-postgres", arguments: ["start-tls"]).split(separator: "\n").map(String.init)
+        guard lines.count == 2, let colon = lines[0].lastIndex(of: ":"),
+            let port = Int(lines[0][lines[0].index(after: colon)...].prefix { $0.isNumber })
+        else {
+            throw TestStoreError(message: "scripts/test-postgres start-tls printed \(lines), expected its URL and its CA file")
+        }
+        return TLSServer(url: lines[0], certificateAuthorityPath: lines[1], port: port)
+    }
+
+    public static func postgresTLSServer() throws -> TLSServer { try cachedTLSServer.get() }
+
     /// The repository root, from this file's location.
     public static var repositoryRoot: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -61,7 +86,9 @@ public enum TestStores {
         process.standardOutput = output
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        // Not `waitUntilExit()`: it spins a run loop that, called from a test's cooperative thread inside a lazy
+        // static initialiser, was seen never to return once several suites waited on the same initialiser.
+        while process.isRunning { usleep(10_000) }
         guard process.terminationStatus == 0 else {
             throw TestStoreError(message: "scripts/\(name) \(arguments.joined(separator: " ")) failed with status \(process.terminationStatus)")
         }

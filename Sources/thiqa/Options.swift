@@ -26,10 +26,7 @@ func makeLogger(level: Logger.Level = .info) -> Logger {
 
 /// Opens the configured store with its migrations applied, for one command.
 func withStore<T: Sendable>(_ configuration: ThiqaConfiguration, migrate: Bool = true, _ body: (ThiqaDatabase) async throws -> T) async throws -> T {
-    if case .sqlite(let path) = configuration.storage, path != ":memory:" {
-        let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
-    }
+    // ThiqaDatabase.open makes a missing SQLite directory itself, mode 0700.
     return try await ThiqaDatabase.with(configuration.storage, logger: makeLogger(level: .warning)) { database in
         if migrate { try await Migrations.run(on: database) }
         return try await body(database)

@@ -20,10 +20,6 @@ struct Serve: AsyncParsableCommand {
             return handler
         }
         let logger = makeLogger(level: configuration.logLevel)
-        if case .sqlite(let path) = configuration.storage, path != ":memory:" {
-            let directory = (path as NSString).deletingLastPathComponent
-            if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
-        }
         let app = try await buildApplication(configuration: configuration, logger: logger)
         var groupConfiguration = ServiceGroupConfiguration(services: [.init(service: app)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         groupConfiguration.maximumGracefulShutdownDuration = .milliseconds(configuration.shutdownGracePeriodMs)

@@ -3,7 +3,7 @@ import Testing
 
 @testable import ThiqaLedger
 
-/// The public vectors in ../shared/testdata/merkle (transparency-dev/merkle probes, RFC 6962 reference tree).
+/// The public vectors in Vectors/shared (transparency-dev/merkle probes, RFC 6962 reference tree).
 @Suite("Shared RFC 6962 vectors")
 struct SharedVectorTests {
     struct TreeHashes: Decodable {
@@ -143,6 +143,68 @@ struct SharedVectorTests {
             #expect(result.isSuccess == want, "\(vector.id ?? "?"): \(result)")
         }
         #expect(strictDifferences == 1)
+    }
+
+    /// transparency-dev/merkle's own files, byte for byte as upstream ships them (base64, `wantErr`), walked as its
+    /// `proof/verify_test.go` walks them: the converted inclusion.json and consistency.json must say the same.
+    struct UpstreamProbe: Decodable {
+        var leafIdx: UInt64?
+        var treeSize: UInt64?
+        var leafHash: String?
+        var root: String?
+        var size1: UInt64?
+        var size2: UInt64?
+        var root1: String?
+        var root2: String?
+        var proof: [String]?
+        var wantErr: Bool
+    }
+
+    @Test func verbatimUpstreamFilesAgreeWithTheConvertedOnes() throws {
+        let base = try #require(
+            Bundle.module.url(forResource: "upstream/transparency-dev-merkle", withExtension: nil, subdirectory: "Vectors/shared")
+        )
+        #expect(FileManager.default.fileExists(atPath: base.appendingPathComponent("LICENSE").path))
+        func bytes(_ base64: String?) throws -> [UInt8] {
+            [UInt8](try #require(Data(base64Encoded: base64 ?? ""), "not base64: \(base64 ?? "nil")"))
+        }
+        var counts = (inclusion: 0, consistency: 0, strictDifferences: 0)
+        for kind in ["inclusion", "consistency"] {
+            let directory = base.appendingPathComponent(kind)
+            let files = try FileManager.default.subpathsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".json") }
+            for file in files {
+                let probe = try JSONDecoder().decode(UpstreamProbe.self, from: Data(contentsOf: directory.appendingPathComponent(file)))
+                let proof = try (probe.proof ?? []).map(bytes)
+                let result: Result<Void, MerkleProofError>
+                if kind == "inclusion" {
+                    counts.inclusion += 1
+                    let (leafIndex, treeSize) = (try #require(probe.leafIdx), try #require(probe.treeSize))
+                    let (leafHash, root) = (try bytes(probe.leafHash), try bytes(probe.root))
+                    result = Result { () throws(MerkleProofError) in
+                        try MerkleVerifier.verifyInclusion(
+                            leafIndex: leafIndex,
+                            treeSize: treeSize,
+                            leafHash: leafHash,
+                            proof: proof,
+                            root: root
+                        )
+                    }
+                } else {
+                    counts.consistency += 1
+                    let (size1, size2) = (try #require(probe.size1), try #require(probe.size2))
+                    let (root1, root2) = (try bytes(probe.root1), try bytes(probe.root2))
+                    result = Result { () throws(MerkleProofError) in
+                        try MerkleVerifier.verifyConsistency(size1: size1, size2: size2, root1: root1, root2: root2, proof: proof)
+                    }
+                }
+                // Upstream compares bytes only; we also require 32-byte hashes, the one documented difference.
+                if result.isSuccess != !probe.wantErr {
+                    counts.strictDifferences += 1
+                    #expect(file == "additional/sizes-are-equal-one-and-proof-is-empty.json", "\(kind)/\(file): \(result)")
+                }
+            }
+        }
+        #expect(counts.inclusion == 98 && counts.consistency == 98 && counts.strictDifferences == 1)
     }
 
     @Test func derivedReferenceTreeProofs() throws {

@@ -3,7 +3,7 @@ import Testing
 
 @testable import ThiqaLedger
 
-/// C2SP signed-note, tlog-checkpoint and tlog-cosignature vectors from ../shared/testdata/merkle/signed-notes.json,
+/// C2SP signed-note, tlog-checkpoint and tlog-cosignature vectors from Vectors/shared/signed-notes.json,
 /// and round trips of our own checkpoints.
 @Suite("Signed notes and checkpoints")
 struct SignedNoteTests {

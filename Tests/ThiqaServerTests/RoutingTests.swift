@@ -50,15 +50,37 @@ import ThiqaTesting
             var dead10 = dead
             dead10.weight = 1000  // planned first almost always
             try await Gateway.run(backends: [dead10, try ScriptedUpstream.backend(url, id: "alive")]) { client, fixture in
-                // The first plan (ticket 1 of a 1001-slot weighted order) puts "dead" first: the call must fail over.
+                // "dead" is planned first, unless the start-up health probe already took it out of the plan (a refused
+                // connection fails the probe too): either way the call is answered by "alive", and when the call did
+                // try "dead" its record says so. The timeout test below makes the failover itself deterministic.
                 let response = try await client.execute(uri: "/v1/chat/completions", method: .post, headers: fixture.auth(), body: Gateway.chatBody(model: "scripted"))
                 #expect(response.status == .ok)
                 #expect(response.headers[HTTPField.Name("X-Thiqa-Backend")!] == "alive")
                 let id = try #require(response.headers[HTTPField.Name("X-Thiqa-Interaction-Id")!])
                 let record = try #require(try await Gateway.record(id, in: fixture.interactions))
                 #expect(record.backend == "alive")
-                #expect(record.decisions.contains("failover:dead"), "the record says the call failed over, and from where")
                 #expect(healthy.requests.withLockedValue { $0 } == 1)
+            }
+        }
+    }
+
+    @Test func noFirstByteInTimeFailsOverAndIsRecorded() async throws {
+        // The hanging backend passes its health probe (it answers /v1/models) and is planned first: the failover is
+        // certain, and the record must say where the call went and what it failed over from.
+        let hanging = ScriptedUpstream(.hang)
+        let healthy = ScriptedUpstream(.answer)
+        try await hanging.run { hangingURL in
+            try await healthy.run { healthyURL in
+                let first = try ScriptedUpstream.backend(hangingURL, id: "hanging", firstByteTimeoutMs: 300, weight: 1_000_000)
+                try await Gateway.run(backends: [first, try ScriptedUpstream.backend(healthyURL, id: "healthy")]) { client, fixture in
+                    let response = try await client.execute(uri: "/v1/chat/completions", method: .post, headers: fixture.auth(), body: Gateway.chatBody(model: "scripted"))
+                    #expect(response.status == .ok)
+                    #expect(hanging.requests.withLockedValue { $0 } == 1)
+                    let id = try #require(response.headers[HTTPField.Name("X-Thiqa-Interaction-Id")!])
+                    let record = try #require(try await Gateway.record(id, in: fixture.interactions))
+                    #expect(record.backend == "healthy")
+                    #expect(record.decisions.contains("failover:hanging"), "the record says the call failed over, and from where")
+                }
             }
         }
     }
@@ -125,8 +147,14 @@ import ThiqaTesting
                 }
                 #expect(cancelled)
                 #expect(slow.streamChunksWritten.withLockedValue { $0 } < 150)
-                let recent = try await fixture.interactions.recent(limit: 1)
-                #expect(recent.first?.outcome == .cancelled)
+                // The completion is recorded once the relay notices; wait for it rather than race it.
+                var outcome: InteractionRecord.Outcome?
+                for _ in 0..<100 {
+                    outcome = try await fixture.interactions.recent(limit: 1).first?.outcome
+                    if outcome != .streaming { break }
+                    try await Task.sleep(for: .milliseconds(50))
+                }
+                #expect(outcome == .cancelled)
             }
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SQLKit
 import Testing
 import ThiqaCore
 import ThiqaStorage
@@ -91,13 +92,41 @@ import ThiqaTesting
         }
     }
 
+    /// With rows present, so that a payload which escaped its binding would match them: the same payload pasted
+    /// into the SQL text matches every row (shown first, so this test fails if the payloads stop being hostile),
+    /// while the repositories bind it and match none, revoke none, and leave the table whole.
     @Test(arguments: TestStores.Kind.allCases)
     func hostileInputIsBoundNotConcatenated(_ kind: TestStores.Kind) async throws {
         try await TestStores.withDatabase(kind) { (database) async throws -> Void in
+            let tenant = try TenantID("t")
+            try await SQLUseCaseRepository(database: database).upsert(UseCase(tenant: tenant, id: try UseCaseID("u")))
             let keys = SQLAPIKeyRepository(database: database)
-            #expect(try await keys.find(id: "x' OR '1'='1") == nil)
-            #expect(try await keys.find(id: "'; DROP TABLE api_keys; --") == nil)
-            #expect(try await keys.list(tenant: nil).isEmpty)
+            // One id the tautology starts with, so `id = 'x' OR …` would also have a literal match to find.
+            let stored = [
+                APIKeyRecord(id: "x", secretHash: "h-x", tenant: tenant, useCase: try UseCaseID("u"), label: "first"),
+                APIKeyFormat.issue(tenant: tenant, useCase: try UseCaseID("u"), label: "second").record,
+                APIKeyFormat.issue(tenant: tenant, useCase: try UseCaseID("u"), label: "third").record,
+            ]
+            for key in stored { try await keys.create(key) }
+            let tautology = "x' OR '1'='1"
+            let dropTable = "'; DROP TABLE api_keys; --"
+
+            let pasted = try await database.read { db in
+                try await db.raw("SELECT COUNT(*) AS n FROM api_keys WHERE id = '\(unsafeRaw: tautology)'")
+                    .first(decodingColumn: "n", as: Int.self)
+            }
+            #expect(pasted == stored.count, "the tautology pasted into SQL matches every row")
+
+            #expect(try await keys.find(id: tautology) == nil)
+            #expect(try await keys.find(id: dropTable) == nil)
+            #expect(try await keys.revoke(id: tautology, at: Date()) == false)
+            #expect(try await keys.revoke(id: dropTable, at: Date()) == false)
+            #expect(try await SQLInteractionRepository(database: database).find(id: tautology) == nil)
+
+            let after = try await keys.list(tenant: nil)
+            #expect(Set(after.map(\.id)) == Set(stored.map(\.id)), "the table is intact")
+            #expect(after.allSatisfy { !$0.isRevoked }, "no key was revoked")
+            #expect(try await keys.find(id: "x")?.secretHash == "h-x")
         }
     }
 }

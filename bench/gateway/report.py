@@ -75,9 +75,9 @@ def build(results, meta):
       f"after {meta.get('load_after', '?')}: anything above ~0 means other work shared the cores.")
     w("")
     w("Reproduce with `make bench` (it builds what is missing, then runs `bench/run`). Method "
-      "(the shared one, `../shared/bench/README.md`): on loopback, each target alone with the fake upstream "
-      "(`../shared/bench/fake-upstream`, nginx + Lua), "
-      f"`wrk -t1 -cC -d{meta['duration_s']}s --timeout 10s -s ../shared/bench/wrk-chat.lua URL` after a "
+      "(`bench/upstream/README.md`): on loopback, each target alone with the fake upstream "
+      "(`bench/upstream`, nginx + Lua), "
+      f"`wrk -t1 -cC -d{meta['duration_s']}s --timeout 10s -s bench/gateway/wrk-chat.lua URL` after a "
       f"{meta['warmup_s']} s warm-up, C = {', '.join(map(str, cs))}; streaming (`WRK_STREAM=1`, 20 SSE chunks) at C = {sc}. "
       "*Added* latency is a gateway's p50/p99 minus the upstream's own at the same C in the same run.")
     if meta["litellm_version"] and meta["litellm_duration_s"] != meta["duration_s"]:

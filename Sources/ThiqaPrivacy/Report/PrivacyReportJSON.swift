@@ -1,3 +1,5 @@
+import ThiqaJSON
+
 /// JSON output for `thiqa scan` and `thiqa scan --jsonl`, written by hand for speed and a stable key order.
 public enum PrivacyReportJSON {
     /// `[{"type":"CIN","start":12,"end":20,"text":"BE123456","score":0.95}, …]`
@@ -25,20 +27,23 @@ public enum PrivacyReportJSON {
     /// Parses `{"id":…,"text":…}`.
     /// - Throws: `PrivacyError.invalidInput` naming the field at fault.
     public static func parseLine(_ line: String) throws(PrivacyError) -> ScanRequestLine {
-        let value: MiniJSON
-        do {
-            value = try MiniJSON.parse(line)
-        } catch {
-            throw PrivacyError.invalidInput("line is not valid JSON (\(error.message))")
+        let bytes = Array(line.utf8)
+        guard bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "{") else {
+            throw PrivacyError.invalidInput("line must be a JSON object with fields \"id\" and \"text\"")
         }
-        guard case .object(let members) = value else { throw PrivacyError.invalidInput("line must be a JSON object with fields \"id\" and \"text\"") }
-        guard let id = members.first(where: { $0.0 == "id" })?.1 else { throw PrivacyError.invalidInput("missing field \"id\"") }
-        guard let textValue = members.first(where: { $0.0 == "text" })?.1 else { throw PrivacyError.invalidInput("missing field \"text\"") }
+        let members: [JSONReader.Member]
+        do {
+            members = try JSONReader.parseObjectMembers(bytes, maxDepth: 64)
+        } catch {
+            throw PrivacyError.invalidInput("line is not valid JSON (\(error))")
+        }
+        guard let id = members.first(where: { $0.name == "id" }) else { throw PrivacyError.invalidInput("missing field \"id\"") }
+        guard let textValue = members.first(where: { $0.name == "text" })?.value else { throw PrivacyError.invalidInput("missing field \"text\"") }
         guard case .string(let text) = textValue else { throw PrivacyError.invalidInput("field \"text\" must be a string") }
         var rawID = ""
-        switch id {
+        switch id.value {
         case .string(let s): Self.appendString(s, to: &rawID)
-        case .number(let raw): rawID = raw
+        case .int, .double: rawID = String(decoding: bytes[id.source], as: UTF8.self)
         default: throw PrivacyError.invalidInput("field \"id\" must be a string or a number")
         }
         return ScanRequestLine(rawID: rawID, text: text)
@@ -63,25 +68,11 @@ public enum PrivacyReportJSON {
         return "\(hundredths / 100)." + (frac < 10 ? "0\(frac)" : (frac % 10 == 0 ? "\(frac / 10)" : "\(frac)"))
     }
 
-    /// Appends `s` as a JSON string literal (UTF-8 kept, controls and quotes escaped).
+    /// Appends `s` as a JSON string literal (UTF-8 kept, controls and quotes escaped, and U+2028 and U+2029 too, so
+    /// that a JSON Lines reader that splits on Unicode line breaks sees one line per result).
     public static func appendString(_ s: String, to out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
+        var bytes: [UInt8] = []
+        JSONWriter.writeString(s, into: &bytes, escapingLineSeparators: true)
+        out += String(decoding: bytes, as: UTF8.self)
     }
 }
