@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "ThiqaBackends", targets: ["ThiqaBackends"]),
         .library(name: "ThiqaServer", targets: ["ThiqaServer"]),
         .library(name: "ThiqaTesting", targets: ["ThiqaTesting"]),
+        .library(name: "ThiqaGovernance", targets: ["ThiqaGovernance"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -35,6 +36,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         // Domain: use cases, keys, interaction records, backend descriptors, policies, repository protocols. No I/O.
@@ -53,6 +55,19 @@ let package = Package(
         .target(
             name: "ThiqaLedger",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        // Governance registry: declarations and their lifecycle, impact assessment and risk rules, staff principals,
+        // enforcement decisions, AI disclosure texts, declarations files. Pure (YAML parsed from a string).
+        .target(
+            name: "ThiqaGovernance",
+            dependencies: [
+                "ThiqaCore",
+                "ThiqaPrivacy",
+                "ThiqaLedger",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: swiftSettings
         ),
         // SQLKit seam, SQLite and PostgreSQL backends, migrations, repositories.
@@ -157,6 +172,11 @@ let package = Package(
             name: "ThiqaLedgerTests",
             dependencies: ["ThiqaLedger"],
             resources: [.copy("Vectors")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ThiqaGovernanceTests",
+            dependencies: ["ThiqaGovernance", "ThiqaCore", "ThiqaPrivacy", "ThiqaLedger"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ThiqaStorageTests", dependencies: ["ThiqaStorage", "ThiqaCore", "ThiqaLedger", "ThiqaTesting"], swiftSettings: swiftSettings),
