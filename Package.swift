@@ -176,7 +176,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ThiqaGovernanceTests",
-            dependencies: ["ThiqaGovernance", "ThiqaCore", "ThiqaPrivacy", "ThiqaLedger"],
+            dependencies: ["ThiqaGovernance", "ThiqaCore", "ThiqaPrivacy", "ThiqaLedger", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ThiqaStorageTests", dependencies: ["ThiqaStorage", "ThiqaCore", "ThiqaLedger", "ThiqaTesting"], swiftSettings: swiftSettings),

@@ -4,14 +4,14 @@ import ThiqaCore
 import ThiqaLedger
 import ThiqaPrivacy
 
-public typealias JSONValue = CanonicalJSON.JSONValue
+typealias JSONValue = CanonicalJSON.JSONValue
 
 /// One field of a declaration before and after a change. `nil` on one side: the declaration did not exist.
 public struct FieldChange: Sendable, Equatable, CustomStringConvertible {
     public var field: String
-    public var old: JSONValue?
-    public var new: JSONValue?
-    public init(field: String, old: JSONValue?, new: JSONValue?) {
+    public var old: CanonicalJSON.JSONValue?
+    public var new: CanonicalJSON.JSONValue?
+    public init(field: String, old: CanonicalJSON.JSONValue?, new: CanonicalJSON.JSONValue?) {
         self.field = field
         self.old = old
         self.new = new
@@ -93,7 +93,7 @@ public enum DeclarationDiff {
 extension Declaration {
     /// The declaration as a flat map of field names (those validation errors and declarations files use) to JSON
     /// values. Sets are sorted; lists keep their declared order; absent values are `null`.
-    public var canonicalFields: [String: JSONValue] {
+    public var canonicalFields: [String: CanonicalJSON.JSONValue] {
         func strings(_ values: some Sequence<String>) -> JSONValue { .array(values.sorted().map(JSONValue.string)) }
         func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
         func date(_ value: Date?) -> JSONValue { value.map { .string(Timestamp.format($0)) } ?? .null }
