@@ -72,6 +72,12 @@ public struct DeclarationsFileError: Error, Sendable, Equatable, CustomStringCon
     public var line: Int?
     public var field: String
     public var reason: String
+    public init(file: String, line: Int?, field: String, reason: String) {
+        self.file = file
+        self.line = line
+        self.field = field
+        self.reason = reason
+    }
     public var description: String {
         let place = self.line.map { "\(self.file):\($0)" } ?? self.file
         return self.field.isEmpty ? "\(place): \(self.reason)" : "\(place): \(self.field): \(self.reason)"
