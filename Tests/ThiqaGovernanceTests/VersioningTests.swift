@@ -83,8 +83,5 @@ struct VersioningTests {
 }
 
 enum SHA256Hex {
-    static func of(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef")
-        return SHA256.hash(data: bytes).map { String([digits[Int($0 >> 4)], digits[Int($0 & 0x0f)]]) }.joined()
-    }
+    static func of(_ bytes: [UInt8]) -> String { SHA256.hash(data: bytes).hexString }
 }

@@ -1,5 +1,6 @@
 import Crypto
 import FoundationEssentials
+import ThiqaCore
 
 /// A staff credential as stored: only the SHA-256 of the token, and the principal it authenticates.
 public struct StaffCredential: Sendable, Codable, Hashable {
@@ -57,10 +58,7 @@ public enum StaffToken {
     }
 
     public static func hash(_ token: some StringProtocol) -> String {
-        SHA256.hash(data: Array(token.utf8)).map { byte in
-            let digits: [Character] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "a", "b", "c", "d", "e", "f"]
-            return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0f)]])
-        }.joined()
+        SHA256.hash(data: Array(token.utf8)).hexString
     }
 
     /// Constant-time comparison of the presented token's hash with a stored one.

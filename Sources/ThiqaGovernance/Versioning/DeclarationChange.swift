@@ -137,10 +137,7 @@ extension Declaration {
     /// RFC 8785 bytes of ``canonicalFields``.
     public var canonicalBytes: [UInt8] { (try? CanonicalJSON.encode(.object(self.canonicalFields))) ?? [] }
 
-    public var canonicalSHA256: String { SHA256.hash(data: self.canonicalBytes).map { byte in
-        let digits = Array("0123456789abcdef")
-        return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0f)]])
-    }.joined() }
+    public var canonicalSHA256: String { SHA256.hash(data: self.canonicalBytes).hexString }
 }
 
 extension ImpactAssessment {
