@@ -156,6 +156,13 @@ let package = Package(
             path: "Sources/ThiqaLedgerBench",
             swiftSettings: swiftSettings
         ),
+        // Cost of the governance decision per call (swift run -c release governance-bench).
+        .executableTarget(
+            name: "governance-bench",
+            dependencies: ["ThiqaGovernance", "ThiqaCore", "ThiqaPrivacy"],
+            path: "Sources/ThiqaGovernanceBench",
+            swiftSettings: swiftSettings
+        ),
         // Test helpers shared by test targets: throwaway PostgreSQL server, temporary directories.
         .target(
             name: "ThiqaTesting",

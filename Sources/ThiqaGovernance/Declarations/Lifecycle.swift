@@ -39,8 +39,12 @@ public enum Lifecycle {
     /// Whether a use case must be authorised rather than declared: high tier, sensitive data in the declaration or the
     /// assessment, or the CIN number (law 09-08, art. 12 and 21).
     public static func requiresAuthorisation(_ declaration: Declaration, assessment: ImpactAssessment?) -> Bool {
+        Self.requiresAuthorisation(declaration, result: assessment?.result)
+    }
+
+    static func requiresAuthorisation(_ declaration: Declaration, result: RiskAssessment?) -> Bool {
         if declaration.requiresAuthorisationByData { return true }
-        guard let result = assessment?.result else { return false }
+        guard let result else { return false }
         return result.tier == .high || result.processesSensitiveData
     }
 
@@ -144,7 +148,12 @@ public enum Liveness: Sendable, Equatable {
     /// "Live when declared (minimal and limited tiers) or authorised (high tier, and any use case that processes
     /// sensitive data); draft, suspended and withdrawn ones are not", with the legacy grace period.
     public static func of(_ declaration: Declaration, assessment: ImpactAssessment?, at now: Date) -> Liveness {
-        if let assessment, assessment.tier == .prohibited { return .notLive(.prohibited) }
+        Self.of(declaration, assessment: assessment, result: assessment?.result, at: now)
+    }
+
+    /// The same, with the assessment's result already computed (the snapshot computes it once per registry change).
+    static func of(_ declaration: Declaration, assessment: ImpactAssessment?, result: RiskAssessment?, at now: Date) -> Liveness {
+        if let result, result.tier == .prohibited { return .notLive(.prohibited) }
         switch declaration.status {
         case .withdrawn: return .notLive(.withdrawn)
         case .suspended: return .notLive(.suspended)
@@ -152,11 +161,11 @@ public enum Liveness: Sendable, Equatable {
             guard let ends = declaration.gracePeriodEnds else { return .notLive(.draft) }
             return now < ends ? .liveInGracePeriod(until: ends) : .notLive(.draftExpired(ends))
         case .declared, .authorised:
-            guard let assessment else { return .notLive(.assessmentMissing) }
-            if declaration.status == .declared && Lifecycle.requiresAuthorisation(declaration, assessment: assessment) {
+            guard let assessment, let result else { return .notLive(.assessmentMissing) }
+            if declaration.status == .declared && Lifecycle.requiresAuthorisation(declaration, result: result) {
                 return .notLive(.authorisationRequired)
             }
-            if assessment.tier == .high && !assessment.isApproved { return .notLive(.assessmentNotApproved(assessment.status)) }
+            if result.tier == .high && !assessment.isApproved { return .notLive(.assessmentNotApproved(assessment.status)) }
             return .live
         }
     }

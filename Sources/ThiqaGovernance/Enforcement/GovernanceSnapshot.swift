@@ -1,14 +1,28 @@
 import ThiqaCore
 
+import ThiqaPrivacy
+
 /// One use case as the gateway enforces it: its declaration, its controller, and its current impact assessment.
+/// What does not depend on the call (the risk assessment, the controls) is computed once here, when the snapshot is
+/// built, not on every call.
 public struct GovernedUseCase: Sendable, Equatable {
-    public var declaration: Declaration
-    public var controller: Controller
-    public var assessment: ImpactAssessment?
+    public let declaration: Declaration
+    public let controller: Controller
+    public let assessment: ImpactAssessment?
+    /// `RiskRules.assess` of the assessment's answers.
+    public let risk: RiskAssessment?
+    /// The controls an allowed call applies.
+    public let controls: EnforcedControls
+    let declaredSensitive: Set<SensitiveCategory>
+
     public init(declaration: Declaration, controller: Controller, assessment: ImpactAssessment?) {
         self.declaration = declaration
         self.controller = controller
         self.assessment = assessment
+        let risk = assessment?.result
+        self.risk = risk
+        self.controls = Governor.controls(declaration, result: risk)
+        self.declaredSensitive = declaration.sensitiveCategories
     }
 }
 

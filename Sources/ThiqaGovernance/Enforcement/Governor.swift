@@ -92,7 +92,7 @@ public struct Governor: Sendable {
         let assessment = governed.assessment
         var warnings: [GovernanceWarning] = []
 
-        switch Liveness.of(declaration, assessment: assessment, at: now) {
+        switch Liveness.of(declaration, assessment: assessment, result: governed.risk, at: now) {
         case .live: break
         case .liveInGracePeriod(let ends): warnings.append(.draftGracePeriod(ends: ends))
         case .notLive(let reason): return .refuse(Self.refusal(for: reason, ref: ref, assessment: assessment))
@@ -108,9 +108,9 @@ public struct Governor: Sendable {
 
         // A legacy draft has declared nothing yet; it keeps working as before until its grace period ends.
         if warnings.isEmpty {
-            let undeclaredTypes = dataTypes.subtracting(declaration.personalDataTypes)
-            let undeclaredCategories = sensitiveCategories.subtracting(declaration.sensitiveCategories)
-            if !undeclaredTypes.isEmpty || !undeclaredCategories.isEmpty {
+            if !dataTypes.isSubset(of: declaration.personalDataTypes) || !sensitiveCategories.isSubset(of: governed.declaredSensitive) {
+                let undeclaredTypes = dataTypes.subtracting(declaration.personalDataTypes)
+                let undeclaredCategories = sensitiveCategories.subtracting(governed.declaredSensitive)
                 var carried: [String] = undeclaredTypes.map(\.rawValue).sorted()
                 carried += undeclaredCategories.map { DataCategory($0).rawValue }.sorted()
                 let what = "the request carries personal data the declaration of \(ref) does not cover (\(carried.joined(separator: ", ")))"
@@ -128,10 +128,8 @@ public struct Governor: Sendable {
             }
         }
 
-        let result = assessment?.result
         return .allow(Allowance(
-            useCase: ref, tier: result?.tier, controls: Self.controls(declaration, result: result), warnings: warnings,
-            snapshotVersion: self.snapshot.version))
+            useCase: ref, tier: governed.risk?.tier, controls: governed.controls, warnings: warnings, snapshotVersion: self.snapshot.version))
     }
 
     /// The declaration's own choices, tightened by the tier's controls, never loosened.
