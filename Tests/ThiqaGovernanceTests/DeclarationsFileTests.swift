@@ -167,6 +167,18 @@ struct DeclarationsFileTests {
         #expect(plan.summary.contains(#"    allowed_models: ["atlas-chat-9b","qwen-*"] → ["atlas-chat-9b"]"#))
     }
 
+    @Test("plan: a legacy draft keeps its grace period and number when the file does not state them")
+    func planKeepsGrace() throws {
+        let text = Self.valid.replacing("cndp: {status: declared, number: D-GC-1234/2026}", with: "cndp: {status: draft}")
+        let file = try DeclarationsFile.parse(text, file: "f.yaml", now: Clock.t0)
+        let legacy = declaration(number: "D-OLD", grace: Clock.later(days: 30))
+        let plan = try ApplyPlan.make(file: file, fileName: "f.yaml", currentControllers: [controller], currentDeclarations: [legacy], currentAnswers: [:])
+        #expect(plan.useCases[0].declaration.gracePeriodEnds == Clock.later(days: 30))
+        #expect(plan.useCases[0].declaration.cndp.number == "D-OLD")
+        #expect(plan.useCases[0].changes.isEmpty)
+        #expect(plan.useCases[0].transition == nil)
+    }
+
     @Test("plan: a use case whose controller is unknown is refused with its line")
     func planUnknownController() throws {
         let text = Self.valid.replacing("    dpo: {name: Youssef Bennani, email: dpo@rabat.ma}\n", with: "    dpo: {name: Youssef Bennani, email: dpo@rabat.ma}\n")

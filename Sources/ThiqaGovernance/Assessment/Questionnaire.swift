@@ -1,6 +1,6 @@
 /// The impact-assessment questionnaire, kept as versioned data: forms, the CLI and the public registry render it,
 /// ``Answers`` reads what it asks, and an assessment records the version it was answered against.
-public struct Questionnaire: Sendable, Hashable {
+public struct Questionnaire: Sendable, Hashable, Codable {
     public var version: String
     public var questions: [Question]
 
@@ -15,8 +15,8 @@ public enum QuestionID: String, Sendable, Codable, CaseIterable, Hashable {
     case practices, domains, automation, effect, data, scale, interaction
 }
 
-public struct Question: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable {
+public struct Question: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable {
         case single, multiple
     }
     public var id: QuestionID
@@ -25,7 +25,7 @@ public struct Question: Sendable, Hashable {
     public var options: [Option]
 }
 
-public struct Option: Sendable, Hashable {
+public struct Option: Sendable, Hashable, Codable {
     public var id: String
     public var text: LocalizedText
 }

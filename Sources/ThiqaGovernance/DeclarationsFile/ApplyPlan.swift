@@ -77,7 +77,9 @@ public struct ApplyPlan: Sendable {
             var merged = proposed
             merged.cndp.status = current.cndp.status
             merged.lifecycle = current.lifecycle
+            // Numbers and grace periods are usually recorded by transitions and migration, not written in the file.
             if merged.cndp.number == nil { merged.cndp.number = current.cndp.number }
+            if merged.gracePeriodEnds == nil { merged.gracePeriodEnds = current.gracePeriodEnds }
             let changes = DeclarationDiff.diff(current, merged)
             useCases.append(UseCaseEntry(
                 ref: proposed.ref, action: changes.isEmpty ? .unchanged : .update, changes: changes, declaration: merged,
