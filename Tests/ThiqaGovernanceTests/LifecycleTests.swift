@@ -152,3 +152,35 @@ struct LivenessTests {
         #expect(Liveness.of(legacy, assessment: assessment(Answer.socialScoring), at: Clock.t0) == .notLive(.prohibited))
     }
 }
+
+@Suite("Legacy migration")
+struct LegacyMigrationTests {
+    static let legacy = LegacyMigration.draft(
+        tenant: try! TenantID("commune-rabat"), id: try! UseCaseID("civil-status-assistant"), name: "civil-status-assistant",
+        contentRetentionSeconds: nil, allowedJurisdictions: [.sovereign], createdAt: Clock.t0, gracePeriodEnds: Clock.later(days: 60))
+
+    @Test("a migrated draft keeps working with any model until its grace period ends, with a warning")
+    func keepsWorking() throws {
+        let governor = Governor(snapshot: GovernanceSnapshot(
+            version: 1, useCases: [GovernedUseCase(declaration: Self.legacy, controller: controller, assessment: nil)], registryBaseURL: "https://x.ma"))
+        guard case .allow(let allowance) = governor.decide(useCase: ref(), model: "any-model", dataTypes: [.CIN], sensitiveCategories: [.health], at: Clock.later(days: 59))
+        else {
+            Issue.record("expected the legacy draft to keep working")
+            return
+        }
+        #expect(allowance.warnings == [.draftGracePeriod(ends: Clock.later(days: 60))])
+        #expect(allowance.controls.sovereignOnly && allowance.controls.contentRetentionOff)
+        guard case .refuse(let refusal) = governor.decide(useCase: ref(), model: "any-model", dataTypes: [], sensitiveCategories: [], at: Clock.later(days: 60))
+        else {
+            Issue.record("expected a refusal after the grace period")
+            return
+        }
+        #expect(refusal.code == .useCaseDraftExpired)
+    }
+
+    @Test("validation lists what the DPO must still declare")
+    func whatIsMissing() {
+        let fields = Self.legacy.validate().map(\.field)
+        #expect(fields == ["purpose", "legal_basis", "allowed_models[0]", "value_chain.developer", "value_chain.deployer"])
+    }
+}

@@ -20,7 +20,9 @@ extension Declaration {
             problem("purpose", "too vague: say what the processing is for in at least \(Self.minimumPurposeLength) characters")
         }
 
-        if !self.sensitiveCategories.isEmpty && self.legalBasis == .legitimateInterest {
+        if self.legalBasis == nil {
+            problem("legal_basis", "required: one of \(LegalBasis.allCases.map(\.rawValue).joined(separator: ", "))")
+        } else if !self.sensitiveCategories.isEmpty && self.legalBasis == .legitimateInterest {
             problem("legal_basis", "legitimate interest cannot justify sensitive data (law 09-08, art. 21): use consent, a legal obligation, a vital or public interest")
         }
         if !self.personalDataTypes.isEmpty && self.dataCategories.isEmpty {

@@ -14,7 +14,8 @@ public struct Declaration: Sendable, Codable, Equatable {
     public var name: String
     /// Finalité: what the processing is for, specific enough to limit it (law 09-08, art. 3).
     public var purpose: String
-    public var legalBasis: LegalBasis
+    /// `nil` only in a draft still being written (a migrated legacy use case); required to go live.
+    public var legalBasis: LegalBasis?
     public var dataCategories: Set<DataCategory>
     public var dataSubjects: Set<DataSubjectCategory>
     /// The personal-data types a call may carry (as ThiqaPrivacy recognises them). A call carrying any other type is
@@ -37,7 +38,7 @@ public struct Declaration: Sendable, Codable, Equatable {
     public var disclosureLanguage: DisclosureLanguage
 
     public init(
-        tenant: TenantID, id: UseCaseID, name: String, purpose: String, legalBasis: LegalBasis,
+        tenant: TenantID, id: UseCaseID, name: String, purpose: String, legalBasis: LegalBasis?,
         dataCategories: Set<DataCategory> = [], dataSubjects: Set<DataSubjectCategory> = [], personalDataTypes: Set<EntityType> = [],
         recipients: [Recipient] = [], transfers: [CrossBorderTransfer] = [], retention: Retention = Retention(),
         hosting: HostingRequirement = .sovereignOnly, allowedModels: [String], valueChain: ValueChain,

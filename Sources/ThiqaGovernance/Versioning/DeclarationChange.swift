@@ -102,7 +102,7 @@ extension Declaration {
             "id": .string(self.id.rawValue),
             "name": .string(self.name),
             "purpose": .string(self.purpose),
-            "legal_basis": .string(self.legalBasis.rawValue),
+            "legal_basis": optional(self.legalBasis?.rawValue),
             "data_categories": strings(self.dataCategories.map(\.rawValue)),
             "data_subjects": strings(self.dataSubjects.map(\.rawValue)),
             "personal_data_types": strings(self.personalDataTypes.map(\.rawValue)),
