@@ -156,7 +156,7 @@ public enum RiskRules {
             controls.formUnion([.sovereignHosting, .contentRetention(.forbidden)])
             add("data.sensitive", tier, "Loi 09-08, art. 21; décret 2-24-921",
                 fr: "Des données sensibles sont traitées : autorisation préalable de la CNDP, hébergement au Maroc, aucun contenu conservé.",
-                ar: "تُعالَج معطيات حساسة: إذن مسبق من اللجنة الوطنية، استضافة بالمغرب، وعدم الاحتفاظ بأي محتوى.",
+                ar: "تُعالَج معطيات حساسة: إذن مسبق من اللجنة الوطنية لمراقبة حماية المعطيات ذات الطابع الشخصي، واستضافة بالمغرب، وعدم الاحتفاظ بأي محتوى.",
                 en: "Sensitive data is processed: prior CNDP authorisation, hosting in Morocco, no content kept.")
         }
         return RiskAssessment(tier: tier, reasons: reasons, controls: controls.normalised(), processesSensitiveData: answers.data == .sensitive)
