@@ -143,6 +143,21 @@ struct GovernorTests {
         #expect(Self.refusal(decide(after))?.code == .useCaseSuspended)
     }
 
+    @Test("a client's model name is echoed as printable ASCII only")
+    func echoedModel() {
+        let governor = Self.governor([(declaration(status: .declared), assessment(Answer.chatbot))])
+        let refusal = Self.refusal(decide(governor, model: "modèle\n\u{202E}x"))
+        #expect(refusal?.message.hasPrefix("model 'mod?le??x' is not among") == true)
+    }
+
+    @Test("the disclosure of an allowed call, from the governor")
+    func disclosure() {
+        let governor = Self.governor([(declaration(status: .declared), assessment(Answer.chatbot))])
+        #expect(governor.disclosure(useCase: ref(), acceptLanguage: "ary-Latn")?.language == .aryLatn)
+        #expect(governor.disclosure(useCase: ref(), acceptLanguage: nil)?.language == .fr)
+        #expect(governor.disclosure(useCase: ref("x", "y"), acceptLanguage: nil) == nil)
+    }
+
     @Test("registry links: stable, one per use case, trailing slash trimmed")
     func registryURL() {
         let snapshot = Self.governor([]).snapshot

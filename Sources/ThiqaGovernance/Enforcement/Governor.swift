@@ -101,7 +101,7 @@ public struct Governor: Sendable {
         guard declaration.allows(model: model) else {
             return .refuse(Refusal(
                 code: .modelNotAllowed,
-                message: "model '\(model)' is not among the models use case \(ref) declares (\(declaration.allowedModels.joined(separator: ", "))). "
+                message: "model '\(Self.printable(model))' is not among the models use case \(ref) declares (\(declaration.allowedModels.joined(separator: ", "))). "
                     + "Use one of them, or ask your DPO to add it to the declaration: thiqa registry apply FILE",
                 param: "model"))
         }
@@ -132,6 +132,17 @@ public struct Governor: Sendable {
             useCase: ref, tier: governed.risk?.tier, controls: governed.controls, warnings: warnings, snapshotVersion: self.snapshot.version))
     }
 
+    /// The disclosure an allowed call of `ref` shows, in the language `acceptLanguage` prefers (else the use case's
+    /// default); nil for a use case the snapshot does not hold.
+    public func disclosure(useCase ref: UseCaseRef, acceptLanguage: String?) -> Disclosure? {
+        self.snapshot.useCases[ref].map { DisclosureText.render(for: $0, in: self.snapshot, acceptLanguage: acceptLanguage) }
+    }
+
+    /// A client-supplied name echoed in a message: printable ASCII, at most 100 characters.
+    static func printable(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.prefix(100).map { (0x20..<0x7F).contains($0.value) ? $0 : "?" }))
+    }
+
     /// The declaration's own choices, tightened by the tier's controls, never loosened.
     static func controls(_ declaration: Declaration, result: RiskAssessment?) -> EnforcedControls {
         let controls = result?.controls ?? []
@@ -140,7 +151,7 @@ public struct Governor: Sendable {
         var retention = declaration.retention.contentSeconds
         switch controls.contentRetentionLimit {
         case .forbidden: retention = nil
-        case .atMostDays: retention = retention.map { min($0, controls.contentRetentionLimit!.maximumSeconds!) }
+        case .atMostDays(let days): retention = retention.map { min($0, days * 86_400) }
         case nil: break
         }
         return EnforcedControls(
