@@ -14,17 +14,30 @@ let controller = Controller(id: tenant, legalName: "Administration de test", dpo
 let author = StaffPrincipal(id: PrincipalID("author"), name: "Author", roles: [.dpo], createdAt: t0)
 let approver = StaffPrincipal(id: PrincipalID("approver"), name: "Approver", roles: [.reviewer], createdAt: t0)
 let highRisk = Answers(
-    domains: [.publicServices], automation: .decidesWithReview, effect: .significant, data: .personal, scale: .overMillion,
-    interaction: [.conversesWithPeople])
+    domains: [.publicServices],
+    automation: .decidesWithReview,
+    effect: .significant,
+    data: .personal,
+    scale: .overMillion,
+    interaction: [.conversesWithPeople]
+)
 
 var useCases: [GovernedUseCase] = []
 for index in 0..<1000 {
     let declaration = Declaration(
-        tenant: tenant, id: try! UseCaseID("use-case-\(index)"), name: "Assistant \(index)",
-        purpose: "Répondre aux demandes de prestations et préparer les décisions", legalBasis: .publicInterest,
-        dataCategories: [.identification, .contact], dataSubjects: [.citizens], personalDataTypes: [.PHONE, .EMAIL, .PERSON],
-        allowedModels: ["atlas-chat-9b", "qwen-*"], valueChain: ValueChain(developer: "Dev", deployer: "Administration de test"),
-        cndp: CNDPRegistration(status: .authorised, number: "A-\(index)"), lifecycle: LifecycleDates(createdAt: t0, authorisedAt: t0))
+        tenant: tenant,
+        id: try! UseCaseID("use-case-\(index)"),
+        name: "Assistant \(index)",
+        purpose: "Répondre aux demandes de prestations et préparer les décisions",
+        legalBasis: .publicInterest,
+        dataCategories: [.identification, .contact],
+        dataSubjects: [.citizens],
+        personalDataTypes: [.PHONE, .EMAIL, .PERSON],
+        allowedModels: ["atlas-chat-9b", "qwen-*"],
+        valueChain: ValueChain(developer: "Dev", deployer: "Administration de test"),
+        cndp: CNDPRegistration(status: .authorised, number: "A-\(index)"),
+        lifecycle: LifecycleDates(createdAt: t0, authorisedAt: t0)
+    )
     let assessment = try! ImpactAssessment.submit(for: declaration.ref, answers: highRisk, by: author, at: t0).approved(by: approver, at: t0)
     useCases.append(GovernedUseCase(declaration: declaration, controller: controller, assessment: assessment))
 }
@@ -37,7 +50,8 @@ func measure(_ name: String, model: String, types: Set<EntityType>, expect: (Gov
     for _ in 0..<5 {
         var matched = 0
         let elapsed = ContinuousClock().measure {
-            for index in 0..<calls where expect(governor.decide(useCase: refs[index % refs.count], model: model, dataTypes: types, sensitiveCategories: [], at: t0)) {
+            for index in 0..<calls
+            where expect(governor.decide(useCase: refs[index % refs.count], model: model, dataTypes: types, sensitiveCategories: [], at: t0)) {
                 matched += 1
             }
         }

@@ -9,7 +9,9 @@ struct CodingTests {
     @Test("declarations, assessments and risk results survive a JSON round trip")
     func roundTrip() throws {
         var declared = declaration(status: .declared, grace: Clock.later(days: 9))
-        declared.transfers = [CrossBorderTransfer(country: try Jurisdiction("FR"), recipient: "Hébergeur", basis: .authorisation, authorisationNumber: "A-2")]
+        declared.transfers = [
+            CrossBorderTransfer(country: try Jurisdiction("FR"), recipient: "Hébergeur", basis: .authorisation, authorisationNumber: "A-2")
+        ]
         declared.hosting = HostingRequirement(allowedJurisdictions: [.sovereign, try Jurisdiction("FR")])
         let encoder = JSONEncoder()
         let decoder = JSONDecoder()
@@ -23,8 +25,10 @@ struct CodingTests {
 
     @Test("controls have stable text codes that parse back; unknown codes do not")
     func controlCodes() throws {
-        let all: [Control] = [.humanOversight, .aiDisclosure, .sovereignHosting, .contentRetention(.forbidden), .contentRetention(.atMostDays(90)),
-                              .evaluation(.quarterly), .evaluation(.monthly)]
+        let all: [Control] = [
+            .humanOversight, .aiDisclosure, .sovereignHosting, .contentRetention(.forbidden), .contentRetention(.atMostDays(90)),
+            .evaluation(.quarterly), .evaluation(.monthly),
+        ]
         for control in all { #expect(Control(code: control.description) == control) }
         #expect(Control(code: "content_retention:0d") == nil)
         #expect(Control(code: "evaluation:weekly") == nil)

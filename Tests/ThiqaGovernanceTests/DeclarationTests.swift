@@ -43,7 +43,11 @@ struct DeclarationTests {
         var declared = declaration()
         let france = try Jurisdiction("FR")
         declared.hosting = HostingRequirement(allowedJurisdictions: [.sovereign, france])
-        #expect(declared.validate().map(\.description) == ["hosting.allowed_jurisdictions: FR is allowed for hosting but transfers declares no transfer to FR"])
+        #expect(
+            declared.validate().map(\.description) == [
+                "hosting.allowed_jurisdictions: FR is allowed for hosting but transfers declares no transfer to FR"
+            ]
+        )
 
         declared.transfers = [CrossBorderTransfer(country: france, recipient: "Hébergeur UE", basis: .authorisation)]
         #expect(declared.validate().map(\.description) == ["transfers[0].authorisation_number: required when basis is authorisation"])

@@ -54,7 +54,9 @@ struct DeclarationsFileTests {
     @Test("the demo file in config/registry parses and plans a declared, limited-risk use case")
     func demoFile() throws {
         let here = URL(filePath: #filePath)
-        let path = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appending(path: "config/registry/demo.yaml")
+        let path = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appending(
+            path: "config/registry/demo.yaml"
+        )
         let text = try String(decoding: Data(contentsOf: path), as: UTF8.self)
         let file = try DeclarationsFile.parse(text, file: "demo.yaml", now: Clock.t0)
         let entry = try #require(file.useCases.first)
@@ -93,7 +95,11 @@ struct DeclarationsFileTests {
             let text = error.problems.map(\.description)
             #expect(text.contains("registry.yaml:5: controllers[0].dpo.email: expected an e-mail address such as dpo@example.ma, got 'not-an-email'"))
             #expect(text.contains { $0.hasPrefix("registry.yaml:8: use_cases[0].id: may contain only lower-case letters") })
-            #expect(text.contains { $0.hasPrefix("registry.yaml:11: use_cases[0].legal_basis: unknown value 'because'; expected one of consent, contract") })
+            #expect(
+                text.contains {
+                    $0.hasPrefix("registry.yaml:11: use_cases[0].legal_basis: unknown value 'because'; expected one of consent, contract")
+                }
+            )
             #expect(text.contains { $0.hasPrefix("registry.yaml:12: use_cases[0].data_categories[1]: unknown value 'hobbies'") })
             #expect(text.contains { $0.hasPrefix("registry.yaml:14: use_cases[0].retention.content: expected a duration such as 90s") })
             #expect(text.contains { $0.hasPrefix("registry.yaml:18: use_cases[0].colour: unknown field") })
@@ -111,10 +117,12 @@ struct DeclarationsFileTests {
             _ = try DeclarationsFile.parse(text, file: "f.yaml", now: Clock.t0)
             Issue.record("expected errors")
         } catch {
-            #expect(error.problems.map(\.description) == [
-                "f.yaml:10: use_cases[0].purpose: must not be empty",
-                "f.yaml:21: use_cases[0].cndp.number: required when status is declared",
-            ])
+            #expect(
+                error.problems.map(\.description) == [
+                    "f.yaml:10: use_cases[0].purpose: must not be empty",
+                    "f.yaml:21: use_cases[0].cndp.number: required when status is declared",
+                ]
+            )
         }
     }
 
@@ -151,14 +159,28 @@ struct DeclarationsFileTests {
         var current = declaration(status: .declared)
         current.cndp.number = "D-GC-1234/2026"
         let same = try ApplyPlan.make(
-            file: file, fileName: "f.yaml", currentControllers: [controller.withDPO(phone: nil)], currentDeclarations: [current, declaration("other")],
-            currentAnswers: [ref(): Answer.chatbot])
+            file: file,
+            fileName: "f.yaml",
+            currentControllers: [controller.withDPO(phone: nil)],
+            currentDeclarations: [current, declaration("other")],
+            currentAnswers: [ref(): Answer.chatbot]
+        )
         #expect(same.isEmpty, "\(same.summary)")
         #expect(same.untouched == [ref("commune-rabat", "other")])
         #expect(same.summary.contains("nothing to change"))
 
-        let changed = try DeclarationsFile.parse(Self.valid.replacing("[atlas-chat-9b, qwen-*]", with: "[atlas-chat-9b]"), file: "f.yaml", now: Clock.t0)
-        let plan = try ApplyPlan.make(file: changed, fileName: "f.yaml", currentControllers: [controller], currentDeclarations: [current], currentAnswers: [:])
+        let changed = try DeclarationsFile.parse(
+            Self.valid.replacing("[atlas-chat-9b, qwen-*]", with: "[atlas-chat-9b]"),
+            file: "f.yaml",
+            now: Clock.t0
+        )
+        let plan = try ApplyPlan.make(
+            file: changed,
+            fileName: "f.yaml",
+            currentControllers: [controller],
+            currentDeclarations: [current],
+            currentAnswers: [:]
+        )
         #expect(plan.useCases[0].action == .update)
         #expect(plan.useCases[0].changes.map(\.field) == ["allowed_models"])
         #expect(plan.useCases[0].transition == nil)
@@ -172,7 +194,13 @@ struct DeclarationsFileTests {
         let text = Self.valid.replacing("cndp: {status: declared, number: D-GC-1234/2026}", with: "cndp: {status: draft}")
         let file = try DeclarationsFile.parse(text, file: "f.yaml", now: Clock.t0)
         let legacy = declaration(number: "D-OLD", grace: Clock.later(days: 30))
-        let plan = try ApplyPlan.make(file: file, fileName: "f.yaml", currentControllers: [controller], currentDeclarations: [legacy], currentAnswers: [:])
+        let plan = try ApplyPlan.make(
+            file: file,
+            fileName: "f.yaml",
+            currentControllers: [controller],
+            currentDeclarations: [legacy],
+            currentAnswers: [:]
+        )
         #expect(plan.useCases[0].declaration.gracePeriodEnds == Clock.later(days: 30))
         #expect(plan.useCases[0].declaration.cndp.number == "D-OLD")
         #expect(plan.useCases[0].changes.isEmpty)
@@ -181,12 +209,23 @@ struct DeclarationsFileTests {
 
     @Test("plan: a use case whose controller is unknown is refused with its line")
     func planUnknownController() throws {
-        let text = Self.valid.replacing("    dpo: {name: Youssef Bennani, email: dpo@rabat.ma}\n", with: "    dpo: {name: Youssef Bennani, email: dpo@rabat.ma}\n")
-            .replacing("  - id: commune-rabat\n    legal_name: Commune de Rabat\n    dpo: {name: Youssef Bennani, email: dpo@rabat.ma}\n", with: "")
-            .replacing("controllers:\n", with: "controllers: []\n")
+        let text = Self.valid.replacing(
+            "    dpo: {name: Youssef Bennani, email: dpo@rabat.ma}\n",
+            with: "    dpo: {name: Youssef Bennani, email: dpo@rabat.ma}\n"
+        )
+        .replacing("  - id: commune-rabat\n    legal_name: Commune de Rabat\n    dpo: {name: Youssef Bennani, email: dpo@rabat.ma}\n", with: "")
+        .replacing("controllers:\n", with: "controllers: []\n")
         let file = try DeclarationsFile.parse(text, file: "f.yaml", now: Clock.t0)
-        #expect(throws: DeclarationsFileErrors([DeclarationsFileError(
-            file: "f.yaml", line: 4, field: "use_cases[0].tenant", reason: "controller commune-rabat is neither in controllers nor registered: add it under controllers")])) {
+        #expect(
+            throws: DeclarationsFileErrors([
+                DeclarationsFileError(
+                    file: "f.yaml",
+                    line: 4,
+                    field: "use_cases[0].tenant",
+                    reason: "controller commune-rabat is neither in controllers nor registered: add it under controllers"
+                )
+            ])
+        ) {
             try ApplyPlan.make(file: file, fileName: "f.yaml", currentControllers: [], currentDeclarations: [], currentAnswers: [:])
         }
     }

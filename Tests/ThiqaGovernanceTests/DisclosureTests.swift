@@ -8,7 +8,11 @@ struct DisclosureTests {
     @Test("every language form has its text, with the name, controller and link", arguments: DisclosureLanguage.allCases)
     func everyLanguage(language: DisclosureLanguage) {
         let disclosure = DisclosureText.render(
-            language: language, useCaseName: "Assistant état civil", controller: "Commune de Rabat", registryURL: "https://thiqa.example.ma/registry/r/a")
+            language: language,
+            useCaseName: "Assistant état civil",
+            controller: "Commune de Rabat",
+            registryURL: "https://thiqa.example.ma/registry/r/a"
+        )
         #expect(disclosure.text.contains("Assistant état civil"))
         #expect(disclosure.text.contains("Commune de Rabat"))
         #expect(disclosure.text.contains("https://thiqa.example.ma/registry/r/a"))
@@ -49,7 +53,12 @@ struct DisclosureTests {
         #expect(RFC8187.encode("a-b.c_d~e!#$&+^`|", language: "fr") == "UTF-8'fr'a-b.c_d~e!#$&+^`|")
         #expect(RFC8187.encode("é'\"%;,") == "UTF-8''%C3%A9%27%22%25%3B%2C")
         for language in DisclosureLanguage.allCases {
-            let text = DisclosureText.render(language: language, useCaseName: "Assistant état civil", controller: "Commune", registryURL: "https://x.ma/r").text
+            let text = DisclosureText.render(
+                language: language,
+                useCaseName: "Assistant état civil",
+                controller: "Commune",
+                registryURL: "https://x.ma/r"
+            ).text
             let encoded = RFC8187.encode(text, language: language.rawValue)
             #expect(encoded.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }, "header values stay visible ASCII")
             let decoded = try #require(RFC8187.decode(encoded))
@@ -71,23 +80,26 @@ struct DisclosureTests {
         #expect(fields.values.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } })
     }
 
-    @Test("Accept-Language: q-values order the choice; unknown languages and malformed entries are skipped", arguments: [
-        ("ar-MA,fr;q=0.8", DisclosureLanguage.ar),
-        ("fr-FR, en;q=0.9", .fr),
-        ("en;q=0.5, fr;q=0.9", .fr),
-        ("de-DE, es;q=0.8", .en),
-        ("ary", .aryArab),
-        ("ary-Latn, fr;q=0.5", .aryLatn),
-        ("zgh", .zghTfng),
-        ("tzm-Latn-MA", .berLatn),
-        ("shi-Tfng", .zghTfng),
-        ("fr;q=abc, ar;q=0.3", .ar),
-        ("fr;q=1.5, en;q=0.2", .en),
-        ("*", .en),
-        ("en;q=0, *", .fr),
-        ("", .en),
-        ("ar;q=0", .en),
-    ])
+    @Test(
+        "Accept-Language: q-values order the choice; unknown languages and malformed entries are skipped",
+        arguments: [
+            ("ar-MA,fr;q=0.8", DisclosureLanguage.ar),
+            ("fr-FR, en;q=0.9", .fr),
+            ("en;q=0.5, fr;q=0.9", .fr),
+            ("de-DE, es;q=0.8", .en),
+            ("ary", .aryArab),
+            ("ary-Latn, fr;q=0.5", .aryLatn),
+            ("zgh", .zghTfng),
+            ("tzm-Latn-MA", .berLatn),
+            ("shi-Tfng", .zghTfng),
+            ("fr;q=abc, ar;q=0.3", .ar),
+            ("fr;q=1.5, en;q=0.2", .en),
+            ("*", .en),
+            ("en;q=0, *", .fr),
+            ("", .en),
+            ("ar;q=0", .en),
+        ]
+    )
     func acceptLanguage(header: String, expected: DisclosureLanguage) {
         #expect(AcceptLanguage.choose(header, fallback: .en) == expected)
     }
@@ -102,13 +114,17 @@ struct DisclosureTests {
     @Test("rendered for a governed use case: controller's legal name, registry link, language from the hint or the default")
     func forUseCase() {
         let snapshot = GovernanceSnapshot(
-            version: 1, useCases: [GovernedUseCase(declaration: declaration(), controller: controller, assessment: nil)],
-            registryBaseURL: "https://thiqa.example.ma/registry")
+            version: 1,
+            useCases: [GovernedUseCase(declaration: declaration(), controller: controller, assessment: nil)],
+            registryBaseURL: "https://thiqa.example.ma/registry"
+        )
         let governed = snapshot.useCases[ref()]!
         let french = DisclosureText.render(for: governed, in: snapshot, acceptLanguage: nil)
         #expect(french.language == .fr)
-        #expect(french.text == "Vous échangez avec un système d’intelligence artificielle, Assistant état civil, exploité par Commune de Rabat. "
-            + "Fiche au registre public\u{00A0}: https://thiqa.example.ma/registry/commune-rabat/civil-status-assistant")
+        #expect(
+            french.text == "Vous échangez avec un système d’intelligence artificielle, Assistant état civil, exploité par Commune de Rabat. "
+                + "Fiche au registre public\u{00A0}: https://thiqa.example.ma/registry/commune-rabat/civil-status-assistant"
+        )
         #expect(DisclosureText.render(for: governed, in: snapshot, acceptLanguage: "ar-MA").direction == "rtl")
     }
 }

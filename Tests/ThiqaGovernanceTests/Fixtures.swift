@@ -19,10 +19,35 @@ enum Staff {
 
 enum Answer {
     static let minimal = Answers(automation: .informationOnly, effect: .none, data: .noPersonal, scale: .underThousand)
-    static let chatbot = Answers(automation: .informationOnly, effect: .minor, data: .personal, scale: .thousandToHundredThousand, interaction: [.conversesWithPeople])
-    static let benefits = Answers(domains: [.publicServices], automation: .decidesWithReview, effect: .significant, data: .personal, scale: .hundredThousandToMillion)
-    static let socialScoring = Answers(practices: [.socialScoring], automation: .decidesWithReview, effect: .significant, data: .personal, scale: .overMillion)
-    static let healthChat = Answers(domains: [.health], automation: .informationOnly, effect: .minor, data: .sensitive, scale: .thousandToHundredThousand, interaction: [.conversesWithPeople])
+    static let chatbot = Answers(
+        automation: .informationOnly,
+        effect: .minor,
+        data: .personal,
+        scale: .thousandToHundredThousand,
+        interaction: [.conversesWithPeople]
+    )
+    static let benefits = Answers(
+        domains: [.publicServices],
+        automation: .decidesWithReview,
+        effect: .significant,
+        data: .personal,
+        scale: .hundredThousandToMillion
+    )
+    static let socialScoring = Answers(
+        practices: [.socialScoring],
+        automation: .decidesWithReview,
+        effect: .significant,
+        data: .personal,
+        scale: .overMillion
+    )
+    static let healthChat = Answers(
+        domains: [.health],
+        automation: .informationOnly,
+        effect: .minor,
+        data: .sensitive,
+        scale: .thousandToHundredThousand,
+        interaction: [.conversesWithPeople]
+    )
 }
 
 func ref(_ tenant: String = "commune-rabat", _ useCase: String = "civil-status-assistant") -> UseCaseRef {
@@ -30,12 +55,19 @@ func ref(_ tenant: String = "commune-rabat", _ useCase: String = "civil-status-a
 }
 
 let controller = Controller(
-    id: try! TenantID("commune-rabat"), legalName: "Commune de Rabat",
-    dpo: DPOContact(name: "Youssef Bennani", email: "dpo@rabat.ma", phone: "+212537000000"))
+    id: try! TenantID("commune-rabat"),
+    legalName: "Commune de Rabat",
+    dpo: DPOContact(name: "Youssef Bennani", email: "dpo@rabat.ma", phone: "+212537000000")
+)
 
 func declaration(
-    _ useCase: String = "civil-status-assistant", status: DeclarationStatus = .draft, number: String? = nil, types: Set<EntityType> = [.PHONE, .EMAIL],
-    categories: Set<DataCategory> = [.identification, .contact, .civilStatus], grace: Date? = nil, limitation: PurposeLimitation = .refuse
+    _ useCase: String = "civil-status-assistant",
+    status: DeclarationStatus = .draft,
+    number: String? = nil,
+    types: Set<EntityType> = [.PHONE, .EMAIL],
+    categories: Set<DataCategory> = [.identification, .contact, .civilStatus],
+    grace: Date? = nil,
+    limitation: PurposeLimitation = .refuse
 ) -> Declaration {
     var lifecycle = LifecycleDates(createdAt: Clock.t0)
     switch status {
@@ -49,14 +81,25 @@ func declaration(
     case .draft: break
     }
     return Declaration(
-        tenant: try! TenantID("commune-rabat"), id: try! UseCaseID(useCase), name: "Assistant état civil",
-        purpose: "Répondre aux questions des citoyens sur les démarches d’état civil", legalBasis: .publicInterest,
-        dataCategories: categories, dataSubjects: [.citizens], personalDataTypes: types,
-        recipients: [Recipient(name: "Service de l’état civil", kind: .internal)], retention: Retention(contentSeconds: 7 * 86_400, recordsDays: 365),
-        hosting: .sovereignOnly, allowedModels: ["atlas-chat-9b", "qwen-*"],
+        tenant: try! TenantID("commune-rabat"),
+        id: try! UseCaseID(useCase),
+        name: "Assistant état civil",
+        purpose: "Répondre aux questions des citoyens sur les démarches d’état civil",
+        legalBasis: .publicInterest,
+        dataCategories: categories,
+        dataSubjects: [.citizens],
+        personalDataTypes: types,
+        recipients: [Recipient(name: "Service de l’état civil", kind: .internal)],
+        retention: Retention(contentSeconds: 7 * 86_400, recordsDays: 365),
+        hosting: .sovereignOnly,
+        allowedModels: ["atlas-chat-9b", "qwen-*"],
         valueChain: ValueChain(developer: "MBZUAI", integrator: "Thiqa", deployer: "Commune de Rabat"),
-        cndp: CNDPRegistration(status: status, number: status == .draft ? number : (number ?? "D-GC-1234/2026")), lifecycle: lifecycle,
-        gracePeriodEnds: grace, purposeLimitation: limitation, disclosureLanguage: .fr)
+        cndp: CNDPRegistration(status: status, number: status == .draft ? number : (number ?? "D-GC-1234/2026")),
+        lifecycle: lifecycle,
+        gracePeriodEnds: grace,
+        purposeLimitation: limitation,
+        disclosureLanguage: .fr
+    )
 }
 
 func assessment(_ answers: Answers, for useCase: UseCaseRef = ref(), approvedBy approver: StaffPrincipal? = nil) -> ImpactAssessment {

@@ -7,9 +7,13 @@ import ThiqaPrivacy
 @Suite("Governor")
 struct GovernorTests {
     static func governor(_ entries: [(Declaration, ImpactAssessment?)], version: UInt64 = 7) -> Governor {
-        Governor(snapshot: GovernanceSnapshot(
-            version: version, useCases: entries.map { GovernedUseCase(declaration: $0.0, controller: controller, assessment: $0.1) },
-            registryBaseURL: "https://thiqa.example.ma/registry/"))
+        Governor(
+            snapshot: GovernanceSnapshot(
+                version: version,
+                useCases: entries.map { GovernedUseCase(declaration: $0.0, controller: controller, assessment: $0.1) },
+                registryBaseURL: "https://thiqa.example.ma/registry/"
+            )
+        )
     }
 
     static func refusal(_ decision: GovernanceDecision) -> Refusal? {
@@ -22,8 +26,14 @@ struct GovernorTests {
         return nil
     }
 
-    func decide(_ governor: Governor, model: String = "atlas-chat-9b", types: Set<EntityType> = [], categories: Set<SensitiveCategory> = [],
-                at: Date = Clock.later(days: 1), useCase: UseCaseRef = ref()) -> GovernanceDecision {
+    func decide(
+        _ governor: Governor,
+        model: String = "atlas-chat-9b",
+        types: Set<EntityType> = [],
+        categories: Set<SensitiveCategory> = [],
+        at: Date = Clock.later(days: 1),
+        useCase: UseCaseRef = ref()
+    ) -> GovernanceDecision {
         governor.decide(useCase: useCase, model: model, dataTypes: types, sensitiveCategories: categories, at: at)
     }
 
@@ -57,7 +67,11 @@ struct GovernorTests {
         #expect(seen[.useCaseProhibited]!.message.contains("prohibited.social_scoring"))
         #expect(seen[.useCaseNotAuthorised]!.message.contains("thiqa registry authorise"))
         #expect(seen[.assessmentMissing]!.message.contains("thiqa registry assess"))
-        #expect(seen[.assessmentNotApproved]!.message.contains("ask your DPO or a reviewer other than its author to approve it: thiqa registry approve".capitalizedFirst))
+        #expect(
+            seen[.assessmentNotApproved]!.message.contains(
+                "ask your DPO or a reviewer other than its author to approve it: thiqa registry approve".capitalizedFirst
+            )
+        )
         #expect(seen[.modelNotAllowed]!.param == "model")
         #expect(seen[.modelNotAllowed]!.message.contains("atlas-chat-9b, qwen-*"))
         #expect(seen[.dataCategoryNotDeclared]!.param == "messages")
@@ -87,7 +101,9 @@ struct GovernorTests {
         #expect(allowance.snapshotVersion == 7)
     }
 
-    @Test("controls per tier: minimal keeps declared retention within 30 days; limited discloses; high forces oversight, sovereign hosting, bounded retention")
+    @Test(
+        "controls per tier: minimal keeps declared retention within 30 days; limited discloses; high forces oversight, sovereign hosting, bounded retention"
+    )
     func controlsPerTier() throws {
         var declared = declaration(status: .declared)
         declared.retention.contentSeconds = 60 * 86_400

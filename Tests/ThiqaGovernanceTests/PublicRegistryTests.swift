@@ -8,16 +8,24 @@ struct PublicRegistryTests {
     static let snapshot = GovernanceSnapshot(
         version: 3,
         useCases: [
-            GovernedUseCase(declaration: declaration(status: .declared, number: "D-GC-1234/2026"), controller: controller, assessment: assessment(Answer.chatbot)),
+            GovernedUseCase(
+                declaration: declaration(status: .declared, number: "D-GC-1234/2026"),
+                controller: controller,
+                assessment: assessment(Answer.chatbot)
+            ),
             GovernedUseCase(
                 declaration: {
                     var other = declaration("benefits-triage", status: .authorised, number: "A-TR-9/2026", categories: [.identification, .health])
                     other.name = "Tri des demandes d’aide"
                     other.purpose = "Préparer l’instruction des demandes d’aide sociale — المساعدة الاجتماعية"
                     return other
-                }(), controller: controller, assessment: assessment(Answer.benefits, for: ref("commune-rabat", "benefits-triage"), approvedBy: Staff.reviewer)),
+                }(),
+                controller: controller,
+                assessment: assessment(Answer.benefits, for: ref("commune-rabat", "benefits-triage"), approvedBy: Staff.reviewer)
+            ),
         ],
-        registryBaseURL: "https://thiqa.example.ma/registry")
+        registryBaseURL: "https://thiqa.example.ma/registry"
+    )
 
     static var entries: [PublicRegistryEntry] {
         snapshot.useCases.values.map { PublicRegistryEntry($0, history: [], in: snapshot) }.sorted { $0.useCase < $1.useCase }
@@ -42,16 +50,19 @@ struct PublicRegistryTests {
         #expect(triage.tier == "high")
     }
 
-    @Test("search by number, controller or purpose, ignoring case, accents and Arabic diacritics", arguments: [
-        ("D-GC-1234/2026", ["civil-status-assistant"]),
-        ("a-tr-9", ["benefits-triage"]),
-        ("commune rabat", ["benefits-triage", "civil-status-assistant"]),
-        ("ETAT CIVIL", ["civil-status-assistant"]),
-        ("aide sociale", ["benefits-triage"]),
-        ("المُساعدة", ["benefits-triage"]),
-        ("casablanca", []),
-        ("", ["benefits-triage", "civil-status-assistant"]),
-    ])
+    @Test(
+        "search by number, controller or purpose, ignoring case, accents and Arabic diacritics",
+        arguments: [
+            ("D-GC-1234/2026", ["civil-status-assistant"]),
+            ("a-tr-9", ["benefits-triage"]),
+            ("commune rabat", ["benefits-triage", "civil-status-assistant"]),
+            ("ETAT CIVIL", ["civil-status-assistant"]),
+            ("aide sociale", ["benefits-triage"]),
+            ("المُساعدة", ["benefits-triage"]),
+            ("casablanca", []),
+            ("", ["benefits-triage", "civil-status-assistant"]),
+        ]
+    )
     func search(query: String, expected: [String]) {
         #expect(PublicRegistrySearch.search(Self.entries, query: query).map(\.useCase) == expected)
     }

@@ -45,7 +45,13 @@ struct RiskRulesTests {
 
     @Test("high: biometric identification whatever its effect, and sensitive data at large scale")
     func highOther() {
-        let biometric = Answers(domains: [.biometricIdentification], automation: .assistsHuman, effect: .minor, data: .sensitive, scale: .underThousand)
+        let biometric = Answers(
+            domains: [.biometricIdentification],
+            automation: .assistsHuman,
+            effect: .minor,
+            data: .sensitive,
+            scale: .underThousand
+        )
         #expect(RiskRules.assess(biometric).reasons.map(\.rule).contains("high.biometric_identification"))
         #expect(RiskRules.assess(biometric).tier == .high)
         var sensitive = Answer.healthChat
@@ -55,8 +61,10 @@ struct RiskRulesTests {
         #expect(RiskRules.assess(sensitive).reasons.map(\.rule).contains("high.sensitive_at_scale"))
     }
 
-    @Test("prohibited: each listed practice, and decisions with legal effect taken by a machine alone (law 09-08, art. 11)",
-          arguments: ProhibitedPractice.allCases)
+    @Test(
+        "prohibited: each listed practice, and decisions with legal effect taken by a machine alone (law 09-08, art. 11)",
+        arguments: ProhibitedPractice.allCases
+    )
     func prohibitedPractices(practice: ProhibitedPractice) {
         let answers = Answers(practices: [practice], automation: .informationOnly, effect: .none, data: .noPersonal, scale: .underThousand)
         let result = RiskRules.assess(answers)
@@ -147,7 +155,9 @@ struct RiskRulesTests {
         #expect(try Answers(raw: Answer.benefits.raw) == Answer.benefits)
         #expect(try Answers(raw: Answer.minimal.raw) == Answer.minimal)
         do {
-            _ = try Answers(raw: ["practices": ["none", "manipulation"], "automation": ["decides_sometimes"], "domains": ["health"], "colour": ["blue"]])
+            _ = try Answers(raw: [
+                "practices": ["none", "manipulation"], "automation": ["decides_sometimes"], "domains": ["health"], "colour": ["blue"],
+            ])
             Issue.record("expected errors")
         } catch {
             let fields = error.problems.map(\.field)

@@ -42,7 +42,10 @@ struct StaffTests {
         var disabled = Staff.auditor
         disabled.disabledAt = Clock.t0
         let auditorToken = StaffToken.issue(for: disabled.id, now: Clock.t0)
-        let directory = StaffDirectory(principals: [Staff.dpo, Staff.reviewer, disabled], credentials: [first.credential, revoked.credential, auditorToken.credential])
+        let directory = StaffDirectory(
+            principals: [Staff.dpo, Staff.reviewer, disabled],
+            credentials: [first.credential, revoked.credential, auditorToken.credential]
+        )
         #expect(directory.authenticate(first.token)?.id == Staff.dpo.id)
         #expect(directory.authenticate(revoked.token) == nil)
         #expect(directory.authenticate(auditorToken.token) == nil)
@@ -56,7 +59,10 @@ struct StaffTests {
         let phone = StaffToken.issue(for: Staff.dpo.id, label: "phone", now: Clock.t0)
         let reviewerToken = StaffToken.issue(for: Staff.reviewer.id, now: Clock.t0)
         #expect(laptop.token != phone.token)
-        let directory = StaffDirectory(principals: [Staff.dpo, Staff.reviewer], credentials: [laptop.credential, phone.credential, reviewerToken.credential])
+        let directory = StaffDirectory(
+            principals: [Staff.dpo, Staff.reviewer],
+            credentials: [laptop.credential, phone.credential, reviewerToken.credential]
+        )
 
         let author = try #require(directory.authenticate(laptop.token))
         let submitted = try ImpactAssessment.submit(for: ref(), answers: Answer.benefits, by: author, at: Clock.t0)
@@ -73,7 +79,9 @@ struct StaffTests {
     @Test("only approvers approve, only in review, never a prohibited use case")
     func approvalRules() throws {
         let submitted = assessment(Answer.benefits)
-        #expect(throws: AssessmentError.unauthorized(.notPermitted(Staff.admin.id, .approve))) { try submitted.approved(by: Staff.admin, at: Clock.t0) }
+        #expect(throws: AssessmentError.unauthorized(.notPermitted(Staff.admin.id, .approve))) {
+            try submitted.approved(by: Staff.admin, at: Clock.t0)
+        }
         let approved = try submitted.approved(by: Staff.dpo2, at: Clock.t0)
         #expect(throws: AssessmentError.notInReview(.approved)) { try approved.approved(by: Staff.reviewer, at: Clock.t0) }
         #expect(throws: AssessmentError.prohibited) { try assessment(Answer.socialScoring).approved(by: Staff.reviewer, at: Clock.t0) }

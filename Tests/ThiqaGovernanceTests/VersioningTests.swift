@@ -25,7 +25,9 @@ struct VersioningTests {
 
     @Test("a creation lists every field with no old value")
     func creation() throws {
-        let change = try #require(DeclarationChange(from: nil, to: declaration(), version: 1, principal: Staff.admin.id, at: Clock.t0, reason: "import"))
+        let change = try #require(
+            DeclarationChange(from: nil, to: declaration(), version: 1, principal: Staff.admin.id, at: Clock.t0, reason: "import")
+        )
         #expect(change.changes.count == declaration().canonicalFields.count)
         #expect(change.changes.allSatisfy { $0.old == nil })
     }
@@ -34,13 +36,23 @@ struct VersioningTests {
     func canonical() throws {
         var new = declaration()
         new.name = "Assistant « état civil »"
-        let change = try #require(DeclarationChange(from: declaration(), to: new, version: 3, principal: Staff.dpo.id, at: Clock.t0, reason: "renommage"))
+        let change = try #require(
+            DeclarationChange(from: declaration(), to: new, version: 3, principal: Staff.dpo.id, at: Clock.t0, reason: "renommage")
+        )
         let text = String(decoding: change.canonicalBytes, as: UTF8.self)
-        #expect(text.hasPrefix(#"{"at":"2026-11-30T00:53:20Z","changes":[{"field":"name","new":"Assistant « état civil »","old":"Assistant état civil"}],"#))
+        #expect(
+            text.hasPrefix(
+                #"{"at":"2026-11-30T00:53:20Z","changes":[{"field":"name","new":"Assistant « état civil »","old":"Assistant état civil"}],"#
+            )
+        )
         #expect(text.contains(#""kind":"thiqa.registry.declaration_change""#))
         #expect(text.contains(#""version":3"#))
         #expect(!text.contains("\n") && !text.contains(": "))
-        #expect(change.canonicalBytes == DeclarationChange(from: declaration(), to: new, version: 3, principal: Staff.dpo.id, at: Clock.t0, reason: "renommage")!.canonicalBytes)
+        #expect(
+            change.canonicalBytes
+                == DeclarationChange(from: declaration(), to: new, version: 3, principal: Staff.dpo.id, at: Clock.t0, reason: "renommage")!
+                .canonicalBytes
+        )
         #expect(change.declarationSHA256 == new.canonicalSHA256)
         #expect(new.canonicalSHA256 != declaration().canonicalSHA256)
         #expect(new.canonicalSHA256.count == 64)

@@ -76,8 +76,13 @@ public struct Answers: Sendable, Codable, Hashable {
     public var interaction: Set<Interaction>
 
     public init(
-        practices: Set<ProhibitedPractice> = [], domains: Set<AssessedDomain> = [], automation: Automation, effect: EffectOnPeople,
-        data: DataSensitivity, scale: Scale, interaction: Set<Interaction> = []
+        practices: Set<ProhibitedPractice> = [],
+        domains: Set<AssessedDomain> = [],
+        automation: Automation,
+        effect: EffectOnPeople,
+        data: DataSensitivity,
+        scale: Scale,
+        interaction: Set<Interaction> = []
     ) {
         self.practices = practices
         self.domains = domains
@@ -90,7 +95,9 @@ public struct Answers: Sendable, Codable, Hashable {
 
     /// The option ids chosen for each question id, as forms and files carry them (`none` for an empty choice).
     public var raw: [String: [String]] {
-        func many<T: RawRepresentable<String>>(_ values: Set<T>) -> [String] { values.isEmpty ? [Questionnaire.noneOption] : values.map(\.rawValue).sorted() }
+        func many<T: RawRepresentable<String>>(_ values: Set<T>) -> [String] {
+            values.isEmpty ? [Questionnaire.noneOption] : values.map(\.rawValue).sorted()
+        }
         return [
             QuestionID.practices.rawValue: many(self.practices),
             QuestionID.domains.rawValue: many(self.domains),
@@ -113,7 +120,9 @@ public struct Answers: Sendable, Codable, Hashable {
                 return []
             }
             if chosen.contains(Questionnaire.noneOption) {
-                if chosen.count > 1 { problems.append(ValidationError(field: field(id), reason: "'\(Questionnaire.noneOption)' cannot be combined with other options")) }
+                if chosen.count > 1 {
+                    problems.append(ValidationError(field: field(id), reason: "'\(Questionnaire.noneOption)' cannot be combined with other options"))
+                }
                 return []
             }
             var out = Set<T>()
@@ -124,7 +133,12 @@ public struct Answers: Sendable, Codable, Hashable {
         }
         func one<T: RawRepresentable<String> & CaseIterable>(_ id: QuestionID, _: T.Type) -> T? {
             guard let chosen = raw[id.rawValue], chosen.count == 1 else {
-                problems.append(ValidationError(field: field(id), reason: raw[id.rawValue] == nil || raw[id.rawValue]!.isEmpty ? "missing: choose one option" : "choose exactly one option"))
+                problems.append(
+                    ValidationError(
+                        field: field(id),
+                        reason: raw[id.rawValue] == nil || raw[id.rawValue]!.isEmpty ? "missing: choose one option" : "choose exactly one option"
+                    )
+                )
                 return nil
             }
             guard let value = T(rawValue: chosen[0]) else {

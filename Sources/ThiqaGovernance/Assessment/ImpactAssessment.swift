@@ -44,12 +44,24 @@ public struct ImpactAssessment: Sendable, Codable, Hashable {
 
     /// A first submission, in review.
     public static func submit(
-        for useCase: UseCaseRef, answers: Answers, by author: StaffPrincipal, at: Date, questionnaire: Questionnaire = .current
+        for useCase: UseCaseRef,
+        answers: Answers,
+        by author: StaffPrincipal,
+        at: Date,
+        questionnaire: Questionnaire = .current
     ) throws(AssessmentError) -> ImpactAssessment {
         do { try author.require(.assess) } catch { throw .unauthorized(error) }
         return ImpactAssessment(
-            useCase: useCase, revision: 1, questionnaireVersion: questionnaire.version, answers: answers, author: author.id, submittedAt: at,
-            status: .inReview, approval: nil, reviewNote: nil)
+            useCase: useCase,
+            revision: 1,
+            questionnaireVersion: questionnaire.version,
+            answers: answers,
+            author: author.id,
+            submittedAt: at,
+            status: .inReview,
+            approval: nil,
+            reviewNote: nil
+        )
     }
 
     /// Approval by a second principal (two-person rule). A prohibited use case cannot be approved.

@@ -55,96 +55,151 @@ public enum RiskRules {
         // Prohibited practices.
         let practices = answers.practices
         if practices.contains(.socialScoring) {
-            add("prohibited.social_scoring", .prohibited, "EU AI Act, art. 5(1)(c)",
+            add(
+                "prohibited.social_scoring",
+                .prohibited,
+                "EU AI Act, art. 5(1)(c)",
                 fr: "La notation sociale des personnes est interdite.",
                 ar: "التنقيط الاجتماعي للأشخاص ممنوع.",
-                en: "Social scoring of people is prohibited.")
+                en: "Social scoring of people is prohibited."
+            )
         }
         if practices.contains(.realtimeRemoteBiometricPublic) {
-            add("prohibited.realtime_remote_biometric_public", .prohibited, "EU AI Act, art. 5(1)(h); Loi 09-08, art. 12",
+            add(
+                "prohibited.realtime_remote_biometric_public",
+                .prohibited,
+                "EU AI Act, art. 5(1)(h); Loi 09-08, art. 12",
                 fr: "L’identification biométrique à distance en temps réel dans l’espace public est interdite.",
                 ar: "التعرّف البيومتري عن بُعد وفي الوقت الحقيقي في الفضاءات العمومية ممنوع.",
-                en: "Real-time remote biometric identification in public spaces is prohibited.")
+                en: "Real-time remote biometric identification in public spaces is prohibited."
+            )
         }
         if practices.contains(.manipulation) {
-            add("prohibited.manipulation", .prohibited, "EU AI Act, art. 5(1)(a)",
+            add(
+                "prohibited.manipulation",
+                .prohibited,
+                "EU AI Act, art. 5(1)(a)",
                 fr: "Les techniques subliminales ou manipulatrices qui altèrent le comportement des personnes sont interdites.",
                 ar: "التقنيات اللاشعورية أو التلاعبية التي تُحرّف سلوك الأشخاص ممنوعة.",
-                en: "Subliminal or manipulative techniques that distort people’s behaviour are prohibited.")
+                en: "Subliminal or manipulative techniques that distort people’s behaviour are prohibited."
+            )
         }
         if practices.contains(.exploitsVulnerabilities) {
-            add("prohibited.exploits_vulnerabilities", .prohibited, "EU AI Act, art. 5(1)(b)",
+            add(
+                "prohibited.exploits_vulnerabilities",
+                .prohibited,
+                "EU AI Act, art. 5(1)(b)",
                 fr: "Exploiter la vulnérabilité de personnes (âge, handicap, situation sociale ou économique) est interdit.",
                 ar: "استغلال هشاشة الأشخاص (السن، الإعاقة، الوضع الاجتماعي أو الاقتصادي) ممنوع.",
-                en: "Exploiting people’s vulnerabilities (age, disability, social or economic situation) is prohibited.")
+                en: "Exploiting people’s vulnerabilities (age, disability, social or economic situation) is prohibited."
+            )
         }
         if practices.contains(.emotionRecognitionWorkEducation) {
-            add("prohibited.emotion_recognition_work_education", .prohibited, "EU AI Act, art. 5(1)(f)",
+            add(
+                "prohibited.emotion_recognition_work_education",
+                .prohibited,
+                "EU AI Act, art. 5(1)(f)",
                 fr: "La reconnaissance des émotions au travail ou à l’école est interdite.",
                 ar: "التعرّف على المشاعر في مكان العمل أو في المؤسسات التعليمية ممنوع.",
-                en: "Emotion recognition at work or in education is prohibited.")
+                en: "Emotion recognition at work or in education is prohibited."
+            )
         }
         if answers.domains.contains(.justice) && answers.automation == .decidesAlone {
-            add("prohibited.automated_judicial_decision", .prohibited, "Loi 09-08, art. 11, al. 1",
+            add(
+                "prohibited.automated_judicial_decision",
+                .prohibited,
+                "Loi 09-08, art. 11, al. 1",
                 fr: "Aucune décision de justice appréciant le comportement d’une personne ne peut reposer sur un traitement automatisé.",
                 ar: "لا يمكن أن يستند أي قرار قضائي يتضمن تقييماً لسلوك شخص إلى معالجة آلية.",
-                en: "No judicial decision assessing a person’s behaviour may rest on automated processing.")
+                en: "No judicial decision assessing a person’s behaviour may rest on automated processing."
+            )
         }
         if answers.automation == .decidesAlone && answers.effect == .significant {
-            add("prohibited.automated_legal_effect", .prohibited, "Loi 09-08, art. 11, al. 2",
-                fr: "Une décision produisant des effets juridiques ne peut être prise sur le seul fondement d’un traitement automatisé : une personne doit décider.",
+            add(
+                "prohibited.automated_legal_effect",
+                .prohibited,
+                "Loi 09-08, art. 11, al. 2",
+                fr:
+                    "Une décision produisant des effets juridiques ne peut être prise sur le seul fondement d’un traitement automatisé : une personne doit décider.",
                 ar: "لا يمكن اتخاذ قرار يرتّب آثاراً قانونية بناءً على معالجة آلية وحدها: يجب أن يتخذ القرارَ شخصٌ.",
-                en: "A decision with legal effects may not rest on automated processing alone: a person must decide.")
+                en: "A decision with legal effects may not rest on automated processing alone: a person must decide."
+            )
         }
 
         // High risk.
         if answers.domains.contains(.biometricIdentification) {
-            add("high.biometric_identification", .high, "EU AI Act, annexe III, 1",
+            add(
+                "high.biometric_identification",
+                .high,
+                "EU AI Act, annexe III, 1",
                 fr: "L’identification biométrique des personnes est à haut risque.",
                 ar: "تحديد هوية الأشخاص بالمعطيات البيومترية عالي المخاطر.",
-                en: "Biometric identification of people is high-risk.")
+                en: "Biometric identification of people is high-risk."
+            )
         }
         let listed = answers.domains.subtracting([.biometricIdentification])
         if !listed.isEmpty && (answers.effect == .significant || answers.automation == .decidesAlone) {
             let names = listed.map(\.rawValue).sorted().joined(separator: ", ")
-            add("high.listed_domain", .high, "EU AI Act, art. 6(2) et annexe III",
+            add(
+                "high.listed_domain",
+                .high,
+                "EU AI Act, art. 6(2) et annexe III",
                 fr: "Le système intervient dans un domaine sensible (\(names)) avec un effet important sur les personnes ou sans décision humaine.",
                 ar: "يعمل النظام في مجال حساس (\(names)) بأثر كبير على الأشخاص أو دون قرار بشري.",
-                en: "The system works in a listed domain (\(names)) with a significant effect on people or without a human decision.")
+                en: "The system works in a listed domain (\(names)) with a significant effect on people or without a human decision."
+            )
         }
         if answers.data == .sensitive && answers.scale >= .hundredThousandToMillion {
-            add("high.sensitive_at_scale", .high, "Loi 09-08, art. 21; cadre de la CNDP fondé sur les risques",
+            add(
+                "high.sensitive_at_scale",
+                .high,
+                "Loi 09-08, art. 21; cadre de la CNDP fondé sur les risques",
                 fr: "Des données sensibles sont traitées à grande échelle (100 000 personnes ou plus par an).",
                 ar: "تُعالَج معطيات حساسة على نطاق واسع (100000 شخص أو أكثر في السنة).",
-                en: "Sensitive data is processed at large scale (100,000 people or more a year).")
+                en: "Sensitive data is processed at large scale (100,000 people or more a year)."
+            )
         }
 
         // Limited risk: transparency.
         if answers.interaction.contains(.conversesWithPeople) {
-            add("limited.conversation", .limited, "EU AI Act, art. 50(1)",
+            add(
+                "limited.conversation",
+                .limited,
+                "EU AI Act, art. 50(1)",
                 fr: "Le système dialogue avec des personnes : elles doivent savoir qu’elles échangent avec une IA.",
                 ar: "يتحاور النظام مع الأشخاص: يجب أن يعلموا أنهم يتواصلون مع نظام ذكاء اصطناعي.",
-                en: "The system converses with people: they must know they are dealing with an AI.")
+                en: "The system converses with people: they must know they are dealing with an AI."
+            )
         }
         if !answers.interaction.isDisjoint(with: [.generatesContentForPeople, .syntheticMedia]) {
-            add("limited.generated_content", .limited, "EU AI Act, art. 50(2) et 50(4)",
+            add(
+                "limited.generated_content",
+                .limited,
+                "EU AI Act, art. 50(2) et 50(4)",
                 fr: "Le système produit des contenus destinés à des personnes : ils doivent être signalés comme générés par une IA.",
                 ar: "يُنتج النظام محتويات موجّهة إلى الأشخاص: يجب الإشارة إلى أنها من إنتاج الذكاء الاصطناعي.",
-                en: "The system produces content for people: it must be marked as AI-generated.")
+                en: "The system produces content for people: it must be marked as AI-generated."
+            )
         }
 
         let tier = reasons.map(\.tier).max() ?? .minimal
         if reasons.isEmpty {
-            add("minimal.default", .minimal, "—",
+            add(
+                "minimal.default",
+                .minimal,
+                "—",
                 fr: "Aucune règle de risque ne s’applique : risque minimal.",
                 ar: "لا تنطبق أي قاعدة من قواعد المخاطر: مخاطر دنيا.",
-                en: "No risk rule applies: minimal risk.")
+                en: "No risk rule applies: minimal risk."
+            )
         }
 
         switch tier {
         case .prohibited: break
         case .high:
-            controls.formUnion([.humanOversight, .aiDisclosure, .contentRetention(.atMostDays(Self.highRetentionDays)), .evaluation(.quarterly), .sovereignHosting])
+            controls.formUnion([
+                .humanOversight, .aiDisclosure, .contentRetention(.atMostDays(Self.highRetentionDays)), .evaluation(.quarterly), .sovereignHosting,
+            ])
         case .limited:
             controls.formUnion([.aiDisclosure, .contentRetention(.atMostDays(Self.defaultRetentionDays)), .evaluation(.yearly)])
         case .minimal:
@@ -154,10 +209,15 @@ public enum RiskRules {
         // controls to any tier that may run.
         if tier != .prohibited && answers.data == .sensitive {
             controls.formUnion([.sovereignHosting, .contentRetention(.forbidden)])
-            add("data.sensitive", tier, "Loi 09-08, art. 21; décret 2-24-921",
+            add(
+                "data.sensitive",
+                tier,
+                "Loi 09-08, art. 21; décret 2-24-921",
                 fr: "Des données sensibles sont traitées : autorisation préalable de la CNDP, hébergement au Maroc, aucun contenu conservé.",
-                ar: "تُعالَج معطيات حساسة: إذن مسبق من اللجنة الوطنية لمراقبة حماية المعطيات ذات الطابع الشخصي، واستضافة بالمغرب، وعدم الاحتفاظ بأي محتوى.",
-                en: "Sensitive data is processed: prior CNDP authorisation, hosting in Morocco, no content kept.")
+                ar:
+                    "تُعالَج معطيات حساسة: إذن مسبق من اللجنة الوطنية لمراقبة حماية المعطيات ذات الطابع الشخصي، واستضافة بالمغرب، وعدم الاحتفاظ بأي محتوى.",
+                en: "Sensitive data is processed: prior CNDP authorisation, hosting in Morocco, no content kept."
+            )
         }
         return RiskAssessment(tier: tier, reasons: reasons, controls: controls.normalised(), processesSensitiveData: answers.data == .sensitive)
     }

@@ -89,7 +89,9 @@ public enum Control: Sendable, Hashable, CustomStringConvertible, Codable {
         case "sovereign_hosting": self = .sovereignHosting
         case "content_retention:forbidden": self = .contentRetention(.forbidden)
         default:
-            if code.hasPrefix("content_retention:"), code.hasSuffix("d"), let days = Int(code.dropFirst("content_retention:".count).dropLast()), days > 0 {
+            if code.hasPrefix("content_retention:"), code.hasSuffix("d"), let days = Int(code.dropFirst("content_retention:".count).dropLast()),
+                days > 0
+            {
                 self = .contentRetention(.atMostDays(days))
             } else if code.hasPrefix("evaluation:"), let cadence = EvaluationCadence(rawValue: String(code.dropFirst("evaluation:".count))) {
                 self = .evaluation(cadence)

@@ -24,7 +24,9 @@ public struct Controller: Sendable, Codable, Equatable {
             problems.append(ValidationError(field: "controller.dpo.name", reason: "must not be empty"))
         }
         if !EmailAddress.looksValid(self.dpo.email) {
-            problems.append(ValidationError(field: "controller.dpo.email", reason: "expected an e-mail address such as dpo@example.ma, got '\(self.dpo.email)'"))
+            problems.append(
+                ValidationError(field: "controller.dpo.email", reason: "expected an e-mail address such as dpo@example.ma, got '\(self.dpo.email)'")
+            )
         }
         return problems
     }

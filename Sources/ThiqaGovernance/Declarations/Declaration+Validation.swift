@@ -23,7 +23,10 @@ extension Declaration {
         if self.legalBasis == nil {
             problem("legal_basis", "required: one of \(LegalBasis.allCases.map(\.rawValue).joined(separator: ", "))")
         } else if !self.sensitiveCategories.isEmpty && self.legalBasis == .legitimateInterest {
-            problem("legal_basis", "legitimate interest cannot justify sensitive data (law 09-08, art. 21): use consent, a legal obligation, a vital or public interest")
+            problem(
+                "legal_basis",
+                "legitimate interest cannot justify sensitive data (law 09-08, art. 21): use consent, a legal obligation, a vital or public interest"
+            )
         }
         if !self.personalDataTypes.isEmpty && self.dataCategories.isEmpty {
             problem("data_categories", "must list the categories of the personal-data types the use case carries")
@@ -93,8 +96,10 @@ extension Declaration {
             if dates.suspendedFrom == nil { problem("lifecycle.suspended_from", "required when status is suspended") }
         case .withdrawn: if dates.withdrawnAt == nil { problem("lifecycle.withdrawn_at", "required when status is withdrawn") }
         }
-        for (field, date) in [("lifecycle.declared_at", dates.declaredAt), ("lifecycle.authorised_at", dates.authorisedAt),
-                              ("lifecycle.suspended_at", dates.suspendedAt), ("lifecycle.withdrawn_at", dates.withdrawnAt)] {
+        for (field, date) in [
+            ("lifecycle.declared_at", dates.declaredAt), ("lifecycle.authorised_at", dates.authorisedAt),
+            ("lifecycle.suspended_at", dates.suspendedAt), ("lifecycle.withdrawn_at", dates.withdrawnAt),
+        ] {
             if let date, date < dates.createdAt { problem(field, "must not be before lifecycle.created_at") }
         }
         return problems

@@ -38,12 +38,25 @@ public struct Declaration: Sendable, Codable, Equatable {
     public var disclosureLanguage: DisclosureLanguage
 
     public init(
-        tenant: TenantID, id: UseCaseID, name: String, purpose: String, legalBasis: LegalBasis?,
-        dataCategories: Set<DataCategory> = [], dataSubjects: Set<DataSubjectCategory> = [], personalDataTypes: Set<EntityType> = [],
-        recipients: [Recipient] = [], transfers: [CrossBorderTransfer] = [], retention: Retention = Retention(),
-        hosting: HostingRequirement = .sovereignOnly, allowedModels: [String], valueChain: ValueChain,
-        cndp: CNDPRegistration = CNDPRegistration(), lifecycle: LifecycleDates, gracePeriodEnds: Date? = nil,
-        purposeLimitation: PurposeLimitation = .refuse, disclosureLanguage: DisclosureLanguage = .fr
+        tenant: TenantID,
+        id: UseCaseID,
+        name: String,
+        purpose: String,
+        legalBasis: LegalBasis?,
+        dataCategories: Set<DataCategory> = [],
+        dataSubjects: Set<DataSubjectCategory> = [],
+        personalDataTypes: Set<EntityType> = [],
+        recipients: [Recipient] = [],
+        transfers: [CrossBorderTransfer] = [],
+        retention: Retention = Retention(),
+        hosting: HostingRequirement = .sovereignOnly,
+        allowedModels: [String],
+        valueChain: ValueChain,
+        cndp: CNDPRegistration = CNDPRegistration(),
+        lifecycle: LifecycleDates,
+        gracePeriodEnds: Date? = nil,
+        purposeLimitation: PurposeLimitation = .refuse,
+        disclosureLanguage: DisclosureLanguage = .fr
     ) {
         self.tenant = tenant
         self.id = id
@@ -286,7 +299,11 @@ public struct LifecycleDates: Sendable, Codable, Hashable {
     /// The status a suspension interrupted, so a reinstatement returns to it.
     public var suspendedFrom: DeclarationStatus?
     public init(
-        createdAt: Date, declaredAt: Date? = nil, authorisedAt: Date? = nil, suspendedAt: Date? = nil, withdrawnAt: Date? = nil,
+        createdAt: Date,
+        declaredAt: Date? = nil,
+        authorisedAt: Date? = nil,
+        suspendedAt: Date? = nil,
+        withdrawnAt: Date? = nil,
         suspendedFrom: DeclarationStatus? = nil
     ) {
         self.createdAt = createdAt

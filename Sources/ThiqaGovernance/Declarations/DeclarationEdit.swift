@@ -14,7 +14,11 @@ public enum DeclarationEdit {
     ///   - current: the stored declaration and its version, or nil to create one (always as a draft).
     ///   - proposed: the new content; its status and lifecycle dates are ignored.
     public static func apply(
-        current: (declaration: Declaration, version: Int)?, proposed: Declaration, by principal: StaffPrincipal, reason: String, at now: Date
+        current: (declaration: Declaration, version: Int)?,
+        proposed: Declaration,
+        by principal: StaffPrincipal,
+        reason: String,
+        at now: Date
     ) throws(DeclarationEditError) -> Outcome {
         do { try principal.require(.declare) } catch { throw .unauthorized(error) }
         var next = proposed

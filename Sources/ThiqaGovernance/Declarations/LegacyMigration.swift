@@ -7,14 +7,27 @@ import ThiqaCore
 /// model, as the old use case did, which validation also flags.
 public enum LegacyMigration {
     public static func draft(
-        tenant: TenantID, id: UseCaseID, name: String, contentRetentionSeconds: Int?, allowedJurisdictions: Set<Jurisdiction>, createdAt: Date,
+        tenant: TenantID,
+        id: UseCaseID,
+        name: String,
+        contentRetentionSeconds: Int?,
+        allowedJurisdictions: Set<Jurisdiction>,
+        createdAt: Date,
         gracePeriodEnds: Date
     ) -> Declaration {
         Declaration(
-            tenant: tenant, id: id, name: name, purpose: "", legalBasis: nil,
+            tenant: tenant,
+            id: id,
+            name: name,
+            purpose: "",
+            legalBasis: nil,
             retention: Retention(contentSeconds: contentRetentionSeconds),
-            hosting: HostingRequirement(allowedJurisdictions: allowedJurisdictions), allowedModels: ["*"],
-            valueChain: ValueChain(developer: "", deployer: ""), cndp: CNDPRegistration(status: .draft),
-            lifecycle: LifecycleDates(createdAt: createdAt), gracePeriodEnds: gracePeriodEnds)
+            hosting: HostingRequirement(allowedJurisdictions: allowedJurisdictions),
+            allowedModels: ["*"],
+            valueChain: ValueChain(developer: "", deployer: ""),
+            cndp: CNDPRegistration(status: .draft),
+            lifecycle: LifecycleDates(createdAt: createdAt),
+            gracePeriodEnds: gracePeriodEnds
+        )
     }
 }

@@ -53,8 +53,13 @@ public enum Lifecycle {
     ///   - cndpNumber: the récépissé or authorisation number the CNDP issued, when this step records one.
     ///   - reason: why; required to suspend or withdraw, recorded with the change either way.
     public static func transition(
-        _ declaration: Declaration, to target: DeclarationStatus, by principal: StaffPrincipal, assessment: ImpactAssessment?,
-        cndpNumber: String? = nil, reason: String, at now: Date
+        _ declaration: Declaration,
+        to target: DeclarationStatus,
+        by principal: StaffPrincipal,
+        assessment: ImpactAssessment?,
+        cndpNumber: String? = nil,
+        reason: String,
+        at now: Date
     ) throws(LifecycleError) -> Declaration {
         let from = declaration.status
         guard let permission = Self.permission(from: from, to: target) else { throw .notAllowed(from: from, to: target) }

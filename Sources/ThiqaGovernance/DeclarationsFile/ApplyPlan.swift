@@ -42,7 +42,10 @@ public struct ApplyPlan: Sendable {
     /// Plans `file` against the registry's current state.
     /// - Throws: when a use case names a controller that is neither in the file nor registered.
     public static func make(
-        file: DeclarationsFile, fileName: String, currentControllers: [Controller], currentDeclarations: [Declaration],
+        file: DeclarationsFile,
+        fileName: String,
+        currentControllers: [Controller],
+        currentDeclarations: [Declaration],
         currentAnswers: [UseCaseRef: Answers]
     ) throws(DeclarationsFileErrors) -> ApplyPlan {
         let controllersByID = Dictionary(currentControllers.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
@@ -62,16 +65,28 @@ public struct ApplyPlan: Sendable {
         for (index, entry) in file.useCases.enumerated() {
             let proposed = entry.declaration
             guard known.contains(proposed.tenant) else {
-                problems.append(DeclarationsFileError(
-                    file: fileName, line: entry.line, field: "use_cases[\(index)].tenant",
-                    reason: "controller \(proposed.tenant) is neither in controllers nor registered: add it under controllers"))
+                problems.append(
+                    DeclarationsFileError(
+                        file: fileName,
+                        line: entry.line,
+                        field: "use_cases[\(index)].tenant",
+                        reason: "controller \(proposed.tenant) is neither in controllers nor registered: add it under controllers"
+                    )
+                )
                 continue
             }
             let answers = entry.answers.flatMap { $0 == currentAnswers[proposed.ref] ? nil : $0 }
             guard let current = declarationsByRef[proposed.ref] else {
-                useCases.append(UseCaseEntry(
-                    ref: proposed.ref, action: .create, changes: DeclarationDiff.diff(nil, proposed), declaration: proposed,
-                    transition: entry.status == .draft ? nil : entry.status, assessment: answers))
+                useCases.append(
+                    UseCaseEntry(
+                        ref: proposed.ref,
+                        action: .create,
+                        changes: DeclarationDiff.diff(nil, proposed),
+                        declaration: proposed,
+                        transition: entry.status == .draft ? nil : entry.status,
+                        assessment: answers
+                    )
+                )
                 continue
             }
             var merged = proposed
@@ -81,9 +96,16 @@ public struct ApplyPlan: Sendable {
             if merged.cndp.number == nil { merged.cndp.number = current.cndp.number }
             if merged.gracePeriodEnds == nil { merged.gracePeriodEnds = current.gracePeriodEnds }
             let changes = DeclarationDiff.diff(current, merged)
-            useCases.append(UseCaseEntry(
-                ref: proposed.ref, action: changes.isEmpty ? .unchanged : .update, changes: changes, declaration: merged,
-                transition: entry.status == current.cndp.status ? nil : entry.status, assessment: answers))
+            useCases.append(
+                UseCaseEntry(
+                    ref: proposed.ref,
+                    action: changes.isEmpty ? .unchanged : .update,
+                    changes: changes,
+                    declaration: merged,
+                    transition: entry.status == current.cndp.status ? nil : entry.status,
+                    assessment: answers
+                )
+            )
         }
         guard problems.isEmpty else { throw DeclarationsFileErrors(problems) }
         let mentioned = Set(file.useCases.map(\.declaration.ref))

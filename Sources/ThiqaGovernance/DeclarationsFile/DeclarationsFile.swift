@@ -39,7 +39,9 @@ public struct DeclarationsFile: Sendable {
             throw DeclarationsFileErrors(reader.problems)
         }
         if let version = mapping["version"] {
-            if reader.string(version, "version") != String(Self.formatVersion) { reader.fail(version, "version", "unsupported; this Thiqa reads version \(Self.formatVersion)") }
+            if reader.string(version, "version") != String(Self.formatVersion) {
+                reader.fail(version, "version", "unsupported; this Thiqa reads version \(Self.formatVersion)")
+            }
         } else {
             reader.fail(root, "version", "missing: write version: \(Self.formatVersion)")
         }
@@ -109,7 +111,9 @@ struct FileReader {
     }
 
     mutating func fail(_ node: Node?, _ field: String, _ reason: String) {
-        self.problems.append(DeclarationsFileError(file: self.file, line: node?.mark?.line ?? self.line(of: field, under: ""), field: field, reason: reason))
+        self.problems.append(
+            DeclarationsFileError(file: self.file, line: node?.mark?.line ?? self.line(of: field, under: ""), field: field, reason: reason)
+        )
     }
 
     mutating func fail(_ line: Int?, _ field: String, _ reason: String) {
@@ -225,7 +229,8 @@ struct FileReader {
 
     static let useCaseFields = [
         "tenant", "id", "name", "purpose", "legal_basis", "data_categories", "data_subjects", "personal_data_types", "recipients", "transfers",
-        "retention", "hosting", "allowed_models", "value_chain", "cndp", "grace_period_ends", "purpose_limitation", "disclosure_language", "assessment",
+        "retention", "hosting", "allowed_models", "value_chain", "cndp", "grace_period_ends", "purpose_limitation", "disclosure_language",
+        "assessment",
     ]
 
     mutating func useCase(_ node: Node, _ field: String, now: Date) -> DeclarationsFile.UseCaseEntry? {
@@ -270,7 +275,11 @@ struct FileReader {
                 }
             }
             if let days = self.string(entry["records_days"], "\(field).retention.records_days", required: false) {
-                if let value = Int(days) { retention.recordsDays = value } else { self.fail(entry["records_days"], "\(field).retention.records_days", "expected a whole number of days") }
+                if let value = Int(days) {
+                    retention.recordsDays = value
+                } else {
+                    self.fail(entry["records_days"], "\(field).retention.records_days", "expected a whole number of days")
+                }
             }
         }
 
@@ -312,7 +321,9 @@ struct FileReader {
         var grace: Date?
         if let text = self.string(map["grace_period_ends"], "\(field).grace_period_ends", required: false) {
             grace = Timestamp.parse(text)
-            if grace == nil { self.fail(map["grace_period_ends"], "\(field).grace_period_ends", "expected a date such as 2027-03-31 or 2027-03-31T00:00:00Z") }
+            if grace == nil {
+                self.fail(map["grace_period_ends"], "\(field).grace_period_ends", "expected a date such as 2027-03-31 or 2027-03-31T00:00:00Z")
+            }
         }
         let limitation = self.choice(map["purpose_limitation"], "\(field).purpose_limitation", PurposeLimitation.self, required: false) ?? .refuse
         let language = self.choice(map["disclosure_language"], "\(field).disclosure_language", DisclosureLanguage.self, required: false) ?? .fr
@@ -321,7 +332,11 @@ struct FileReader {
         if let node = map["assessment"], let entry = self.mapping(node, "\(field).assessment", allowed: QuestionID.allCases.map(\.rawValue)) {
             var raw: [String: [String]] = [:]
             for (key, value) in entry {
-                if case .scalar(let scalar) = value { raw[key] = [scalar.string] } else { raw[key] = self.strings(value, "\(field).assessment.\(key)") }
+                if case .scalar(let scalar) = value {
+                    raw[key] = [scalar.string]
+                } else {
+                    raw[key] = self.strings(value, "\(field).assessment.\(key)")
+                }
             }
             do { answers = try Answers(raw: raw) } catch {
                 for problem in error.problems {
@@ -333,10 +348,26 @@ struct FileReader {
 
         guard self.problems.count == before, let tenant, let id, let name, let purpose, let legalBasis, let valueChain else { return nil }
         var declaration = Declaration(
-            tenant: tenant, id: id, name: name, purpose: purpose, legalBasis: legalBasis, dataCategories: dataCategories, dataSubjects: dataSubjects,
-            personalDataTypes: types, recipients: recipients, transfers: transfers, retention: retention, hosting: hosting, allowedModels: models,
-            valueChain: valueChain, cndp: CNDPRegistration(status: .draft, number: number), lifecycle: LifecycleDates(createdAt: now),
-            gracePeriodEnds: grace, purposeLimitation: limitation, disclosureLanguage: language)
+            tenant: tenant,
+            id: id,
+            name: name,
+            purpose: purpose,
+            legalBasis: legalBasis,
+            dataCategories: dataCategories,
+            dataSubjects: dataSubjects,
+            personalDataTypes: types,
+            recipients: recipients,
+            transfers: transfers,
+            retention: retention,
+            hosting: hosting,
+            allowedModels: models,
+            valueChain: valueChain,
+            cndp: CNDPRegistration(status: .draft, number: number),
+            lifecycle: LifecycleDates(createdAt: now),
+            gracePeriodEnds: grace,
+            purposeLimitation: limitation,
+            disclosureLanguage: language
+        )
         // Validate content as the status the file asks for would require it (a declared use case needs its number).
         declaration.cndp.status = status
         for problem in declaration.validate() where !problem.field.hasPrefix("lifecycle.") {

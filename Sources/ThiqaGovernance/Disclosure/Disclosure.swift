@@ -59,8 +59,11 @@ public enum DisclosureText {
         let declaration = governed.declaration
         let language = AcceptLanguage.choose(acceptLanguage, fallback: declaration.disclosureLanguage)
         return Self.render(
-            language: language, useCaseName: declaration.name, controller: governed.controller.legalName,
-            registryURL: snapshot.registryURL(for: declaration.ref))
+            language: language,
+            useCaseName: declaration.name,
+            controller: governed.controller.legalName,
+            registryURL: snapshot.registryURL(for: declaration.ref)
+        )
     }
 }
 

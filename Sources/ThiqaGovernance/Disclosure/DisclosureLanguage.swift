@@ -48,7 +48,8 @@ public enum AcceptLanguage {
         var ranges: [(offset: Int, range: Range)] = []
         for (offset, part) in header.split(separator: ",").enumerated() {
             let pieces = part.split(separator: ";").map { String($0).trimmed }
-            guard let tag = pieces.first, !tag.isEmpty, tag.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "*") }) else { continue }
+            guard let tag = pieces.first, !tag.isEmpty, tag.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "*") })
+            else { continue }
             var quality = 1.0
             var valid = true
             for parameter in pieces.dropFirst() {

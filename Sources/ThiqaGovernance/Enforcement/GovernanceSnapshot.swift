@@ -1,5 +1,4 @@
 import ThiqaCore
-
 import ThiqaPrivacy
 
 /// One use case as the gateway enforces it: its declaration, its controller, and its current impact assessment.

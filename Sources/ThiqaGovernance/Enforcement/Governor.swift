@@ -80,13 +80,21 @@ public struct Governor: Sendable {
     /// Checks in order: registered, liveness (withdrawn, suspended, prohibited, draft and grace period, authorisation,
     /// assessment), model, purpose limitation; the first failure decides.
     public func decide(
-        useCase ref: UseCaseRef, model: String, dataTypes: Set<EntityType>, sensitiveCategories: Set<SensitiveCategory>, at now: Date
+        useCase ref: UseCaseRef,
+        model: String,
+        dataTypes: Set<EntityType>,
+        sensitiveCategories: Set<SensitiveCategory>,
+        at now: Date
     ) -> GovernanceDecision {
         guard let governed = self.snapshot.useCases[ref] else {
-            return .refuse(Refusal(
-                code: .useCaseNotDeclared,
-                message: "use case \(ref) is not in the governance registry. Ask your administrator or DPO to declare it: thiqa registry apply FILE",
-                param: nil))
+            return .refuse(
+                Refusal(
+                    code: .useCaseNotDeclared,
+                    message:
+                        "use case \(ref) is not in the governance registry. Ask your administrator or DPO to declare it: thiqa registry apply FILE",
+                    param: nil
+                )
+            )
         }
         let declaration = governed.declaration
         let assessment = governed.assessment
@@ -99,11 +107,15 @@ public struct Governor: Sendable {
         }
 
         guard declaration.allows(model: model) else {
-            return .refuse(Refusal(
-                code: .modelNotAllowed,
-                message: "model '\(Self.printable(model))' is not among the models use case \(ref) declares (\(declaration.allowedModels.joined(separator: ", "))). "
-                    + "Use one of them, or ask your DPO to add it to the declaration: thiqa registry apply FILE",
-                param: "model"))
+            return .refuse(
+                Refusal(
+                    code: .modelNotAllowed,
+                    message:
+                        "model '\(Self.printable(model))' is not among the models use case \(ref) declares (\(declaration.allowedModels.joined(separator: ", "))). "
+                        + "Use one of them, or ask your DPO to add it to the declaration: thiqa registry apply FILE",
+                    param: "model"
+                )
+            )
         }
 
         // A legacy draft has declared nothing yet; it keeps working as before until its grace period ends.
@@ -116,20 +128,35 @@ public struct Governor: Sendable {
                 let what = "the request carries personal data the declaration of \(ref) does not cover (\(carried.joined(separator: ", ")))"
                 switch declaration.purposeLimitation {
                 case .refuse:
-                    return .refuse(Refusal(
-                        code: .dataCategoryNotDeclared,
-                        message: "\(what). Remove it from the request, or ask your DPO to declare it: thiqa registry apply FILE", param: "messages"))
+                    return .refuse(
+                        Refusal(
+                            code: .dataCategoryNotDeclared,
+                            message: "\(what). Remove it from the request, or ask your DPO to declare it: thiqa registry apply FILE",
+                            param: "messages"
+                        )
+                    )
                 case .holdForReview:
-                    return .holdForReview(Refusal(
-                        code: .dataCategoryNotDeclared,
-                        message: "\(what). The request is held for review and was not sent to a model; a DPO or reviewer will release or reject it: thiqa registry review",
-                        param: "messages"))
+                    return .holdForReview(
+                        Refusal(
+                            code: .dataCategoryNotDeclared,
+                            message:
+                                "\(what). The request is held for review and was not sent to a model; a DPO or reviewer will release or reject it: thiqa registry review",
+                            param: "messages"
+                        )
+                    )
                 }
             }
         }
 
-        return .allow(Allowance(
-            useCase: ref, tier: governed.risk?.tier, controls: governed.controls, warnings: warnings, snapshotVersion: self.snapshot.version))
+        return .allow(
+            Allowance(
+                useCase: ref,
+                tier: governed.risk?.tier,
+                controls: governed.controls,
+                warnings: warnings,
+                snapshotVersion: self.snapshot.version
+            )
+        )
     }
 
     /// The disclosure an allowed call of `ref` shows, in the language `acceptLanguage` prefers (else the use case's
@@ -155,10 +182,12 @@ public struct Governor: Sendable {
         case nil: break
         }
         return EnforcedControls(
-            allowedJurisdictions: jurisdictions, contentRetentionSeconds: retention,
+            allowedJurisdictions: jurisdictions,
+            contentRetentionSeconds: retention,
             // Without an assessment (a legacy draft) nothing says disclosure can be skipped.
             disclosureRequired: result == nil || controls.contains(.aiDisclosure),
-            humanOversightRequired: controls.contains(.humanOversight))
+            humanOversightRequired: controls.contains(.humanOversight)
+        )
     }
 
     static func refusal(for reason: NotLiveReason, ref: UseCaseRef, assessment: ImpactAssessment?) -> Refusal {
@@ -166,48 +195,59 @@ public struct Governor: Sendable {
         case .draft:
             return Refusal(
                 code: .useCaseNotDeclared,
-                message: "use case \(ref) is a draft, not declared to the CNDP yet. Ask your DPO to record its declaration: thiqa registry declare \(ref) --cndp-number NUMBER",
-                param: nil)
+                message:
+                    "use case \(ref) is a draft, not declared to the CNDP yet. Ask your DPO to record its declaration: thiqa registry declare \(ref) --cndp-number NUMBER",
+                param: nil
+            )
         case .draftExpired(let ends):
             return Refusal(
                 code: .useCaseDraftExpired,
                 message: "use case \(ref) is an undeclared draft whose grace period ended on \(Timestamp.format(ends)). "
                     + "Ask your DPO to declare it: thiqa registry declare \(ref) --cndp-number NUMBER",
-                param: nil)
+                param: nil
+            )
         case .suspended:
             return Refusal(
                 code: .useCaseSuspended,
                 message: "use case \(ref) is suspended. Ask your DPO to reinstate it once the cause is dealt with: thiqa registry reinstate \(ref)",
-                param: nil)
+                param: nil
+            )
         case .withdrawn:
             return Refusal(
                 code: .useCaseWithdrawn,
-                message: "use case \(ref) is withdrawn and cannot serve calls again. Ask your administrator to declare a new use case: thiqa registry apply FILE",
-                param: nil)
+                message:
+                    "use case \(ref) is withdrawn and cannot serve calls again. Ask your administrator to declare a new use case: thiqa registry apply FILE",
+                param: nil
+            )
         case .prohibited:
             let rules = assessment?.result.reasons.filter { $0.tier == .prohibited }.map(\.rule).joined(separator: ", ") ?? ""
             return Refusal(
                 code: .useCaseProhibited,
-                message: "use case \(ref) is assessed as a prohibited practice (\(rules)) and may not run. Ask your DPO to withdraw it: thiqa registry withdraw \(ref)",
-                param: nil)
+                message:
+                    "use case \(ref) is assessed as a prohibited practice (\(rules)) and may not run. Ask your DPO to withdraw it: thiqa registry withdraw \(ref)",
+                param: nil
+            )
         case .authorisationRequired:
             return Refusal(
                 code: .useCaseNotAuthorised,
                 message: "use case \(ref) is declared, but it is high-risk or processes sensitive data or the CIN, which needs a CNDP authorisation. "
                     + "Ask your DPO to record the authorisation: thiqa registry authorise \(ref) --cndp-number NUMBER",
-                param: nil)
+                param: nil
+            )
         case .assessmentMissing:
             return Refusal(
                 code: .assessmentMissing,
                 message: "use case \(ref) has no impact assessment. Ask your DPO or a reviewer to submit one: thiqa registry assess \(ref)",
-                param: nil)
+                param: nil
+            )
         case .assessmentNotApproved(let status):
             let revision = assessment.map { " (revision \($0.revision), \(status.rawValue))" } ?? ""
             return Refusal(
                 code: .assessmentNotApproved,
                 message: "use case \(ref) is high-risk and its impact assessment\(revision) is not approved. "
                     + "Ask your DPO or a reviewer other than its author to approve it: thiqa registry approve \(ref)",
-                param: nil)
+                param: nil
+            )
         }
     }
 }

@@ -40,13 +40,20 @@ public enum StaffToken {
         return Self.issue(for: principal, label: label, now: now, using: &generator)
     }
 
-    public static func issue(for principal: PrincipalID, label: String? = nil, now: Date, using generator: inout some RandomNumberGenerator) -> Issued {
+    public static func issue(for principal: PrincipalID, label: String? = nil, now: Date, using generator: inout some RandomNumberGenerator) -> Issued
+    {
         var secret = [UInt8](repeating: 0, count: 32)
         for index in secret.indices { secret[index] = UInt8.random(in: 0...255, using: &generator) }
         let token = Self.prefix + Base64URL.encode(secret)
         var idBytes = [UInt8](repeating: 0, count: 9)
         for index in idBytes.indices { idBytes[index] = UInt8.random(in: 0...255, using: &generator) }
-        let credential = StaffCredential(id: "stc_" + Base64URL.encode(idBytes), principal: principal, tokenHash: Self.hash(token), label: label, createdAt: now)
+        let credential = StaffCredential(
+            id: "stc_" + Base64URL.encode(idBytes),
+            principal: principal,
+            tokenHash: Self.hash(token),
+            label: label,
+            createdAt: now
+        )
         return Issued(token: token, credential: credential)
     }
 

@@ -107,12 +107,14 @@ extension Declaration {
             "data_subjects": strings(self.dataSubjects.map(\.rawValue)),
             "personal_data_types": strings(self.personalDataTypes.map(\.rawValue)),
             "recipients": .array(self.recipients.map { .object(["name": .string($0.name), "kind": .string($0.kind.rawValue)]) }),
-            "transfers": .array(self.transfers.map {
-                .object([
-                    "country": .string($0.country.code), "recipient": .string($0.recipient), "basis": .string($0.basis.rawValue),
-                    "authorisation_number": optional($0.authorisationNumber),
-                ])
-            }),
+            "transfers": .array(
+                self.transfers.map {
+                    .object([
+                        "country": .string($0.country.code), "recipient": .string($0.recipient), "basis": .string($0.basis.rawValue),
+                        "authorisation_number": optional($0.authorisationNumber),
+                    ])
+                }
+            ),
             "retention.content": self.retention.contentSeconds.map { .int(Int64($0)) } ?? .null,
             "retention.records_days": .int(Int64(self.retention.recordsDays)),
             "hosting.allowed_jurisdictions": strings(self.hosting.allowedJurisdictions.map(\.code)),
