@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "ThiqaPipeline", targets: ["ThiqaPipeline"]),
         .library(name: "ThiqaServer", targets: ["ThiqaServer"]),
         .library(name: "ThiqaTesting", targets: ["ThiqaTesting"]),
+        .library(name: "ThiqaGovernance", targets: ["ThiqaGovernance"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -40,6 +41,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         // Domain: use cases, keys, interaction records, backend descriptors, policies, repository protocols. No I/O.
@@ -66,6 +68,19 @@ let package = Package(
         .target(
             name: "ThiqaLanguage",
             exclude: ["Corpus/README.md"],
+            swiftSettings: swiftSettings
+        ),
+        // Governance registry: declarations and their lifecycle, impact assessment and risk rules, staff principals,
+        // enforcement decisions, AI disclosure texts, declarations files. Pure (YAML parsed from a string).
+        .target(
+            name: "ThiqaGovernance",
+            dependencies: [
+                "ThiqaCore",
+                "ThiqaPrivacy",
+                "ThiqaLedger",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: swiftSettings
         ),
         // SQLKit seam, SQLite and PostgreSQL backends, migrations, repositories.
@@ -182,6 +197,13 @@ let package = Package(
             path: "Sources/ThiqaLedgerBench",
             swiftSettings: swiftSettings
         ),
+        // Cost of the governance decision per call (swift run -c release governance-bench).
+        .executableTarget(
+            name: "governance-bench",
+            dependencies: ["ThiqaGovernance", "ThiqaCore", "ThiqaPrivacy"],
+            path: "Sources/ThiqaGovernanceBench",
+            swiftSettings: swiftSettings
+        ),
         // Test helpers shared by test targets: throwaway PostgreSQL server, temporary directories.
         .target(
             name: "ThiqaTesting",
@@ -206,6 +228,11 @@ let package = Package(
             name: "ThiqaPipelineTests",
             dependencies: ["ThiqaPipeline", "ThiqaCore", "ThiqaPrivacy", .product(name: "NIOCore", package: "swift-nio"),
                            .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ThiqaGovernanceTests",
+            dependencies: ["ThiqaGovernance", "ThiqaCore", "ThiqaPrivacy", "ThiqaLedger", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ThiqaStorageTests", dependencies: ["ThiqaStorage", "ThiqaCore", "ThiqaLedger", "ThiqaTesting"], swiftSettings: swiftSettings),
