@@ -5,6 +5,7 @@
 //                                         and thread CPU time, which excludes time other processes held the core)
 //   privacy-bench --predict DEVSET.jsonl  predictions JSONL, the same lines `thiqa scan --jsonl` writes
 //   privacy-bench --scan                  findings JSON for the text on standard input
+//   privacy-bench --sensitive SET.jsonl   sensitive-category predictions JSONL ({"id","sensitive_categories",…})
 import ThiqaPrivacy
 
 #if canImport(FoundationEssentials)
@@ -81,6 +82,26 @@ if arguments.first == "--predict" {
             out += "\n"
         } catch {
             fail("\(error)")
+        }
+    }
+    print(out, terminator: "")
+    exit(0)
+}
+
+if arguments.first == "--sensitive" {
+    guard arguments.count == 2 else { fail("usage: privacy-bench --sensitive SET.jsonl") }
+    let detector = SensitiveCategoryDetector()
+    var out = ""
+    for (index, line) in readLines(arguments[1]).enumerated() {
+        do {
+            let request = try PrivacyReportJSON.parseLine(line)
+            var best: [SensitiveCategory: Double] = [:]
+            for finding in detector.detect(request.text) { best[finding.category] = max(best[finding.category] ?? 0, finding.score) }
+            let names = best.keys.map(\.rawValue).sorted().map { "\"\($0)\"" }.joined(separator: ",")
+            let scores = best.map { "\"\($0.key.rawValue)\":\($0.value)" }.sorted().joined(separator: ",")
+            out += "{\"id\":\(request.rawID),\"sensitive_categories\":[\(names)],\"scores\":{\(scores)}}\n"
+        } catch {
+            fail("\(arguments[1]):\(index + 1): \(error)")
         }
     }
     print(out, terminator: "")
