@@ -9,6 +9,9 @@ struct SensitiveMarks: OptionSet, Sendable, Hashable {
     static let benign = SensitiveMarks(rawValue: 1 << 20)
     static let link = SensitiveMarks(rawValue: 1 << 21)
     static let locative = SensitiveMarks(rawValue: 1 << 22)
+    static let copula = SensitiveMarks(rawValue: 1 << 23)
+    /// Inside a procedural phrase ("how do I", "comment je"): the pronoun there is generic, not a person cue.
+    static let generic = SensitiveMarks(rawValue: 1 << 24)
 
     static func fact(_ category: SensitiveCategory) -> SensitiveMarks { SensitiveMarks(rawValue: 1 << (factShift + UInt32(category.index))) }
     static func topic(_ category: SensitiveCategory) -> SensitiveMarks { SensitiveMarks(rawValue: 1 << (topicShift + UInt32(category.index))) }
@@ -65,6 +68,7 @@ struct SensitiveMatcher: Sendable {
         add(SensitiveLexicon.benign, .benign)
         add(SensitiveLexicon.link, .link)
         add(SensitiveLexicon.locative, .locative)
+        add(SensitiveLexicon.copula, .copula)
         for key in words.keys { words[key]!.sort { $0.rest.count > $1.rest.count } }
         self.words = WordTable(words.map { ($0.key, $0.value) })
         self.stems = WordTable(stems.map { ($0.key, $0.value) })
@@ -112,9 +116,9 @@ struct SensitiveFeatures: Sendable, Equatable {
 
 /// Reads a text once and gathers, per category, its terms and the cues around them.
 struct SensitiveReader {
-    static let personWindow = 6
+    static let personWindow = 8
     static let benignWindow = 5
-    static let linkWindow = 3
+    static let linkWindow = 4
 
     let norm: NormalizedText
     let tokens: [Token]
@@ -133,27 +137,33 @@ struct SensitiveReader {
         let matcher = SensitiveMatcher.shared
         var current = 0
         var variants: [[UInt32]] = []
+        var genericSpans: [(Int, Int)] = []
         for i in self.tokens.indices {
+            var genericUntil = -1
+            defer { if genericUntil >= i { genericSpans.append((i, genericUntil)) } }
             if i > 0 && self.isSentenceBreak(self.tokens[i - 1].end, self.tokens[i].start) { current += 1 }
             self.sentence[i] = current
             let token = self.tokens[i]
-            var found = self.phraseMarks(at: i, key: token.key, matcher: matcher)
+            var found = self.phraseMarks(at: i, key: token.key, matcher: matcher, generic: &genericUntil)
             if token.length >= 3 {
                 let folded = self.norm.folded(token)
                 variants.removeAll(keepingCapacity: true)
                 variants.append(folded)
                 Self.addVariants(of: folded, script: token.script, to: &variants)
                 for (n, variant) in variants.enumerated() {
-                    if n > 0 { found.formUnion(self.phraseMarks(at: i, key: WordKey(folded: variant), matcher: matcher)) }
+                    if n > 0 { found.formUnion(self.phraseMarks(at: i, key: WordKey(folded: variant), matcher: matcher, generic: &genericUntil)) }
                     found.formUnion(Self.stemMarks(variant, matcher: matcher))
                 }
                 found.formUnion(Self.morphologyMarks(folded, script: token.script))
             }
             self.marks[i].formUnion(found)
         }
+        for (first, last) in genericSpans where first <= last {
+            for t in first...last { self.marks[t].insert(.generic) }
+        }
     }
 
-    private func phraseMarks(at i: Int, key: WordKey, matcher: SensitiveMatcher) -> SensitiveMarks {
+    private func phraseMarks(at i: Int, key: WordKey, matcher: SensitiveMatcher, generic: inout Int) -> SensitiveMarks {
         guard let phrases = matcher.words[key] else { return [] }
         var out: SensitiveMarks = []
         for phrase in phrases {
@@ -164,7 +174,9 @@ struct SensitiveReader {
                 ok = false
                 break
             }
-            if ok { out.formUnion(phrase.marks) }
+            guard ok else { continue }
+            out.formUnion(phrase.marks)
+            if !phrase.rest.isEmpty && phrase.marks.contains(.procedural) { generic = max(generic, last) }
         }
         return out
     }
@@ -204,8 +216,9 @@ struct SensitiveReader {
             }
             // Possessive and object suffixes: زوجتي، مرضها، علاجه.
             var stem = s
-            if stem.count > 4, stem[stem.count - 1] == 0x0627, stem[stem.count - 2] == 0x0647 {
-                stem.removeLast(2)
+            let last2 = stem.count > 4 ? (stem[stem.count - 2], stem[stem.count - 1]) : (0, 0)
+            if last2 == (0x0647, 0x0627) || last2 == (0x0647, 0x0645) || last2 == (0x0646, 0x0627) || last2 == (0x0643, 0x0645) {
+                stem.removeLast(2)  // ها هم نا كم
             } else if stem.count > 3, [0x064A, 0x0647, 0x0643].contains(stem[stem.count - 1]) {
                 stem.removeLast()
             } else {
@@ -234,9 +247,11 @@ struct SensitiveReader {
         switch script {
         case .arabic:
             if s.count >= 4, s[0] == 0x0643, s[1] == 0x0646 { return .person }  // كن
+            if s.count >= 5, s[s.count - 1] == 0x064A, s[s.count - 2] == 0x0646 { return .person }  // …ني (me)
             if s.count >= 4, s[s.count - 1] == 0x062A, s[s.count - 2] != 0x0627 { return .person }  // …ت
         case .latin:
             if s.count >= 5, s[0] == 0x6B, s[1] == 0x61, s[2] == 0x6E { return .person }  // kan…
+            if s.count >= 5, s[s.count - 1] == 0x69, s[s.count - 2] == 0x6E, s[s.count - 3] != 0x69 { return .person }  // …ni (me)
             if s.count >= 3, s[s.count - 1] == 0x0263 { return .person }  // …ɣ
             if s.count >= 4, s[s.count - 1] == 0x68, s[s.count - 2] == 0x67 { return .person }  // …gh
         case .tifinagh:
@@ -253,6 +268,18 @@ struct SensitiveReader {
             case 0x2E, 0x21, 0x3F, 0x3B, 0x0A, 0x061F, 0x061B, 0x2026: return true
             default: continue
             }
+        }
+        return false
+    }
+
+    static let identityCategories: Set<SensitiveCategory> = [.ethnicOrigin, .religion, .sexLife, .politicalOpinion]
+
+    private func anyPerson(from: Int, to: Int, sentence s: Int) -> Bool {
+        var t = max(0, from)
+        let end = min(self.tokens.count - 1, to)
+        while t <= end {
+            if self.sentence[t] == s, self.marks[t].contains(.person), !self.marks[t].contains(.generic) { return true }
+            t += 1
         }
         return false
     }
@@ -275,7 +302,7 @@ struct SensitiveReader {
         var personInMessage = false
         for i in self.tokens.indices {
             if self.marks[i].contains(.procedural) { sentenceProcedural[self.sentence[i]] = true }
-            if self.marks[i].contains(.person) { personInMessage = true }
+            if self.marks[i].contains(.person) && !self.marks[i].contains(.generic) { personInMessage = true }
         }
         var factCount = [Int](repeating: 0, count: 9)
         for i in self.tokens.indices {
@@ -284,11 +311,11 @@ struct SensitiveReader {
             let topics = m.topicCategories & ~facts
             guard facts | topics != 0 else { continue }
             let s = self.sentence[i]
-            let person = self.any(.person, from: i - Self.personWindow, to: i + Self.personWindow, sentence: s, except: i)
-                || m.contains(.person)
+            let person = self.anyPerson(from: i - Self.personWindow, to: i + Self.personWindow, sentence: s)
             let procedural = sentenceProcedural[s]
             let benign = self.any(.benign, from: i - Self.benignWindow, to: i + Self.benignWindow, sentence: s, except: i)
             let linked = self.any(.link, from: i - Self.linkWindow, to: i - 1, sentence: s, except: i)
+            let copula = self.any(.copula, from: i - Self.linkWindow, to: i - 1, sentence: s, except: i)
             let located = self.any(.locative, from: i - 2, to: i - 1, sentence: s, except: i)
             for c in 0..<9 {
                 let bit: UInt32 = 1 << UInt32(c)
@@ -297,7 +324,9 @@ struct SensitiveReader {
                 guard isFact || isTopic else { continue }
                 let category = SensitiveCategory.byIndex[c]
                 let upgraded =
-                    isTopic && (linked || (located && (category == .criminalRecord || category == .tradeUnion)))
+                    isTopic
+                    && (linked || (located && (category == .criminalRecord || category == .tradeUnion))
+                        || (copula && Self.identityCategories.contains(category)))
                 var f = values[c]
                 if isFact || upgraded {
                     factCount[c] += 1

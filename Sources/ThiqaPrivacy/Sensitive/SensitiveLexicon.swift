@@ -14,9 +14,9 @@ enum SensitiveLexicon {
         .health: """
         diabet*|diabetique|cancer*|tumeur*|leucemie|chimio*|radiotherapie|seropositi*|vih|sida|antiretrovira*|tritherapie|\
         hepatite*|dialys*|insuffisance renale|insuffisance cardiaque|asthm*|epilep*|depression|depressi*|burn out|burnout|\
-        schizophren*|bipolaire|psychiatr*|psychotique|autis*|handicap*|invalidite|paralys*|hemipleg*|fauteuil roulant|aveugle|\
+        schizophren*|bipolaire|psychiatr*|psychotique|autis*|handicap*|invalidite|paralys*|hemipleg*|antidepresseur*|antidepressant*|fauteuil roulant|aveugle|\
         malvoyant*|sourd|sourde|malentendant*|enceinte|grossesse|accouch*|fausse couche|infarctus|avc|crise cardiaque|alzheimer|\
-        dementi*|demence|parkinson|sclerose|scleros*|maladie|maladies|malade|malades|hospitalis*|opere|operee|chirurgi*|greffe|\
+        dementi*|demence|parkinson|sclerose|scleros*|maladie|maladies|malade|malades|hospitalis*|opere|operee|chirurgie|chirurgical*|greffe|\
         insuline|traitement|medicament*|ordonnance|arret maladie|conge maladie|chronique|tuberculose|anorexi*|boulimi*|\
         addiction|toxicoman*|alcoolique|alcoolisme|mastectomie|brulure|brule|brulee|fracture|blesse|blessee|diagnostiqu*|souffre|\
         allergi*|migraine*|hypertension|cholesterol|thyroide|lupus|myopathie|ampute*|prothese|appareil auditif|cardiaque|\
@@ -28,7 +28,7 @@ enum SensitiveLexicon {
         diagnosed|suffers|suffering|allerg*|hypertension|blood pressure|paralysed|paralyzed|amputee|oncology|psychosis|\
         مرض|مرضا|امراض|مريض|مريضه|مصاب|مصابه|اصيب|اصيبت|يعاني|تعاني|اعاني|السكري|سرطان|ورم|الاورام|الكيميائي|العلاج الكيميائي|\
         نقص المناعه|الايدز|السيدا|المضاد للفيروسات|التهاب الكبد|تصفيه الدم|الدياليز|القصور الكلوي|الكلوي|الربو|الصرع|اكتئاب|الاكتئاب|\
-        الفصام|ثنائي القطب|نفسي|نفسيا|نفسانيه|النفسي|التوحد|توحد|اعاقه|الاعاقه|معاق|معاقه|كرسي متحرك|كرسيا متحركا|كفيف|اصم|حامل|حاملا|\
+        الفصام|ثنائي القطب|نفسيا|النفسي|تصفيه الكلي|الكلي|التوحد|توحد|اعاقه|الاعاقه|معاق|معاقه|كرسي متحرك|كرسيا متحركا|كفيف|اصم|حامل|حاملا|\
         حامله|الحمل|الولاده|اجهاض|نوبه قلبيه|جلطه|الزهايمر|الخرف|باركنسون|التصلب|اللويحي|جراحيه|استئصال|زرع|الانسولين|انسولين|\
         علاج|علاجا|العلاج|دواء|ادويه|رخصه مرض|مزمن|مزمنه|السل|ادمان|مدمن|حروق|محروقه|محروق|كسر|الضغط|القلب|يتعالج|يتابع علاجا|\
         السكر|الكونسير|الكانسير|الشيميو|دوا|الدوا|كيتعالج|كتتعالج|كنتعالج|كيداوى|الضيقه|الدبريسيون|نفساني|الهاندي|حامله|ولدات|\
@@ -37,12 +37,12 @@ enum SensitiveLexicon {
         kant3alej|t3alej|kayt3alj|insuline|dialyse|asthme|dii9a|di9a|epilepsie|psychiatre|nafsani|autisme|tawa7od|m3a9|m3a9a|\
         7amla|hamla|wldat|katnsa|kaynsa|operation|3amaliya|3amaliyya|m7arqa|m7ar9a|m7ro9|mhrou9|mkssra|mharsa|kaydawa|katdawa|\
         ⴰⵟⵟⴰⵏ|ⴰⵎⵓⴹⵉⵏ|ⵉⵎⵎⵓⴹⵏ|ⵜⴰⵎⵓⴹⵉⵏⵜ|ⴰⵙⴰⴼⴰⵔ|ⵙⵙⵓⴽⴽⴰⵔ|ⵙⵉⴷⴰ|ⴰⵍⵣⵀⴰⵢⵎⵔ|ⴰⵏⵙⵓⵍⵉⵏ|ⵜⴰⴷⵉⵙⵜ|ⵍⴽⴰⵏⵙⵉⵔ|ⴰⵔⵓⵔⵉ|\
-        attan|amudin|immudn|tamudint|asafar|tadist|lkansir|alzheimer|insulin|bousfir|bosfir|l7ml|7ml|l7aml|7aml|7mel|maladies mentales|mentale|mentales|\
+        attan|amudin|immudn|tamudint|asafar|tadist|lkansir|alzheimer|insulin|bousfir|bosfir|jalta|jelta|jlta|l7ml|7ml|l7aml|7aml|7mel|maladies mentales|mentale|mentales|\
         اجهض*|اجهضت|بوصفير|العقليه|الامراض العقليه|الحمل|طاح ليها الحمل
         """,
         .genetic: """
         genetique*|adn|mutation|brca*|trisomie|hereditaire*|porteur|porteuse|drepanocytose|thalassemi*|mucoviscidose|paternite|\
-        genome|caryotype|chromosom*|maladie genetique|test genetique|genes|gene|\
+        genome|caryotype|الكروموسومات|كروموسوم*|صبغيا|خلل صبغي|chromosom*|maladie genetique|test genetique|genes|gene|\
         genetic*|dna|variant|carrier|carriers|sickle cell|thalassaemia|cystic fibrosis|down syndrome|trisomy|hereditary|inherited|\
         paternity|chromosom*|huntington*|embryo screening|\
         جيني|الجيني|جينيه|الجينيه|الجينات|جين|الجين|الحمض النووي|وراثي|الوراثي|وراثيه|الوراثيه|المنجلي|التلاسيميا|التثلث الصبغي|\
@@ -51,7 +51,7 @@ enum SensitiveLexicon {
         """,
         .religion: """
         converti|convertie|conversion|apostat*|athee|athees|atheisme|agnostique|chretien|chretienne|christianisme|catholique*|\
-        protestant*|evangeli*|juif|juive|juifs|judaisme|confession|musulman|musulmane|chiite*|chiisme|sunnite|bahai*|bouddhis*|\
+        protestant*|evangeli*|kippa|kipa|juif|juive|juifs|judaisme|confession|musulman|musulmane|chiite*|chiisme|sunnite|bahai*|bouddhis*|\
         prie|prier|priere|prieres|pratiquant*|voile|hijab|niqab|jeune|jeuner|messe|croyant*|foi|\
         converted|convert|apostate|atheist|agnostic|christian|catholic|protestant|evangelical|jewish|judaism|muslim|shia|shiite|\
         sunni|baha i|buddhist|pray|praying|prayers|practising|practicing|fasting|veil|mass|believer|faith|\
@@ -66,7 +66,7 @@ enum SensitiveLexicon {
         ⵉⵥⵥⵓⵎ|ⵜⵥⵥⵓⵎ|ⵥⵥⵓⵎⵖ|izzum|tzzum|zzumg|zzumɣ
         """,
         .politicalOpinion: """
-        militant*|milite|milit*|encarte|encartee|vote pour|voter pour|j ai vote|manifest*|manifs|manif|marches|hirak|boycott*|\
+        militant*|milite|militer|militons|encarte|encartee|vote pour|voter pour|j ai vote|manifest*|manifs|manif|marches|hirak|boycott*|\
         opinions politiques|opinion politique|opposant*|partisan*|sympathisant*|separatiste*|anti gouvernement|independance|\
         activist*|campaigner|voted|protest*|demonstration*|demonstrated|dissident*|anti government|separatist|supporter|\
         مناضل|مناضله|ناشط|ناشطه|ينشط|تنشط|صوتت|صوت لصالح|لصالح|وقفه احتجاجيه|احتجاج|احتجاجي|احتجاجيه|الاحتجاجات|مظاهره|\
@@ -88,12 +88,12 @@ enum SensitiveLexicon {
         descent|origin|sub saharan|black|african|berber|sahrawi|riffian|hassaniya|racism|racist|skin colour|skin color|tribe|\
         اصل|اصول|صحراوي|صحراويه|قبيله|القبيله|قبيلته|افريقيه|افريقي|جنوب الصحراء|يهودي مغربي|عنصريه|العنصريه|عنصري|ريفي|ريفيه|\
         سوسي|سوسيه|عرقي|البشره|سينغالي|سينغاليه|كحل|كحله|كحلوش|عزي|حساني|الحسانيه|\
-        asli|asl|senegali|riffiya|rifi|rifia|k7al|k7la|kahl|3azzi|azzi|l3onsoriya|3onsoriya|racisme|sa7raoui*|sahraoui*|\
+        asli|asl|asslhom|aslhom|asslha|aslha|asloh|aslo|senegali|riffiya|rifi|rifia|k7al|k7la|kahl|3azzi|azzi|l3onsoriya|3onsoriya|racisme|sa7raoui*|sahraoui*|\
         7assaniya|hassaniya|ⴰⴱⵔⴽⴰⵏ|ⵜⴰⴱⵔⴽⴰⵏⵜ|ⴰⵄⵔⴰⴱ|ⴰⵙⴰⵃⵔⴰⵡⵉ|ⴰⵔⵉⴼⵉ|ⵍⵄⵓⵏⵚⵓⵔⵉⵢⴰ|abrkan|aberkan|tabrkant|l3unsuriya|aɛrab
         """,
         .sexLife: """
         homosexu*|gay|gays|lesbienne*|bisexu*|transgenre*|lgbt*|orientation sexuelle|hors mariage|sans etre maries|concubinage|\
-        avortement|avorte|avortee|ivg|relations sexuelles|relation sexuelle|virginite|adultere|infidelite|mere celibataire|\
+        avortement|avorte|avortee|avorter|ivg|relations sexuelles|relation sexuelle|virginite|adultere|infidelite|mere celibataire|\
         lesbian|bisexual|transgender|sexual orientation|out of wedlock|without being married|unmarried|living together|\
         cohabit*|abortion|sexual|virginity|adultery|affair|single mother|\
         مثلي|مثليه|المثليه|مثليي|متحول|متحوله|جنسي|جنسيه|الجنسيه|علاقه جنسيه|خارج اطار الزواج|خارج الزواج|بدون زواج|اجهاض|\
@@ -110,7 +110,8 @@ enum SensitiveLexicon {
         .criminalRecord: """
         condamne*|condamnation|sursis|detention|detenu*|incarcere*|garde a vue|arrete|arretee|arrestation|interpelle*|inculpe*|\
         poursuivi|poursuivie|affaire en cours|proces|delit|stupefiants|sans provision|etat d ivresse|anciens detenus|ancien detenu|\
-        rehabilitation|liberte provisoire|mandat de depot|accuse|accusee|coupable|\
+        rehabilitation|liberte provisoire|sorti de prison|sortie de prison|sort de prison|out of prison|released from prison|\
+        خرج من السجن|خرجت من السجن|خرج من الحبس|khrej mn l7bs|khrej mn l7abs|mandat de depot|accuse|accusee|coupable|\
         convicted|conviction|sentenced|suspended sentence|jail|detention|detained|pre trial|custody|arrested|charged|prosecuted|\
         on trial|offence|offense|theft|drunk driving|bounced cheque|bounced check|ex prisoner*|ex prisoners|ex convict|parole|\
         probation|accused|guilty|\
@@ -140,7 +141,7 @@ enum SensitiveLexicon {
         jame3|jam3|jami3|ramdan|ramadan|diyana|dine|ⵜⵉⵎⵣⴳⵉⴷⴰ|ⵜⵎⵣⴳⵉⴷⴰ|ⵕⵎⴹⴰⵏ|ⵔⵎⴹⴰⵏ|timzgida|tmzgida|rmdan
         """,
         .politicalOpinion: """
-        parti|partis|elections|election|electorales|electorale|candidat*|bureau de vote|communales|legislatives|pjd|rni|usfp|\
+        parti|partis|bureau politique|political bureau|المكتب السياسي|siyasi|siyasiya|elections|election|electorales|electorale|candidat*|bureau de vote|communales|legislatives|pjd|rni|usfp|\
         pam|istiqlal|union socialiste|voie democratique|annahj|adl wal ihsane|justice et spiritualite|gauche|politique|vote|\
         party|elections|candidate*|polling|ballot|political|socialist union|democratic way|\
         حزب|الحزب|الانتخابات|انتخابات|المرشحين|الناخب|الانتخابيه|العدل والاحسان|فيدراليه اليسار|الاستقلال|الاحرار|البام|السياسي|\
@@ -162,7 +163,7 @@ enum SensitiveLexicon {
         sexe|sex|sexuel|sexuelle|mariage|marriage|زواج|الزواج|zwaj|ⵜⴰⵎⵖⵔⴰ|tamgra|tamɣra
         """,
         .biometric: """
-        biometrique*|donnees biometriques|empreinte|visage|photo|biometric|face|photo|fingers|\
+        العين|عيني|l3in|eye|eyes|oeil|yeux|donnees biometriques|empreinte|visage|photo|biometric|face|photo|fingers|\
         بيومتري|البيومتري|البيومتريه|الوجه|وجهي|الوجه ديالي|صوره|التصويره|\
         biometrique|lwjeh|wjeh|tswira|ⴰⴱⵢⵓⵎⵉⵜⵔⵉ|ⵓⴷⵎ|ⵉⴹⵓⴹⴰⵏ|abyumitri|udm|idudan
         """,
@@ -184,13 +185,14 @@ enum SensitiveLexicon {
     cousin|grandfather|grandmother|grandma|grandpa|child|baby|neighbour|neighbor|colleague|girlfriend|boyfriend|friend|\
     he|she|his|her|him|\
     انا|عندي|لدي|انني|اني|زوجي|زوجتي|ابي|والدي|امي|والدتي|ابني|ابنتي|بنتي|اخي|اختي|عمي|خالي|جدي|جدتي|صديقي|صديقتي|\
-    زميلي|زميلتي|جاري|جارتي|طفلي|ولدي|حقي|اجرتي|نحن|عائلتي|\
+    زميلي|زميلتي|جاري|جارتي|طفلي|رضيع|طفلنا|ابننا|حماتي|حماي|اتناول|اخضع|احتاج|اعيش|اتعرض|اتابع|قضيت|\
+    7mati|7ma|belle mere|beau pere|mother in law|father in law|ولدي|حقي|اجرتي|نحن|عائلتي|\
     راني|راجلي|مراتي|بويا|بابا|مي|ماما|يما|خويا|ختي|صاحبي|صاحبتي|جارنا|ديالي|ليا|عليا|حنا|عندو|عندها|فيه|فيها|ديالو|ديالها|\
     ana|3ndi|3andi|andi|rani|rajli|mrati|bba|baba|mmi|mama|yemma|weldi|wldi|bnti|khouya|khoya|khti|3ammi|khali|jeddi|\
-    sa7bi|sa7bti|dyali|liya|3liya|m3aya|7na|3ando|3ndo|3ndha|3andha|fih|fiha|dyalo|dyalha|bghit|bghina|kont|knt|kunt|\
+    sa7bi|sa7bti|jarna|jari|jarti|sa7bi|dyali|liya|3liya|m3aya|7na|3ando|3ndo|3ndha|3andha|fih|fiha|dyalo|dyalha|bghit|bghina|kont|knt|kunt|\
     بغيت|بغينا|كنت|درت|\
     ⵏⴽⴽⵉ|ⵉⵏⵓ|ⴷⴰⵔⵉ|ⴷⴰⵔⵙ|ⴱⴰⴱⴰ|ⵉⵎⵎⵉ|ⵢⵎⵎⴰ|ⴰⵔⴳⴰⵣ|ⵜⴰⵎⵖⴰⵔⵜ|ⵉⵡⵉ|ⵉⵍⵍⵉ|ⴳⵯⵎⴰ|ⴳⵎⴰ|ⵓⵍⵜⵎⴰ|ⴰⵢⵉ|ⵉⵢⵉ|ⵢⵉ|\
-    nkki|nekk|inu|dari|dars|immi|yemma|argaz|tamgart|tamɣart|thamghart|tamghart|iwi|illi|gma|gʷma|ultma|ayi|iyi
+    nkki|nekk|inu|nng|nnɣ|nngh|nns|ⵏⵏⵖ|ⵏⵏⵙ|dari|dars|immi|yemma|argaz|tamgart|tamɣart|thamghart|tamghart|iwi|illi|gma|gʷma|ultma|ayi|iyi
     """
 
     /// Words that make a message procedural or general: how to, where, when, price, documents, statistics.
@@ -199,6 +201,7 @@ enum SensitiveLexicon {
     adresse|delai|documents|pieces|formulaire|procedure|demarche|obtenir|rendez vous|inscrire|inscription|autorisation*|\
     licence*|permis|conditions|exigences|ferie|liste|\
     how|how much|how long|cost|price|fee|fees|opening hours|hours|open|close|closed|where|when|deadline|documents|paperwork|\
+    how do i|how can i|where do i|where can i|can i|do i|do i need|should i|comment je|comment puis je|ou puis je|\
     form|procedure|requirements|apply|book|appointment|licence*|license*|permits|\
     كيف|كم|ثمن|سعر|مواعيد|اوقات|ساعات|مفتوح|مفتوحه|تفتح|تغلق|اين|متى|اجل|الوثائق|وثائق|الاستماره|استماره|اجراءات|شروط|الحصول|\
     الرخص|رخصه|التسجيل|موعد|\
@@ -213,13 +216,13 @@ enum SensitiveLexicon {
     static let benign = """
     expose|statistiques|chiffres|memoire|these|article|journaliste|campagne|loi|cndp|deliberation*|recherche|association|\
     modele|type|touristes|visite|visiteurs|cause|malgre|transports|transport|bus|train|taxis|chauffeurs|tram|enseignants|\
-    infirmiere|infirmier|medecin|cardiologue|avocat|avocate|policier|docteur|pharmacien|\
+    infirmiere|infirmier|enseignante|enseignant|scolaire|travaille|rh|ressources humaines|eleves|chirurgien|psychologue|juge|militaire|medecin|cardiologue|avocat|avocate|policier|docteur|pharmacien|\
     project|statistics|figures|thesis|article|journalist|campaign|law|research|ngo|sample|tourists|tour|visit|visitors|\
-    because|despite|buses|drivers|controllers|teachers|flight|nurse|doctor|cardiologist|lawyer|officer|\
+    because|despite|presentation|teacher|work|works|working|hr|paper|essay|writing|pupils|students|buses|drivers|controllers|teachers|flight|nurse|doctor|cardiologist|lawyer|officer|\
     بحث|بحثا|احصائيات|ارقام|مقال|صحفي|حمله|القانون|بسبب|رغم|الحافلات|الترامواي|سائقي|الاساتذه|ممرضه|ممرض|طبيب|محام|شرطي|\
-    اللجنه|الزوار|السياح|جمعيه|\
+    اللجنه|الزوار|عرضا|تعمل|يعمل|اخصائيه|الموارد البشريه|التلاميذ|استاذه|استاذ|خدامه|خدام|السياح|جمعيه|\
     عرض|الطوبيسات|الشيفورات|بوليسي|فرمليه|محاميه|نموذجي|غير باش|\
-    expose|ar9am|tobisat|chauffeurs|boulisi|infirmiere|tbib|avocate|modele|recherche|\
+    expose|ar9am|khddama|khddam|tlamid|prof|psychologue|tobisat|chauffeurs|boulisi|infirmiere|tbib|avocate|modele|recherche|\
     ⴰⵎⵙⵍⴰⵢ|ⵜⵙⴽⵉⵡⵉⵏ|ⵜⴽⵓⵔⵉⵙⵉⵏ|ⵉⵙⵍⵎⴰⴷⵏ|ⴰⵎⵙⴳⵏⴼ|ⴰⴱⵓⵍⵉⵙ|ⴼⵔⵎⵍⵢⴰ|ⵉⵎⵔⵣⴰⵢⵏ|ⵜⴰⵎⵙⵎⵓⵏⵜ|\
     amsslay|tskiwin|tkurisin|iselmadn|amsgnf|abulis|fermlya|imrzayn|tamsmunt|khf|f lmadrasa
     """
@@ -227,12 +230,18 @@ enum SensitiveLexicon {
     /// Words that turn a topic term into a fact when they come just before it: membership, participation,
     /// copula, affliction ("membre du syndicat", "est en grève", "souffre de", "شاركت في إضراب", "kcmɣ lgrev").
     static let link = """
-    membre|adherent|adherente|participe|participer|participait|fait|fais|faisait|suis|est|sont|etait|etais|sommes|souffre|\
-    atteint|atteinte|sorti|sortie|\
-    member|joined|joins|took part|went|is|am|are|was|were|served|\
-    عضو|عضوه|منخرط|منخرطه|شارك|شاركت|يشارك|ينشط|خرج|خرجت|داخل|داخله|درت|كيدير|كيديرو|كان|كانت|\
+    membre|adherent|adherente|participe|participer|participait|fait|fais|faisait|souffre|atteint|atteinte|sorti|sortie|sort|\
+    member|joined|joins|took part|went|served|sits|got|\
+    عضو|عضوه|منخرط|منخرطه|شارك|شاركت|يشارك|ينشط|خرج|خرجت|داخل|داخله|درت|كيدير|كيديرو|\
     3odw|dakhel|dakhla|dert|khrej|kharj|khrjat|\
-    ⴽⵛⵎⵖ|ⵉⴽⵛⵎ|ⴳⵉⵖ|ⵉⴳⴰ|ⵜⴳⴰ|ⵉⵍⵍⴰ|ⵜⵍⵍⴰ|kcmg|kcmɣ|ikcm|gig|gigh|giɣ|ggiɣ|iga|tga|illa|tlla
+    ⴽⵛⵎⵖ|ⵉⴽⵛⵎ|ⵉⴼⴼⵓⵖ|kcmg|kcmɣ|ikcm|iffug|iffuɣ
+    """
+
+    /// Copulas: they make an identity term a fact ("ma femme est amazighe", "ⴳⵉⵖ ⴰⴱⵔⴽⴰⵏ") for ethnic origin,
+    /// religion, sex life and political opinion only ("ma femme est juge au tribunal" is not a court case).
+    static let copula = """
+    suis|est|sont|etait|etais|sommes|is|am|are|was|were|i m|كان|كانت|انا|حنا|ana|7na|kan|kant|\
+    ⴳⵉⵖ|ⵉⴳⴰ|ⵜⴳⴰ|ⵉⵍⵍⴰ|ⵜⵍⵍⴰ|gig|gigh|giɣ|ggiɣ|iga|tga|illa|tlla
     """
 
     /// Locative words that make a prison or strike term a fact ("en prison", "in jail", "في السجن", "f l7bs",

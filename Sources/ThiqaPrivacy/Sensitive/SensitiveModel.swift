@@ -8,15 +8,15 @@ import Musl
 import Darwin
 #endif
 
-/// Logistic model over `SensitiveFeatures`, trained on 232 hand-written messages (L2 = 1.0):
+/// Logistic model over `SensitiveFeatures`, trained on 363 hand-written messages (L2 = 1.0):
 /// p = σ(bias[c] + Σ shared[k]·x[k] + factPerson[c]·x[0] + topicPerson[c]·x[2]).
 enum SensitiveModel {
     /// Feature order: fact_person, fact_alone, topic_person, topic_alone, fact_person_procedural, fact_procedural, topic_procedural, fact_benign, topic_benign, several_facts, person_in_message, fact_linked.
-    static let shared: [Double] = [3.7718, 0.5681, 0.9615, -0.2988, 0.4420, -0.2758, -0.9574, -0.0691, 0.0633, 1.8605, 3.2237, -0.0366]
+    static let shared: [Double] = [4.6641, -0.0121, 0.9890, -0.4660, -0.0450, -0.0337, -0.5540, -2.0968, 0.0111, 1.2901, 3.5872, -0.7317]
     /// Category order: health, religion, politicalOpinion, tradeUnion, ethnicOrigin, sexLife, genetic, biometric, criminalRecord.
-    static let bias: [Double] = [-6.1435, -6.2036, -5.6843, -6.2129, -6.3307, -5.8992, -5.3639, -5.3427, -5.7950]
-    static let factPerson: [Double] = [0.2360, 0.5297, 0.8975, 0.6580, 0.3331, 0.6332, 0.1586, -0.5149, 0.8406]
-    static let topicPerson: [Double] = [-0.3028, 0.2606, -0.0552, -0.6837, 0.0000, 0.2504, 0.0827, 1.6109, -0.2013]
+    static let bias: [Double] = [-7.4051, -6.9656, -6.7333, -6.4601, -6.3892, -7.0087, -5.6601, -5.5691, -6.7903]
+    static let factPerson: [Double] = [0.6967, 0.6575, 0.7849, 1.3411, 0.5213, 0.2487, 0.1738, -0.5394, 0.7796]
+    static let topicPerson: [Double] = [-0.3429, 0.4361, -0.2022, -0.7267, 0.0000, 0.3689, 0.0463, 1.8337, -0.4242]
     static let sensitiveThreshold = 0.5
     static let uncertainThreshold = 0.25
 
