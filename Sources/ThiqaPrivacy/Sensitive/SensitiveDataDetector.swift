@@ -66,6 +66,12 @@ public struct SensitivityAssessment: Sendable, Equatable {
         case uncertain(Set<SensitiveCategory>)
         case notSensitive
 
+        /// The categories of a `sensitive` verdict; empty otherwise.
+        public var sensitiveCategories: Set<SensitiveCategory> {
+            if case .sensitive(let categories) = self { return categories }
+            return []
+        }
+
         /// `sensitive`, `uncertain` or `not_sensitive`, for records and JSON.
         public var name: String {
             switch self {

@@ -12,6 +12,7 @@ struct SensitiveMarks: OptionSet, Sendable, Hashable {
     static let copula = SensitiveMarks(rawValue: 1 << 23)
     /// Inside a procedural phrase ("how do I", "comment je"): the pronoun there is generic, not a person cue.
     static let generic = SensitiveMarks(rawValue: 1 << 24)
+    static let pronoun = SensitiveMarks(rawValue: 1 << 25)
 
     static func fact(_ category: SensitiveCategory) -> SensitiveMarks { SensitiveMarks(rawValue: 1 << (factShift + UInt32(category.index))) }
     static func topic(_ category: SensitiveCategory) -> SensitiveMarks { SensitiveMarks(rawValue: 1 << (topicShift + UInt32(category.index))) }
@@ -69,6 +70,7 @@ struct SensitiveMatcher: Sendable {
         add(SensitiveLexicon.link, .link)
         add(SensitiveLexicon.locative, .locative)
         add(SensitiveLexicon.copula, .copula)
+        add(SensitiveLexicon.pronoun, .pronoun)
         for key in words.keys { words[key]!.sort { $0.rest.count > $1.rest.count } }
         self.words = WordTable(words.map { ($0.key, $0.value) })
         self.stems = WordTable(stems.map { ($0.key, $0.value) })
@@ -161,6 +163,12 @@ struct SensitiveReader {
         for (first, last) in genericSpans where first <= last {
             for t in first...last { self.marks[t].insert(.generic) }
         }
+        // "how can I", "comment je", "ⵎⴰⵏⵉⴽ ⴰⴷ ⴰⵡⵉⵖ": a pronoun or first-person verb just after a question word asks
+        // in general; it is not a person the message is about.
+        for t in self.tokens.indices where self.marks[t].contains(.pronoun) {
+            let before = (t >= 1 && self.marks[t - 1].contains(.procedural)) || (t >= 2 && self.marks[t - 2].contains(.procedural))
+            if before && self.sentence[max(0, t - 2)] == self.sentence[t] { self.marks[t].insert(.generic) }
+        }
     }
 
     private func phraseMarks(at i: Int, key: WordKey, matcher: SensitiveMatcher, generic: inout Int) -> SensitiveMarks {
@@ -246,16 +254,16 @@ struct SensitiveReader {
     static func morphologyMarks(_ s: [UInt32], script: Script) -> SensitiveMarks {
         switch script {
         case .arabic:
-            if s.count >= 4, s[0] == 0x0643, s[1] == 0x0646 { return .person }  // كن
+            if s.count >= 4, s[0] == 0x0643, s[1] == 0x0646 { return [.person, .pronoun] }  // كن
             if s.count >= 5, s[s.count - 1] == 0x064A, s[s.count - 2] == 0x0646 { return .person }  // …ني (me)
-            if s.count >= 4, s[s.count - 1] == 0x062A, s[s.count - 2] != 0x0627 { return .person }  // …ت
+            if s.count >= 4, s[s.count - 1] == 0x062A, s[s.count - 2] != 0x0627 { return [.person, .pronoun] }  // …ت
         case .latin:
-            if s.count >= 5, s[0] == 0x6B, s[1] == 0x61, s[2] == 0x6E { return .person }  // kan…
+            if s.count >= 5, s[0] == 0x6B, s[1] == 0x61, s[2] == 0x6E { return [.person, .pronoun] }  // kan…
             if s.count >= 5, s[s.count - 1] == 0x69, s[s.count - 2] == 0x6E, s[s.count - 3] != 0x69 { return .person }  // …ni (me)
-            if s.count >= 3, s[s.count - 1] == 0x0263 { return .person }  // …ɣ
-            if s.count >= 4, s[s.count - 1] == 0x68, s[s.count - 2] == 0x67 { return .person }  // …gh
+            if s.count >= 3, s[s.count - 1] == 0x0263 { return [.person, .pronoun] }  // …ɣ
+            if s.count >= 4, s[s.count - 1] == 0x68, s[s.count - 2] == 0x67 { return [.person, .pronoun] }  // …gh
         case .tifinagh:
-            if s.count >= 3, s[s.count - 1] == 0x2D56 { return .person }  // …ⵖ
+            if s.count >= 3, s[s.count - 1] == 0x2D56 { return [.person, .pronoun] }  // …ⵖ
         default:
             break
         }

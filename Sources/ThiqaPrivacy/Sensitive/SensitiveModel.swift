@@ -12,11 +12,11 @@ import Darwin
 /// p = σ(bias[c] + Σ shared[k]·x[k] + factPerson[c]·x[0] + topicPerson[c]·x[2]).
 enum SensitiveModel {
     /// Feature order: fact_person, fact_alone, topic_person, topic_alone, fact_person_procedural, fact_procedural, topic_procedural, fact_benign, topic_benign, several_facts, person_in_message, fact_linked.
-    static let shared: [Double] = [4.6641, -0.0121, 0.9890, -0.4660, -0.0450, -0.0337, -0.5540, -2.0968, 0.0111, 1.2901, 3.5872, -0.7317]
+    static let shared: [Double] = [4.7708, -0.0324, 0.8794, -0.4721, 0.1519, -0.0489, -0.4979, -2.1822, -0.0506, 1.2521, 3.7413, -0.7927]
     /// Category order: health, religion, politicalOpinion, tradeUnion, ethnicOrigin, sexLife, genetic, biometric, criminalRecord.
-    static let bias: [Double] = [-7.4051, -6.9656, -6.7333, -6.4601, -6.3892, -7.0087, -5.6601, -5.5691, -6.7903]
-    static let factPerson: [Double] = [0.6967, 0.6575, 0.7849, 1.3411, 0.5213, 0.2487, 0.1738, -0.5394, 0.7796]
-    static let topicPerson: [Double] = [-0.3429, 0.4361, -0.2022, -0.7267, 0.0000, 0.3689, 0.0463, 1.8337, -0.4242]
+    static let bias: [Double] = [-7.6058, -7.1266, -6.7903, -6.5456, -6.4930, -7.1789, -5.6813, -5.2684, -6.8908]
+    static let factPerson: [Double] = [0.5907, 0.5567, 0.7085, 1.2812, 0.4627, 0.1971, 0.1485, 0.1039, 0.7216]
+    static let topicPerson: [Double] = [-0.2914, 0.3897, -0.1517, -0.7210, 0.0000, 0.3721, 0.0428, 1.6419, -0.4028]
     static let sensitiveThreshold = 0.5
     static let uncertainThreshold = 0.25
 
