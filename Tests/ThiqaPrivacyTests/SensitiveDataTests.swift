@@ -138,8 +138,9 @@ struct SensitiveDataTests {
     func contextOrders() {
         let own = self.detector.assess("Je suis épileptique depuis l'enfance.").scores[.health] ?? 0
         let project = self.detector.assess("Quelles statistiques existent sur l'épilepsie pour un exposé ?").scores[.health] ?? 0
-        #expect(own > 0.8)
-        #expect(project < 0.2)
+        #expect(own >= SensitivityThresholds.standard.sensitive)
+        #expect(project < SensitivityThresholds.standard.uncertain)
+        #expect(own - project > 0.5)
     }
 
     @Test("Thresholds decide between sensitive, uncertain and not sensitive")

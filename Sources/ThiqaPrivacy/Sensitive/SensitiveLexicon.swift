@@ -30,19 +30,34 @@ enum SensitiveLexicon {
         نقص المناعه|الايدز|السيدا|المضاد للفيروسات|التهاب الكبد|تصفيه الدم|الدياليز|القصور الكلوي|الكلوي|الربو|الصرع|اكتئاب|الاكتئاب|\
         الفصام|ثنائي القطب|نفسيا|النفسي|تصفيه الكلي|الكلي|التوحد|توحد|اعاقه|الاعاقه|معاق|معاقه|كرسي متحرك|كرسيا متحركا|كفيف|اصم|حامل|حاملا|\
         حامله|الحمل|الولاده|اجهاض|نوبه قلبيه|جلطه|الزهايمر|الخرف|باركنسون|التصلب|اللويحي|جراحيه|استئصال|زرع|الانسولين|انسولين|\
-        علاج|علاجا|العلاج|دواء|ادويه|رخصه مرض|مزمن|مزمنه|السل|ادمان|مدمن|حروق|محروقه|محروق|كسر|الضغط|القلب|يتعالج|يتابع علاجا|\
+        علاج|علاجا|العلاج|دواء|ادويه|رخصه مرض|مزمن|مزمنه|السل|ادمان|مدمن|حروق|محروقه|محروق|كسر|الضغط|يتعالج|يتابع علاجا|\
         السكر|الكونسير|الكانسير|الشيميو|دوا|الدوا|كيتعالج|كتتعالج|كنتعالج|كيداوى|الضيقه|الدبريسيون|نفساني|الهاندي|حامله|ولدات|\
         كتنسى|كينسى|عمليه|العمليه|مكسوره|مكسور|مضروب|\
         mrid|mrida|mard|marad|sokar|sokkar|skkar|ssokar|sukkar|ssukkar|diabete|kansir|chimio|dwa|ldwa|dowa|kayt3alej|katt3alej|\
         kant3alej|t3alej|kayt3alj|insuline|dialyse|asthme|dii9a|di9a|epilepsie|psychiatre|nafsani|autisme|tawa7od|m3a9|m3a9a|\
         7amla|hamla|wldat|katnsa|kaynsa|operation|3amaliya|3amaliyya|m7arqa|m7ar9a|m7ro9|mhrou9|mkssra|mharsa|kaydawa|katdawa|\
         ⴰⵟⵟⴰⵏ|ⴰⵎⵓⴹⵉⵏ|ⵉⵎⵎⵓⴹⵏ|ⵜⴰⵎⵓⴹⵉⵏⵜ|ⴰⵙⴰⴼⴰⵔ|ⵙⵙⵓⴽⴽⴰⵔ|ⵙⵉⴷⴰ|ⴰⵍⵣⵀⴰⵢⵎⵔ|ⴰⵏⵙⵓⵍⵉⵏ|ⵜⴰⴷⵉⵙⵜ|ⵍⴽⴰⵏⵙⵉⵔ|ⴰⵔⵓⵔⵉ|\
-        attan|amudin|immudn|tamudint|asafar|tadist|lkansir|alzheimer|insulin|bousfir|bosfir|jalta|jelta|jlta|l7ml|7ml|l7aml|7aml|7mel|maladies mentales|mentale|mentales|\
+        attan|amudin|immudn|tamudint|asafar|tadist|lkansir|alzheimer|insulin|bousfir|bosfir|\
+        oxygene|sous oxygene|trisomique|metastase*|lymphome|anemie|hemophil*|insulinodependant|cardiopathie|pacemaker|\
+        stimulateur cardiaque|arthrose|rhumatisme*|polyarthrite|paraplegi*|tetraplegi*|handicape|handicapee|invalide|begaie*|\
+        dyslexi*|hyperactif|hyperactive|tdah|psychose|anxiete|angoisses|phobie|suicid*|tentative de suicide|sevrage|methadone|\
+        cirrhose|calculs renaux|kyste|fibrome|endometriose|sterilite|infertil*|cesarienne|premature|convalescen*|reeducation|\
+        kinesitherapie|bequilles|platre|hernie|ulcere|epileptique|convulsion*|coma|cicatrice|brulures|oncologie|syndrome de down|\
+        chemo|oxygen|on oxygen|cancerous|metastas*|lymphoma|anaemia|anemia|haemophilia|hemophilia|diabetic|heart condition|\
+        arthritis|rheumatism|paraplegic|quadriplegic|amputated|handicapped|disorder|adhd|dyslexi*|ocd|suicidal|suicide attempt|\
+        overdose|rehab|withdrawal|cirrhosis|kidney stones|infertility|ivf|caesarean|c section|premature|physiotherapy|crutches|\
+        hernia|ulcer|epileptic|seizure*|scar|down syndrome|\
+        الاكسجين|الاوكسجين|متلازمه داون|منغولي|ورم خبيث|سرطاني|فقر الدم|الهيموفيليا|قلبي|جهاز تنظيم ضربات القلب|الروماتيزم|\
+        التهاب المفاصل|شلل|مشلول|مبتور|بتر|اضطراب|اضطرابات|فرط الحركه|الانتحار|انتحار|محاوله انتحار|الميثادون|تشمع الكبد|\
+        حصى الكلي|العقم|عقيم|اطفال الانابيب|قيصريه|خديج|الترويض الطبي|عكاكيز|الجبس|فتق|قرحه|نوبات|غيبوبه|كوما|ضعيف البصر|\
+        ضعف السمع|سماعه|سكته دماغيه|حساسيه|الحساسيه|ندبه|الطونسيو|الطانسيو|الكوليستيرول|الاعصاب|معوق|معوقه|التريزومي|مجنون|\
+        oxygene|tension|tansio|cholesterol|l3sab|a3sab|mjnoun|mo3a9|sokkari|mrid b|marad|trisomie|jer7|jar7|\
+        jalta|jelta|jlta|l7ml|7ml|l7aml|7aml|7mel|maladies mentales|mentale|mentales|\
         اجهض*|اجهضت|بوصفير|العقليه|الامراض العقليه|الحمل|طاح ليها الحمل
         """,
         .genetic: """
         genetique*|adn|mutation|brca*|trisomie|hereditaire*|porteur|porteuse|drepanocytose|thalassemi*|mucoviscidose|paternite|\
-        genome|caryotype|الكروموسومات|كروموسوم*|صبغيا|خلل صبغي|chromosom*|maladie genetique|test genetique|genes|gene|\
+        genome|caryotype|trisomique|syndrome de down|mongolien|متلازمه داون|الكروموسومات|كروموسوم*|صبغيا|خلل صبغي|chromosom*|maladie genetique|test genetique|genes|gene|\
         genetic*|dna|variant|carrier|carriers|sickle cell|thalassaemia|cystic fibrosis|down syndrome|trisomy|hereditary|inherited|\
         paternity|chromosom*|huntington*|embryo screening|\
         جيني|الجيني|جينيه|الجينيه|الجينات|جين|الجين|الحمض النووي|وراثي|الوراثي|وراثيه|الوراثيه|المنجلي|التلاسيميا|التثلث الصبغي|\
@@ -62,7 +77,9 @@ enum SensitiveLexicon {
         sayem|sayma|ftrat|fter|katamen|kanamen|kayamen|mol7id|mul7id|\
         ⵜⴰⵥⴰⵍⵍⵉⵜ|ⵜⵥⴰⵍⵍⵉⵏ|ⵜⵜⵥⴰⵍⵍⴰⵖ|ⵥⴰⵍⵍⴰⵖ|ⵜⴰⵎⴰⵙⵉⵃⵉⵜ|ⵜⵎⴰⵙⵉⵃⵉⵜ|ⴰⵎⴰⵙⵉⵃⵉ|ⵓⴷⴰⵢ|ⵓⴷⴰⵢⵏ|ⴰⵎⵓⵙⵍⵎ|ⴰⴷⵉⵏ|ⴰⵥⵓⵎ|\
         tazallit|tzallit|tzallin|ttzallag|ttzallaɣ|zallag|zallaɣ|tamasihit|tmasihit|amasihi|uday|udayn|amuslm|uzum|azum|\
-        mesi7iya|masi7iya|mosslim|mouslim|mslm|kanssali*|kansali*|kanamen*|kanssli*|كنصلي*|كنامن*|كنصوم*|fasts|fasted|\
+        mesi7iya|masi7iya|baha i|baha is|baha iyin|baha2iyin|bahaiyin|بهائيون|بهائيين|pelerinage|pilgrimage|pilgrim|hajj|7ej|7aj|omra|3omra|عمره|ⵍⵃⵉⵊ|lhij|\
+        soufi*|zaouia|confrerie|tariqa|الزاويه|الطريقه|zawiya|voilee|محجبه|m7jba|mhajba|m7ajba|نقاب|nqab|irreligieux|non croyant|\
+        non believer|nonbeliever|لاديني|la dini|mosslim|mouslim|mslm|kanssali*|kansali*|kanamen*|kanssli*|كنصلي*|كنامن*|كنصوم*|fasts|fasted|\
         ⵉⵥⵥⵓⵎ|ⵜⵥⵥⵓⵎ|ⵥⵥⵓⵎⵖ|izzum|tzzum|zzumg|zzumɣ
         """,
         .politicalOpinion: """
@@ -71,11 +88,13 @@ enum SensitiveLexicon {
         activist*|campaigner|voted|protest*|demonstration*|demonstrated|dissident*|anti government|separatist|supporter|\
         مناضل|مناضله|ناشط|ناشطه|ينشط|تنشط|صوتت|صوت لصالح|لصالح|وقفه احتجاجيه|احتجاج|احتجاجي|احتجاجيه|الاحتجاجات|مظاهره|\
         مظاهرات|المظاهرات|الحراك|معارض|معارضه|المعارضه|كنناضل|نضال|النضال|كنصوت|القاعديين|انفصالي|\
-        mnadil|mnadel|mnadla|nidal|nedal|mo7taj|7tijaj|ihtijaj|l7irak|7irak|sawet|sawat|sawtt|kansawet|\
+        mnadil|mnadel|mnadla|20 fevrier|mouvement du 20|حركه 20 فبراير|petition|prisonnier politique|detenu politique|معتقل سياسي|\
+        islamiste*|gauchiste*|communiste*|socialiste|royaliste|nationaliste|الاسلاميين|اسلامي|يساري|يساريه|شيوعي|اشتراكي|\
+        yasari|chi3i|islamist|leftist|communist|nidal|nedal|mo7taj|7tijaj|ihtijaj|l7irak|7irak|sawet|sawat|sawtt|kansawet|\
         ⴰⵎⵓⵙⵙⵓ|ⴰⵎⵏⴰⴹⵍ|ⵍⴰⴼⴽⴰⵔ|amussu|umussu|amnadl|amnadel|lafkar|احتجاج*|الوقفه|وقفه
         """,
         .tradeUnion: """
-        syndique*|syndicaliste*|delegue syndical|delegue|deleguee|representant du personnel|greviste*|fait greve|en greve|\
+        syndique*|syndicaliste*|activite syndicale|activites syndicales|delegue du personnel|grevistes|delegue syndical|delegue|deleguee|representant du personnel|greviste*|fait greve|en greve|\
         adhesion syndicale|cotisation syndicale|section syndicale|union rep|union member|unionised|unionized|shop steward|\
         strikers|striking|went on strike|on strike|steward|\
         نقابي|نقابيه|التفرغ النقابي|العمل النقابي|مضرب|مضربين|مضربون|كاتب عام|مندوب|مندوب العمال|\
@@ -83,7 +102,8 @@ enum SensitiveLexicon {
         ⴽⵛⵎⵖ ⵍⵉⴹⵔⴰⴱ|kcmg lgrev|kcmɣ lgrev|kcmɣ l greve|kcmg l greve|مضرب*|delegate|union delegate|mandat syndical
         """,
         .ethnicOrigin: """
-        origine|origines|senegalais*|ivoirien*|subsaharien*|africain*|noir|noire|noirs|noires|berbere|rifain*|soussi*|chleuh|\
+        origine|origines|peau noire|africains|metis|metisse|berberophone|algerien*|malien*|mauritanien*|nigerian*|camerounais*|\
+        guineen*|congolais*|ivoirienne|senegalais*|ivoirien*|subsaharien*|africain*|noir|noire|noirs|noires|berbere|rifain*|soussi*|chleuh|\
         sahraoui*|hassani*|couleur de peau|racisme|raciste|racial*|ethni*|tribu|race|metis*|\
         descent|origin|sub saharan|black|african|berber|sahrawi|riffian|hassaniya|racism|racist|skin colour|skin color|tribe|\
         اصل|اصول|صحراوي|صحراويه|قبيله|القبيله|قبيلته|افريقيه|افريقي|جنوب الصحراء|يهودي مغربي|عنصريه|العنصريه|عنصري|ريفي|ريفيه|\
@@ -92,7 +112,9 @@ enum SensitiveLexicon {
         7assaniya|hassaniya|ⴰⴱⵔⴽⴰⵏ|ⵜⴰⴱⵔⴽⴰⵏⵜ|ⴰⵄⵔⴰⴱ|ⴰⵙⴰⵃⵔⴰⵡⵉ|ⴰⵔⵉⴼⵉ|ⵍⵄⵓⵏⵚⵓⵔⵉⵢⴰ|abrkan|aberkan|tabrkant|l3unsuriya|aɛrab
         """,
         .sexLife: """
-        homosexu*|gay|gays|lesbienne*|bisexu*|transgenre*|lgbt*|orientation sexuelle|hors mariage|sans etre maries|concubinage|\
+        homosexu*|gay|gays|concubin*|liaison|trompe|trompee|cheated|cheating|khanetni|khanha|khantou|خانتني|خانني|خيانه|الزنا|zina|\
+        amant|maitresse|عشيق*|viol|violee|raped|rape|sexual assault|agression sexuelle|harcelement sexuel|اغتصاب|اغتصبت|\
+        مغتصبه|ghtasboha|queer|lesbienne*|bisexu*|transgenre*|lgbt*|orientation sexuelle|hors mariage|sans etre maries|concubinage|\
         avortement|avorte|avortee|avorter|ivg|relations sexuelles|relation sexuelle|virginite|adultere|infidelite|mere celibataire|\
         lesbian|bisexual|transgender|sexual orientation|out of wedlock|without being married|unmarried|living together|\
         cohabit*|abortion|sexual|virginity|adultery|affair|single mother|\
@@ -108,7 +130,7 @@ enum SensitiveLexicon {
         lbasma|basma|l basma|ⵍⴱⴰⵚⵎⴰ|ⵜⴰⵡⵍⴰⴼⵜ ⵏ ⵓⴷⵎ|tawlaft n udm|lbasma|lbaṣma
         """,
         .criminalRecord: """
-        condamne*|condamnation|sursis|detention|detenu*|incarcere*|garde a vue|arrete|arretee|arrestation|interpelle*|inculpe*|\
+        condamne*|condamnation|did time|antecedents judiciaires|prison ferme|bracelet electronique|sursis|detention|detenu*|incarcere*|garde a vue|arrete|arretee|arrestation|interpelle*|inculpe*|\
         poursuivi|poursuivie|affaire en cours|proces|delit|stupefiants|sans provision|etat d ivresse|anciens detenus|ancien detenu|\
         rehabilitation|liberte provisoire|sorti de prison|sortie de prison|sort de prison|out of prison|released from prison|\
         خرج من السجن|خرجت من السجن|خرج من الحبس|khrej mn l7bs|khrej mn l7abs|mandat de depot|accuse|accusee|coupable|\
@@ -127,7 +149,7 @@ enum SensitiveLexicon {
     static let topics: [SensitiveCategory: String] = [
         .health: """
         hopital|clinique|pharmacie|urgences|sante|vaccin*|mutuelle|amo|ramed|cnops|certificat medical|medical|medicale|\
-        hospital|clinic|pharmacy|emergency|health|vaccine*|vaccination|medical certificate|\
+        القلب|l9lb|coeur|heart|hospital|clinic|pharmacy|emergency|health|vaccine*|vaccination|medical certificate|\
         مستشفى|المستشفى|مستشفيات|عياده|العياده|صيدليه|الصحه|صحيه|التلقيح|لقاح|التغطيه الصحيه|التامين عن المرض|راميد|السبيطار|سبيطار|\
         الكلينيك|كلينيك|فرمسيان|\
         sbitar|sbital|clinique|pharmacie|ⵙⴱⵉⵟⴰⵔ|ⴰⵙⴳⵏⴼ|ⵜⴰⵙⴳⵏⴼⵜ|asgnf|tasgnft|ⴰⵙⵓⵏⴼⵓ|asunfu
@@ -136,12 +158,13 @@ enum SensitiveLexicon {
         laboratoire|labo|test|analyse|analyses|lab|تحليل|التحليل|تحاليل|analyse|ⴰⵙⵙⴰⵢⵔ|assayr
         """,
         .religion: """
-        mosquee|eglise|synagogue|ramadan|aid|moharram|religion|religieux|religieuse|mosque|church|synagogue|eid|christmas|\
+        الحج|mosquee|eglise|synagogue|ramadan|aid|moharram|religion|religieux|religieuse|mosque|church|synagogue|eid|christmas|\
         religion|religious|المسجد|مسجد|الكنيسه|كنيسه|رمضان|العيد|المولد|الديانه|دين|الدين|الجامع|جامع|محرم|\
         jame3|jam3|jami3|ramdan|ramadan|diyana|dine|ⵜⵉⵎⵣⴳⵉⴷⴰ|ⵜⵎⵣⴳⵉⴷⴰ|ⵕⵎⴹⴰⵏ|ⵔⵎⴹⴰⵏ|timzgida|tmzgida|rmdan
         """,
         .politicalOpinion: """
-        parti|partis|bureau politique|political bureau|المكتب السياسي|siyasi|siyasiya|elections|election|electorales|electorale|candidat*|bureau de vote|communales|legislatives|pjd|rni|usfp|\
+        parti|partis|elu|elue|conseiller communal|conseillere communale|depute|deputee|برلماني|مستشار جماعي|mostachar|\
+        bureau politique|political bureau|المكتب السياسي|siyasi|siyasiya|elections|election|electorales|electorale|candidat*|bureau de vote|communales|legislatives|pjd|rni|usfp|\
         pam|istiqlal|union socialiste|voie democratique|annahj|adl wal ihsane|justice et spiritualite|gauche|politique|vote|\
         party|elections|candidate*|polling|ballot|political|socialist union|democratic way|\
         حزب|الحزب|الانتخابات|انتخابات|المرشحين|الناخب|الانتخابيه|العدل والاحسان|فيدراليه اليسار|الاستقلال|الاحرار|البام|السياسي|\
@@ -155,6 +178,7 @@ enum SensitiveLexicon {
         lgreve|lidrab
         """,
         .ethnicOrigin: """
+        migrant*|refugie*|refugee*|asylum|demandeur d asile|sans papiers|مهاجر*|لاجئ*|طالب لجوء|accent|\
         amazigh|amazighe|amazighes|tamazight|tachelhit|tarifit|arabe|ethnic|amazigh|\
         امازيغي|الامازيغيه|امازيغيه|الشلحه|شلح|\
         chel7|chl7a|tamazight|amazigh|ⴰⵎⴰⵣⵉⵖ|ⵜⴰⵎⴰⵣⵉⵖⵜ|amazig|amaziɣ|tamazigt|tamaziɣt
@@ -168,7 +192,8 @@ enum SensitiveLexicon {
         biometrique|lwjeh|wjeh|tswira|ⴰⴱⵢⵓⵎⵉⵜⵔⵉ|ⵓⴷⵎ|ⵉⴹⵓⴹⴰⵏ|abyumitri|udm|idudan
         """,
         .criminalRecord: """
-        prison|casier|casier judiciaire|fiche anthropometrique|tribunal|police|plainte|vol|drogue|chèque|crime|\
+        infraction|contravention|exces de vitesse|speeding ticket|commissariat|الكوميساريه|الكوميسارية|مخفر|lkomisariya|\
+        lkumisarya|ⵍⴽⵓⵎⵉⵙⴰⵔⵢⴰ|prison|casier|casier judiciaire|fiche anthropometrique|tribunal|police|plainte|vol|drogue|chèque|crime|\
         prison|criminal record|police clearance|court|trial|police|judgment|crime|\
         السجن|سجن|الحبس|حبس|السجل العدلي|المحكمه|الحكم|حكم|قضيه|القضيه|البوليس|الشرطه|\
         l7bs|l7abs|7bs|habs|lhabs|casier judiciaire|lmahkama|mahkama|boulis|lboulis|\
@@ -178,17 +203,19 @@ enum SensitiveLexicon {
 
     /// Words that tie a term to a person: first person, possessives, family and other people one speaks of.
     static let person = """
-    je|j|moi|mon|ma|mes|me|m|suis|nous|notre|nos|mari|femme|epouse|epoux|pere|mere|papa|maman|fils|fille|frere|soeur|\
+    je|j|moi|mon|ma|mes|me|m|suis|parents|famille|nous|notre|nos|mari|femme|epouse|epoux|pere|mere|papa|maman|fils|fille|frere|soeur|\
     oncle|tante|cousin|cousine|grand pere|grand mere|enfant|bebe|voisin|voisine|collegue|compagnon|compagne|ami|amie|copain|\
     copine|il|elle|lui|son|sa|ses|leur|\
-    i|me|my|mine|we|our|us|husband|wife|spouse|partner|father|dad|mother|mum|mom|son|daughter|brother|sister|uncle|aunt|\
+    i|me|my|mine|we|our|us|parents|family|husband|wife|spouse|partner|father|dad|mother|mum|mom|son|daughter|brother|sister|uncle|aunt|\
     cousin|grandfather|grandmother|grandma|grandpa|child|baby|neighbour|neighbor|colleague|girlfriend|boyfriend|friend|\
     he|she|his|her|him|\
     انا|عندي|لدي|انني|اني|زوجي|زوجتي|ابي|والدي|امي|والدتي|ابني|ابنتي|بنتي|اخي|اختي|عمي|خالي|جدي|جدتي|صديقي|صديقتي|\
+    الواليده|الوالد|الواليدين|والداي|عائلتي|\
     زميلي|زميلتي|جاري|جارتي|طفلي|اصابعي|يدي|وجهي|رضيع|طفلنا|ابننا|حماتي|حماي|اتناول|اخضع|احتاج|اعيش|اتعرض|اتابع|قضيت|\
     7mati|7ma|belle mere|beau pere|mother in law|father in law|ولدي|حقي|اجرتي|نحن|عائلتي|\
     راني|راجلي|مراتي|بويا|بابا|مي|ماما|يما|خويا|ختي|صاحبي|صاحبتي|جارنا|ديالي|ليا|عليا|حنا|عندو|عندها|فيه|فيها|ديالو|ديالها|\
     ana|3ndi|3andi|andi|rani|rajli|mrati|bba|baba|mmi|mama|yemma|weldi|wldi|bnti|khouya|khoya|khti|3ammi|khali|jeddi|\
+    lwalida|lwalid|walidi|walidti|lwalidin|dkhlt|drt|\
     3mmi|3emmi|3mmti|3ammti|khalti|wld|sa7bi|sa7bti|jarna|jari|jarti|sa7bi|dyali|liya|3liya|m3aya|7na|3ando|3ndo|3ndha|3andha|fih|fiha|dyalo|dyalha|bghit|bghina|kont|knt|kunt|\
     بغيت|بغينا|كنت|درت|\
     ⵏⴽⴽⵉ|ⵉⵏⵓ|ⴷⴰⵔⵉ|ⴷⴰⵔⵙ|ⴱⴰⴱⴰ|ⵉⵎⵎⵉ|ⵢⵎⵎⴰ|ⴰⵔⴳⴰⵣ|ⵜⴰⵎⵖⴰⵔⵜ|ⵉⵡⵉ|ⵉⵍⵍⵉ|ⴳⵯⵎⴰ|ⴳⵎⴰ|ⵓⵍⵜⵎⴰ|ⴰⵢⵉ|ⵉⵢⵉ|ⵢⵉ|\
@@ -239,7 +266,7 @@ enum SensitiveLexicon {
     membre|adherent|adherente|participe|participer|participait|fait|fais|faisait|souffre|atteint|atteinte|sorti|sortie|sort|\
     member|joined|joins|took part|went|served|sits|got|\
     عضو|عضوه|منخرط|منخرطه|شارك|شاركت|يشارك|ينشط|خرج|خرجت|داخل|داخله|درت|كيدير|كيديرو|\
-    3odw|dakhel|dakhla|dert|khrej|kharj|khrjat|\
+    3odw|dakhel|dakhla|dert|khrej|kharj|khrjat|dkhel|dkhlt|dkhlat|dkhal|entered|دخل|دخلت|\
     ⴽⵛⵎⵖ|ⵉⴽⵛⵎ|ⵉⴼⴼⵓⵖ|kcmg|kcmɣ|ikcm|iffug|iffuɣ
     """
 

@@ -8,15 +8,15 @@ import Musl
 import Darwin
 #endif
 
-/// Logistic model over `SensitiveFeatures`, trained on 363 hand-written messages (L2 = 1.0):
+/// Logistic model over `SensitiveFeatures`, trained on 415 hand-written messages (L2 = 1.0):
 /// p = σ(bias[c] + Σ shared[k]·x[k] + factPerson[c]·x[0] + topicPerson[c]·x[2]).
 enum SensitiveModel {
     /// Feature order: fact_person, fact_alone, topic_person, topic_alone, fact_person_procedural, fact_procedural, topic_procedural, fact_benign, topic_benign, several_facts, person_in_message, fact_linked.
-    static let shared: [Double] = [4.7708, -0.0324, 0.8794, -0.4721, 0.1519, -0.0489, -0.4979, -2.1822, -0.0506, 1.2521, 3.7413, -0.7927]
+    static let shared: [Double] = [4.3469, -0.0139, 1.2687, -0.5363, 0.0601, -0.0303, -0.1154, -2.1475, -0.2608, 1.6467, 3.4462, -0.3219]
     /// Category order: health, religion, politicalOpinion, tradeUnion, ethnicOrigin, sexLife, genetic, biometric, criminalRecord.
-    static let bias: [Double] = [-7.6058, -7.1266, -6.7903, -6.5456, -6.4930, -7.1789, -5.6813, -5.2684, -6.8908]
-    static let factPerson: [Double] = [0.5907, 0.5567, 0.7085, 1.2812, 0.4627, 0.1971, 0.1485, 0.1039, 0.7216]
-    static let topicPerson: [Double] = [-0.2914, 0.3897, -0.1517, -0.7210, 0.0000, 0.3721, 0.0428, 1.6419, -0.4028]
+    static let bias: [Double] = [-7.3808, -6.5946, -6.5868, -6.5213, -6.3174, -7.2595, -7.0022, -5.6240, -6.6630]
+    static let factPerson: [Double] = [0.8470, 0.0583, 0.8999, 1.4564, 0.6592, 0.5398, -0.7047, -0.4007, 0.9918]
+    static let topicPerson: [Double] = [-0.4234, 0.9902, -0.2554, -0.8253, 0.0000, 0.1374, 0.3020, 1.8147, -0.4716]
     static let sensitiveThreshold = 0.5
     static let uncertainThreshold = 0.25
 
