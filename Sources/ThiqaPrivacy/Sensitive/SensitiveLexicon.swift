@@ -37,7 +37,9 @@ enum SensitiveLexicon {
         kant3alej|t3alej|kayt3alj|insuline|dialyse|asthme|dii9a|di9a|epilepsie|psychiatre|nafsani|autisme|tawa7od|m3a9|m3a9a|\
         7amla|hamla|wldat|katnsa|kaynsa|operation|3amaliya|3amaliyya|m7arqa|m7ar9a|m7ro9|mhrou9|mkssra|mharsa|kaydawa|katdawa|\
         ⴰⵟⵟⴰⵏ|ⴰⵎⵓⴹⵉⵏ|ⵉⵎⵎⵓⴹⵏ|ⵜⴰⵎⵓⴹⵉⵏⵜ|ⴰⵙⴰⴼⴰⵔ|ⵙⵙⵓⴽⴽⴰⵔ|ⵙⵉⴷⴰ|ⴰⵍⵣⵀⴰⵢⵎⵔ|ⴰⵏⵙⵓⵍⵉⵏ|ⵜⴰⴷⵉⵙⵜ|ⵍⴽⴰⵏⵙⵉⵔ|ⴰⵔⵓⵔⵉ|\
-        attan|amudin|immudn|tamudint|asafar|tadist|lkansir|alzheimer|insulin|bousfir|bosfir|\
+        attan|amudin|immudn|tamudint|asafar|tadist|lkansir|alzheimer|insulin|bousfir|bosfir|glaucome|glaucoma|الغلوكوما|الماء الزرق|cataracte|cataract|perdu la vue|lost his sight|lost her sight|\
+        went blind|فقد بصره|فقدت بصرها|بصره|عمى|عميت|3ma|3mat|3mya|ⴰⴷⵔⵖⵍ|adrgl|adrɣl|inhalateur|inhaler|بخاخ|البخاخ|bakhakh|asthmatique|\
+        asthmatic|ⴰⵏⵣⵓⵖ|\
         oxygene|sous oxygene|trisomique|metastase*|lymphome|anemie|hemophil*|insulinodependant|cardiopathie|pacemaker|\
         stimulateur cardiaque|arthrose|rhumatisme*|polyarthrite|paraplegi*|tetraplegi*|handicape|handicapee|invalide|begaie*|\
         dyslexi*|hyperactif|hyperactive|tdah|psychose|anxiete|angoisses|phobie|suicid*|tentative de suicide|sevrage|methadone|\
@@ -130,7 +132,8 @@ enum SensitiveLexicon {
         lbasma|basma|l basma|ⵍⴱⴰⵚⵎⴰ|ⵜⴰⵡⵍⴰⴼⵜ ⵏ ⵓⴷⵎ|tawlaft n udm|lbasma|lbaṣma
         """,
         .criminalRecord: """
-        condamne*|condamnation|did time|antecedents judiciaires|prison ferme|bracelet electronique|sursis|detention|detenu*|incarcere*|garde a vue|arrete|arretee|arrestation|interpelle*|inculpe*|\
+        cannabis|hachich|haschich|l7chich|7chich|الحشيش|بالحشيش|القنب الهندي|ⵍⵃⵛⵉⵛ|lhcic|lḥcic|possession|chedni|شدني|\
+        stopped by the police|ⵟⵟⴼⵏ|ⵜⵟⵟⴼⵏ|ttfn|ṭṭfn|condamne*|condamnation|did time|antecedents judiciaires|prison ferme|bracelet electronique|sursis|detention|detenu*|incarcere*|garde a vue|arrete|arretee|arrestation|interpelle*|inculpe*|\
         poursuivi|poursuivie|affaire en cours|proces|delit|stupefiants|sans provision|etat d ivresse|anciens detenus|ancien detenu|\
         rehabilitation|liberte provisoire|sorti de prison|sortie de prison|sort de prison|out of prison|released from prison|\
         خرج من السجن|خرجت من السجن|خرج من الحبس|khrej mn l7bs|khrej mn l7abs|mandat de depot|accuse|accusee|coupable|\
@@ -206,17 +209,17 @@ enum SensitiveLexicon {
     je|j|moi|mon|ma|mes|me|m|suis|parents|famille|nous|notre|nos|mari|femme|epouse|epoux|pere|mere|papa|maman|fils|fille|frere|soeur|\
     oncle|tante|cousin|cousine|grand pere|grand mere|enfant|bebe|voisin|voisine|collegue|compagnon|compagne|ami|amie|copain|\
     copine|il|elle|lui|son|sa|ses|leur|\
-    i|me|my|mine|we|our|us|parents|family|husband|wife|spouse|partner|father|dad|mother|mum|mom|son|daughter|brother|sister|uncle|aunt|\
+    i|me|my|mine|we|our|us|student|pupil|parents|family|husband|wife|spouse|partner|father|dad|mother|mum|mom|son|daughter|brother|sister|uncle|aunt|\
     cousin|grandfather|grandmother|grandma|grandpa|child|baby|neighbour|neighbor|colleague|girlfriend|boyfriend|friend|\
     he|she|his|her|him|\
     انا|عندي|لدي|انني|اني|زوجي|زوجتي|ابي|والدي|امي|والدتي|ابني|ابنتي|بنتي|اخي|اختي|عمي|خالي|جدي|جدتي|صديقي|صديقتي|\
     الواليده|الوالد|الواليدين|والداي|عائلتي|\
-    زميلي|زميلتي|جاري|جارتي|طفلي|اصابعي|يدي|وجهي|رضيع|طفلنا|ابننا|حماتي|حماي|اتناول|اخضع|احتاج|اعيش|اتعرض|اتابع|قضيت|\
+    تلميذي|تلميذتي|شدني|شدوني|حبسوني|طردوني|ضربني|زميلي|زميلتي|جاري|جارتي|طفلي|اصابعي|يدي|وجهي|رضيع|طفلنا|ابننا|حماتي|حماي|اتناول|اخضع|احتاج|اعيش|اتعرض|اتابع|قضيت|\
     7mati|7ma|belle mere|beau pere|mother in law|father in law|ولدي|حقي|اجرتي|نحن|عائلتي|\
     راني|راجلي|مراتي|بويا|بابا|مي|ماما|يما|خويا|ختي|صاحبي|صاحبتي|جارنا|ديالي|ليا|عليا|حنا|عندو|عندها|فيه|فيها|ديالو|ديالها|\
     ana|3ndi|3andi|andi|rani|rajli|mrati|bba|baba|mmi|mama|yemma|weldi|wldi|bnti|khouya|khoya|khti|3ammi|khali|jeddi|\
     lwalida|lwalid|walidi|walidti|lwalidin|dkhlt|drt|\
-    3mmi|3emmi|3mmti|3ammti|khalti|wld|sa7bi|sa7bti|jarna|jari|jarti|sa7bi|dyali|liya|3liya|m3aya|7na|3ando|3ndo|3ndha|3andha|fih|fiha|dyalo|dyalha|bghit|bghina|kont|knt|kunt|\
+    tilmid|tilmida|3mmi|3emmi|3mmti|3ammti|khalti|wld|sa7bi|sa7bti|jarna|jari|jarti|sa7bi|dyali|liya|3liya|m3aya|7na|3ando|3ndo|3ndha|3andha|fih|fiha|dyalo|dyalha|bghit|bghina|kont|knt|kunt|\
     بغيت|بغينا|كنت|درت|\
     ⵏⴽⴽⵉ|ⵉⵏⵓ|ⴷⴰⵔⵉ|ⴷⴰⵔⵙ|ⴱⴰⴱⴰ|ⵉⵎⵎⵉ|ⵢⵎⵎⴰ|ⴰⵔⴳⴰⵣ|ⵜⴰⵎⵖⴰⵔⵜ|ⵉⵡⵉ|ⵉⵍⵍⵉ|ⴳⵯⵎⴰ|ⴳⵎⴰ|ⵓⵍⵜⵎⴰ|ⴰⵢⵉ|ⵉⵢⵉ|ⵢⵉ|\
     nkki|nekk|inu|nng|nnɣ|nngh|nns|ⵏⵏⵖ|ⵏⵏⵙ|dari|dars|immi|yemma|argaz|tamgart|tamɣart|thamghart|tamghart|iwi|illi|gma|gʷma|ultma|ayi|iyi

@@ -8,15 +8,15 @@ import Musl
 import Darwin
 #endif
 
-/// Logistic model over `SensitiveFeatures`, trained on 415 hand-written messages (L2 = 1.0):
+/// Logistic model over `SensitiveFeatures`, trained on 460 hand-written messages (L2 = 1.0):
 /// p = σ(bias[c] + Σ shared[k]·x[k] + factPerson[c]·x[0] + topicPerson[c]·x[2]).
 enum SensitiveModel {
     /// Feature order: fact_person, fact_alone, topic_person, topic_alone, fact_person_procedural, fact_procedural, topic_procedural, fact_benign, topic_benign, several_facts, person_in_message, fact_linked.
-    static let shared: [Double] = [4.3469, -0.0139, 1.2687, -0.5363, 0.0601, -0.0303, -0.1154, -2.1475, -0.2608, 1.6467, 3.4462, -0.3219]
+    static let shared: [Double] = [4.4265, 0.0625, 1.2473, -0.5466, 0.0945, -0.0124, -0.1269, -2.0700, -0.2277, 1.8798, 3.4712, -0.4194]
     /// Category order: health, religion, politicalOpinion, tradeUnion, ethnicOrigin, sexLife, genetic, biometric, criminalRecord.
-    static let bias: [Double] = [-7.3808, -6.5946, -6.5868, -6.5213, -6.3174, -7.2595, -7.0022, -5.6240, -6.6630]
-    static let factPerson: [Double] = [0.8470, 0.0583, 0.8999, 1.4564, 0.6592, 0.5398, -0.7047, -0.4007, 0.9918]
-    static let topicPerson: [Double] = [-0.4234, 0.9902, -0.2554, -0.8253, 0.0000, 0.1374, 0.3020, 1.8147, -0.4716]
+    static let bias: [Double] = [-7.4484, -6.6788, -6.7237, -6.5453, -6.4626, -7.2868, -7.1503, -5.7112, -6.8219]
+    static let factPerson: [Double] = [0.8918, 0.0092, 0.9165, 1.4874, 0.6304, 0.5504, -0.7206, -0.4123, 1.0738]
+    static let topicPerson: [Double] = [-0.4648, 1.0185, -0.2772, -0.8217, 0.0000, 0.1242, 0.2954, 1.8576, -0.4847]
     static let sensitiveThreshold = 0.5
     static let uncertainThreshold = 0.25
 
