@@ -172,7 +172,7 @@ var combined: [Double] = []
 var combinedCPU: [Double] = []
 combined.reserveCapacity(5000)
 combinedCPU.reserveCapacity(5000)
-var sensitiveSeen = 0
+var scoreChecksum = 0.0
 for iteration in 0..<5200 {
     let c0 = threadCPUMicroseconds()
     let t0 = clock.now
@@ -180,7 +180,7 @@ for iteration in 0..<5200 {
     let assessment = sensitiveDetector.assess(message)
     let t1 = clock.now
     let c1 = threadCPUMicroseconds()
-    sensitiveSeen &+= findings.count &+ (assessment.highestScore > 2 ? 1 : 0)
+    scoreChecksum += Double(findings.count) + assessment.highestScore
     if iteration >= 200 {
         combined.append(seconds(t1 - t0) * 1e6)
         combinedCPU.append(c1 - c0)
@@ -188,7 +188,8 @@ for iteration in 0..<5200 {
 }
 combined.sort()
 combinedCPU.sort()
-if sensitiveSeen == 0 { fail("the 2 KB message has no findings") }
+// Using the results keeps the optimiser from dropping the work being timed.
+if scoreChecksum == 0 { fail("the 2 KB message has no findings and no sensitive score") }
 
 print(
     """
