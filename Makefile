@@ -47,7 +47,8 @@ release:
 test: deps venv model
 	@scripts/test
 	
-## Precision, recall and F1 of the personal-data scanner per type and language on eval/privacy/devset.jsonl.
+## Precision, recall and F1 of the personal-data scanner per type and language on eval/privacy/devset.jsonl;
+## then recall, false alarms, confusion and Brier score of the sensitive-data detector on eval/privacy/sensitive/heldout.jsonl.
 eval-privacy:
 	@eval/privacy/run.sh
 

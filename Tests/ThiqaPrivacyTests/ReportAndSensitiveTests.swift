@@ -42,16 +42,17 @@ struct ReportAndSensitiveTests {
     }
 
     @Test(
-        "Sensitive categories in every language",
+        "Sensitive categories in every language (the former entry point)",
         arguments: [
             ("Je suis diabétique et j'ai besoin d'une dérogation", SensitiveCategory.health),
-            ("عندي مرض السكري", .health), ("rani mrid bzaf", .health), ("ⴰⵟⵟⴰⵏ", .health),
+            ("عندي مرض السكري", .health), ("rani mrid bzaf", .health), ("ⵏⴽⴽⵉ ⴷⴰⵔⵉ ⴰⵟⵟⴰⵏ", .health),
             ("je me suis converti au christianisme", .religion), ("أنا ملحد", .religion),
-            ("militant du PJD", .politicalOpinion), ("شاركت في مظاهرة", .politicalOpinion),
-            ("membre du syndicat UMT", .tradeUnion), ("كنت في الإضراب", .tradeUnion),
-            ("d'origine subsaharienne", .ethnicOrigin), ("je suis homosexuel", .sexLife), ("test ADN de paternité", .genetic),
-            ("empreintes digitales", .biometric), ("casier judiciaire", .criminalRecord), ("خرجت من السجن", .criminalRecord),
-            ("my criminal record", .criminalRecord),
+            ("je suis militant du PJD", .politicalOpinion), ("شاركت في مظاهرة", .politicalOpinion),
+            ("je suis membre du syndicat UMT", .tradeUnion), ("كنت في الإضراب", .tradeUnion),
+            ("ma femme est d'origine subsaharienne", .ethnicOrigin), ("je suis homosexuel", .sexLife),
+            ("mon test ADN de paternité est positif", .genetic), ("mes empreintes digitales sont illisibles", .biometric),
+            ("j'ai été condamné l'an dernier", .criminalRecord), ("خرجت من السجن", .criminalRecord),
+            ("my brother has a criminal record for theft", .criminalRecord),
         ]
     )
     func sensitive(_ text: String, _ category: SensitiveCategory) {
@@ -61,7 +62,7 @@ struct ReportAndSensitiveTests {
     @Test("Ordinary administrative messages are not sensitive")
     func notSensitive() {
         let detector = SensitiveCategoryDetector()
-        for text in ["Je voudrais renouveler mon passeport", "بغيت نجدد لاكارط", "loi 09-08", "rendez-vous lundi à 10h", "ⴰⵣⵓⵍ"] {
+        for text in ["Je voudrais renouveler mon passeport", "بغيت نجدد لاكارط", "loi 09-08", "rendez-vous lundi à 10h", "ⴰⵣⵓⵍ", "casier judiciaire"] {
             #expect(detector.detect(text).isEmpty, "\(text): \(detector.detect(text))")
         }
     }

@@ -61,6 +61,44 @@ public enum PrivacyReportJSON {
         return Self.resultLine(rawID: request.rawID, findings: scanner.scan(request.text))
     }
 
+    /// `{"verdict":"sensitive","categories":["health"],"scores":{"health":0.93,…}}`: the verdict, the categories
+    /// at or above the sensitive threshold, and every category's score (keys in `SensitiveCategory` order).
+    public static func sensitivityJSON(_ assessment: SensitivityAssessment) -> String {
+        let categories = assessment.categories(threshold: assessment.thresholds.sensitive).map(\.rawValue).sorted()
+        var out = "{\"verdict\":\"\(assessment.verdict.name)\",\"categories\":["
+        out += categories.map { "\"\($0)\"" }.joined(separator: ",")
+        out += "],\"scores\":{"
+        out += SensitiveCategory.allCases.map { "\"\($0.rawValue)\":\(Self.number(assessment.scores[$0] ?? 0))" }.joined(separator: ",")
+        out += "}"
+        if !assessment.languageRecognized { out += ",\"language_recognized\":false" }
+        out += "}"
+        return out
+    }
+
+    /// `{"id":…,"sensitive_categories":[…],"verdict":…,"scores":{…}}` for `privacy-bench --sensitive`.
+    public static func sensitivityLine(rawID: String, assessment: SensitivityAssessment) -> String {
+        let categories = assessment.categories(threshold: assessment.thresholds.sensitive).map(\.rawValue).sorted()
+        var out = "{\"id\":" + rawID + ",\"sensitive_categories\":["
+        out += categories.map { "\"\($0)\"" }.joined(separator: ",")
+        out += "],\"verdict\":\"\(assessment.verdict.name)\",\"scores\":{"
+        out += SensitiveCategory.allCases.map { "\"\($0.rawValue)\":\(Self.number(assessment.scores[$0] ?? 0))" }.joined(separator: ",")
+        out += "}}"
+        return out
+    }
+
+    /// `{"id":…,"entities":[…],"sensitive_categories":[…],"sensitivity":{…}}`: one `thiqa scan --jsonl` line with
+    /// personal data and sensitive categories.
+    public static func processJSONLLine(
+        _ line: String, scanner: PrivacyScanner, detector: SensitiveDataDetector
+    ) throws(PrivacyError) -> String {
+        let request = try Self.parseLine(line)
+        let assessment = detector.assess(request.text)
+        let categories = assessment.categories(threshold: assessment.thresholds.sensitive).map(\.rawValue).sorted()
+        return "{\"id\":" + request.rawID + ",\"entities\":" + Self.findingsJSON(scanner.scan(request.text))
+            + ",\"sensitive_categories\":[" + categories.map { "\"\($0)\"" }.joined(separator: ",") + "],\"sensitivity\":"
+            + Self.sensitivityJSON(assessment) + "}"
+    }
+
     static func number(_ score: Double) -> String {
         let hundredths = Int((score * 100).rounded())
         if hundredths % 100 == 0 { return "\(hundredths / 100).0" }

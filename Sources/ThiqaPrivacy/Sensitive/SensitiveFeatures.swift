@@ -1,0 +1,359 @@
+/// What the lexicon says about one word: the categories it is a fact or topic term of, and the cues it carries.
+struct SensitiveMarks: OptionSet, Sendable, Hashable {
+    let rawValue: UInt32
+
+    static let factShift: UInt32 = 0
+    static let topicShift: UInt32 = 9
+    static let person = SensitiveMarks(rawValue: 1 << 18)
+    static let procedural = SensitiveMarks(rawValue: 1 << 19)
+    static let benign = SensitiveMarks(rawValue: 1 << 20)
+    static let link = SensitiveMarks(rawValue: 1 << 21)
+    static let locative = SensitiveMarks(rawValue: 1 << 22)
+    static let copula = SensitiveMarks(rawValue: 1 << 23)
+    /// Inside a procedural phrase ("how do I", "comment je"): the pronoun there is generic, not a person cue.
+    static let generic = SensitiveMarks(rawValue: 1 << 24)
+    static let pronoun = SensitiveMarks(rawValue: 1 << 25)
+
+    static func fact(_ category: SensitiveCategory) -> SensitiveMarks { SensitiveMarks(rawValue: 1 << (factShift + UInt32(category.index))) }
+    static func topic(_ category: SensitiveCategory) -> SensitiveMarks { SensitiveMarks(rawValue: 1 << (topicShift + UInt32(category.index))) }
+
+    var factCategories: UInt32 { (self.rawValue >> Self.factShift) & 0x1FF }
+    var topicCategories: UInt32 { (self.rawValue >> Self.topicShift) & 0x1FF }
+}
+
+/// The compiled lexicon: exact words and phrases keyed by their first word, and prefix stems.
+struct SensitiveMatcher: Sendable {
+    struct Phrase: Sendable {
+        var rest: [WordKey]
+        var marks: SensitiveMarks
+    }
+
+    let words: WordTable<[Phrase]>
+    let stems: WordTable<SensitiveMarks>
+    /// Stem lengths present in `stems`, so a word's prefixes are hashed once and looked up only at these lengths.
+    let stemLengths: [Bool]
+
+    static let shared = SensitiveMatcher()
+
+    private init() {
+        var words: [WordKey: [Phrase]] = [:]
+        var stems: [WordKey: SensitiveMarks] = [:]
+        var lengths = [Bool](repeating: false, count: 16)
+        func add(_ list: String, _ marks: SensitiveMarks) {
+            for raw in list.split(separator: "|") {
+                let entry = String(raw.drop(while: { $0 == " " || $0 == "\n" }).reversed().drop(while: { $0 == " " || $0 == "\n" }).reversed())
+                guard !entry.isEmpty else { continue }
+                if entry.hasSuffix("*") {
+                    let stem = Self.foldedScalars(String(entry.dropLast()))
+                    guard stem.count >= 4, stem.count < lengths.count else { continue }
+                    stems[WordKey(folded: stem), default: []].formUnion(marks)
+                    lengths[stem.count] = true
+                    continue
+                }
+                let keys = Self.keys(of: entry)
+                guard let first = keys.first else { continue }
+                let rest = Array(keys.dropFirst())
+                if let index = words[first]?.firstIndex(where: { $0.rest == rest }) {
+                    words[first]![index].marks.formUnion(marks)
+                } else {
+                    words[first, default: []].append(Phrase(rest: rest, marks: marks))
+                }
+            }
+        }
+        for category in SensitiveCategory.allCases {
+            add(SensitiveLexicon.facts[category] ?? "", .fact(category))
+            add(SensitiveLexicon.topics[category] ?? "", .topic(category))
+        }
+        add(SensitiveLexicon.person, .person)
+        add(SensitiveLexicon.procedural, .procedural)
+        add(SensitiveLexicon.benign, .benign)
+        add(SensitiveLexicon.link, .link)
+        add(SensitiveLexicon.locative, .locative)
+        add(SensitiveLexicon.copula, .copula)
+        add(SensitiveLexicon.pronoun, .pronoun)
+        for key in words.keys { words[key]!.sort { $0.rest.count > $1.rest.count } }
+        self.words = WordTable(words.map { ($0.key, $0.value) })
+        self.stems = WordTable(stems.map { ($0.key, $0.value) })
+        self.stemLengths = lengths
+    }
+
+    /// Folded scalars of a lexicon word, as the tokenizer folds text.
+    static func foldedScalars(_ word: String) -> [UInt32] {
+        var out: [UInt32] = []
+        for scalar in word.unicodeScalars {
+            let n = NormalizedText.normalize(scalar.value)
+            guard n != NormalizedText.dropped else { continue }
+            let f = NormalizedText.fold(n)
+            if f != 0 { out.append(f) }
+        }
+        return out
+    }
+
+    /// Keys of the words of a lexicon entry, split where the tokenizer splits.
+    static func keys(of entry: String) -> [WordKey] {
+        let norm = NormalizedText(entry)
+        return norm.tokenize().map(\.key)
+    }
+}
+
+extension SensitiveCategory {
+    static let byIndex: [SensitiveCategory] = SensitiveCategory.allCases.sorted { $0.index < $1.index }
+}
+
+/// The evidence for each category in one text, as the model's inputs.
+struct SensitiveFeatures: Sendable, Equatable {
+    static let count = 12
+
+    /// `values[category.index][feature]`, each in 0...1.
+    var values: [[Double]]
+    /// Token ranges (normalised scalar offsets) of the terms per category, for `SensitiveCategoryDetector.detect`.
+    var spans: [[Range<Int>]]
+
+    /// Feature names, in order, for the training script and the documentation.
+    static let names = [
+        "fact_person", "fact_alone", "topic_person", "topic_alone", "fact_person_procedural", "fact_procedural",
+        "topic_procedural", "fact_benign", "topic_benign", "several_facts", "person_in_message", "fact_linked",
+    ]
+}
+
+/// Reads a text once and gathers, per category, its terms and the cues around them.
+struct SensitiveReader {
+    static let personWindow = 8
+    static let benignWindow = 5
+    static let linkWindow = 4
+
+    let norm: NormalizedText
+    let tokens: [Token]
+    var marks: [SensitiveMarks]
+    var sentence: [Int]
+
+    init(_ text: String) {
+        self.norm = NormalizedText(text)
+        self.tokens = self.norm.tokenize().filter { $0.letterCount > 0 }
+        self.marks = [SensitiveMarks](repeating: [], count: self.tokens.count)
+        self.sentence = [Int](repeating: 0, count: self.tokens.count)
+        self.mark()
+    }
+
+    private mutating func mark() {
+        let matcher = SensitiveMatcher.shared
+        var current = 0
+        var variants: [[UInt32]] = []
+        var genericSpans: [(Int, Int)] = []
+        for i in self.tokens.indices {
+            var genericUntil = -1
+            defer { if genericUntil >= i { genericSpans.append((i, genericUntil)) } }
+            if i > 0 && self.isSentenceBreak(self.tokens[i - 1].end, self.tokens[i].start) { current += 1 }
+            self.sentence[i] = current
+            let token = self.tokens[i]
+            var found = self.phraseMarks(at: i, key: token.key, matcher: matcher, generic: &genericUntil)
+            if token.length >= 3 {
+                let folded = self.norm.folded(token)
+                variants.removeAll(keepingCapacity: true)
+                variants.append(folded)
+                Self.addVariants(of: folded, script: token.script, to: &variants)
+                for (n, variant) in variants.enumerated() {
+                    if n > 0 { found.formUnion(self.phraseMarks(at: i, key: WordKey(folded: variant), matcher: matcher, generic: &genericUntil)) }
+                    found.formUnion(Self.stemMarks(variant, matcher: matcher))
+                }
+                found.formUnion(Self.morphologyMarks(folded, script: token.script))
+            }
+            self.marks[i].formUnion(found)
+        }
+        for (first, last) in genericSpans where first <= last {
+            for t in first...last { self.marks[t].insert(.generic) }
+        }
+        // "how can I", "comment je", "ⵎⴰⵏⵉⴽ ⴰⴷ ⴰⵡⵉⵖ": a pronoun or first-person verb just after a question word asks
+        // in general; it is not a person the message is about.
+        for t in self.tokens.indices where self.marks[t].contains(.pronoun) {
+            let before = (t >= 1 && self.marks[t - 1].contains(.procedural)) || (t >= 2 && self.marks[t - 2].contains(.procedural))
+            if before && self.sentence[max(0, t - 2)] == self.sentence[t] { self.marks[t].insert(.generic) }
+        }
+    }
+
+    private func phraseMarks(at i: Int, key: WordKey, matcher: SensitiveMatcher, generic: inout Int) -> SensitiveMarks {
+        guard let phrases = matcher.words[key] else { return [] }
+        var out: SensitiveMarks = []
+        for phrase in phrases {
+            let last = i + phrase.rest.count
+            guard last < self.tokens.count else { continue }
+            var ok = true
+            for (k, word) in phrase.rest.enumerated() where self.tokens[i + 1 + k].key != word {
+                ok = false
+                break
+            }
+            guard ok else { continue }
+            out.formUnion(phrase.marks)
+            if !phrase.rest.isEmpty && phrase.marks.contains(.procedural) { generic = max(generic, last) }
+        }
+        return out
+    }
+
+    private static func stemMarks(_ scalars: [UInt32], matcher: SensitiveMatcher) -> SensitiveMarks {
+        guard scalars.count >= 4 else { return [] }
+        var out: SensitiveMarks = []
+        var h = WordKey.offsetBasis
+        let limit = min(scalars.count, matcher.stemLengths.count - 1)
+        for k in 0..<limit {
+            h = WordKey.mix(h, scalars[k])
+            if matcher.stemLengths[k + 1], let marks = matcher.stems[WordKey(value: h)] { out.formUnion(marks) }
+        }
+        return out
+    }
+
+    /// Forms the lexicon lists once: Arabic words without their clitics, Darija Latin words without a glued
+    /// article, Amazigh nouns in the free state.
+    static func addVariants(of folded: [UInt32], script: Script, to out: inout [[UInt32]]) {
+        switch script {
+        case .arabic:
+            var s = folded
+            if s.count > 3, s[0] == 0x0648 || s[0] == 0x0641 {  // و ف
+                s.removeFirst()
+                out.append(s)
+            }
+            if s.count > 3, s[0] == 0x0628 || s[0] == 0x0644 || s[0] == 0x0643 {  // ب ل ك
+                if s[0] == 0x0644 && s[1] == 0x0644 {
+                    out.append([0x0627] + s[1...])  // لل -> ال
+                }
+                s.removeFirst()
+                out.append(s)
+            }
+            if s.count > 4, s[0] == 0x0627, s[1] == 0x0644 {  // ال
+                s.removeFirst(2)
+                out.append(s)
+            }
+            // Possessive and object suffixes: زوجتي، مرضها، علاجه.
+            var stem = s
+            let last2 = stem.count > 4 ? (stem[stem.count - 2], stem[stem.count - 1]) : (0, 0)
+            if last2 == (0x0647, 0x0627) || last2 == (0x0647, 0x0645) || last2 == (0x0646, 0x0627) || last2 == (0x0643, 0x0645) {
+                stem.removeLast(2)  // ها هم نا كم
+            } else if stem.count > 3, [0x064A, 0x0647, 0x0643].contains(stem[stem.count - 1]) {
+                stem.removeLast()
+            } else {
+                return
+            }
+            out.append(stem)
+            if stem.last == 0x062A {
+                stem[stem.count - 1] = 0x0647
+                out.append(stem)
+            }
+        case .latin:
+            // Darija glues the article: l7bs, lmard, ssbitar.
+            if folded.count >= 4, folded[0] == 0x6C { out.append(Array(folded.dropFirst())) }
+            // Amazigh annexed state: uṭṭan -> aṭṭan.
+            if folded.count >= 4, folded[0] == 0x75 { out.append([0x61] + folded.dropFirst()) }
+        case .tifinagh:
+            if folded.count >= 3, folded[0] == 0x2D53 { out.append([0x2D30] + folded.dropFirst()) }  // ⵓ -> ⴰ
+        default:
+            return
+        }
+    }
+
+    /// First-person and past-tense verb shapes that point at a person without a listed word: Darija `كن…`/`kan…`
+    /// (I do), Arabic past tense in `…ت` (not the plural `…ات`), Amazigh first person singular in `…ⵖ`/`…ɣ`/`…gh`.
+    static func morphologyMarks(_ s: [UInt32], script: Script) -> SensitiveMarks {
+        switch script {
+        case .arabic:
+            if s.count >= 4, s[0] == 0x0643, s[1] == 0x0646 { return [.person, .pronoun] }  // كن
+            if s.count >= 5, s[s.count - 1] == 0x064A, s[s.count - 2] == 0x0646 { return .person }  // …ني (me)
+            if s.count >= 4, s[s.count - 1] == 0x062A, s[s.count - 2] != 0x0627 { return [.person, .pronoun] }  // …ت
+        case .latin:
+            if s.count >= 5, s[0] == 0x6B, s[1] == 0x61, s[2] == 0x6E { return [.person, .pronoun] }  // kan…
+            if s.count >= 5, s[s.count - 1] == 0x69, s[s.count - 2] == 0x6E, s[s.count - 3] != 0x69 { return .person }  // …ni (me)
+            if s.count >= 3, s[s.count - 1] == 0x0263 { return [.person, .pronoun] }  // …ɣ
+            if s.count >= 4, s[s.count - 1] == 0x68, s[s.count - 2] == 0x67 { return [.person, .pronoun] }  // …gh
+        case .tifinagh:
+            if s.count >= 3, s[s.count - 1] == 0x2D56 { return [.person, .pronoun] }  // …ⵖ
+        default:
+            break
+        }
+        return []
+    }
+
+    private func isSentenceBreak(_ from: Int, _ to: Int) -> Bool {
+        for v in self.norm.gap(from, to) {
+            switch v {
+            case 0x2E, 0x21, 0x3F, 0x3B, 0x0A, 0x061F, 0x061B, 0x2026: return true
+            default: continue
+            }
+        }
+        return false
+    }
+
+    static let identityCategories: Set<SensitiveCategory> = [.ethnicOrigin, .religion, .sexLife, .politicalOpinion]
+
+    private func anyPerson(from: Int, to: Int, sentence s: Int) -> Bool {
+        var t = max(0, from)
+        let end = min(self.tokens.count - 1, to)
+        while t <= end {
+            if self.sentence[t] == s, self.marks[t].contains(.person), !self.marks[t].contains(.generic) { return true }
+            t += 1
+        }
+        return false
+    }
+
+    private func any(_ mark: SensitiveMarks, from: Int, to: Int, sentence s: Int, except: Int) -> Bool {
+        var t = max(0, from)
+        let end = min(self.tokens.count - 1, to)
+        while t <= end {
+            if t != except, self.sentence[t] == s, self.marks[t].contains(mark) { return true }
+            t += 1
+        }
+        return false
+    }
+
+    func features() -> SensitiveFeatures {
+        var values = [[Double]](repeating: [Double](repeating: 0, count: SensitiveFeatures.count), count: 9)
+        var spans = [[Range<Int>]](repeating: [], count: 9)
+        guard !self.tokens.isEmpty else { return SensitiveFeatures(values: values, spans: spans) }
+        var sentenceProcedural = [Bool](repeating: false, count: (self.sentence.last ?? 0) + 1)
+        var personInMessage = false
+        for i in self.tokens.indices {
+            if self.marks[i].contains(.procedural) { sentenceProcedural[self.sentence[i]] = true }
+            if self.marks[i].contains(.person) && !self.marks[i].contains(.generic) { personInMessage = true }
+        }
+        var factCount = [Int](repeating: 0, count: 9)
+        for i in self.tokens.indices {
+            let m = self.marks[i]
+            let facts = m.factCategories
+            let topics = m.topicCategories & ~facts
+            guard facts | topics != 0 else { continue }
+            let s = self.sentence[i]
+            let person = self.anyPerson(from: i - Self.personWindow, to: i + Self.personWindow, sentence: s)
+            let procedural = sentenceProcedural[s]
+            let benign = self.any(.benign, from: i - Self.benignWindow, to: i + Self.benignWindow, sentence: s, except: i)
+            let linked = self.any(.link, from: i - Self.linkWindow, to: i - 1, sentence: s, except: i)
+            let copula = self.any(.copula, from: i - Self.linkWindow, to: i - 1, sentence: s, except: i)
+            let located = self.any(.locative, from: i - 2, to: i - 1, sentence: s, except: i)
+            for c in 0..<9 {
+                let bit: UInt32 = 1 << UInt32(c)
+                let isFact = facts & bit != 0
+                let isTopic = topics & bit != 0
+                guard isFact || isTopic else { continue }
+                let category = SensitiveCategory.byIndex[c]
+                let upgraded =
+                    isTopic
+                    && (linked || (located && (category == .criminalRecord || category == .tradeUnion))
+                        || (copula && Self.identityCategories.contains(category)))
+                var f = values[c]
+                if isFact || upgraded {
+                    factCount[c] += 1
+                    if person { f[0] = 1 } else { f[1] = 1 }
+                    if person && procedural { f[4] = 1 }
+                    if !person && procedural { f[5] = 1 }
+                    if benign { f[7] = 1 }
+                    if upgraded { f[11] = 1 }
+                } else {
+                    if person { f[2] = 1 } else { f[3] = 1 }
+                    if procedural { f[6] = 1 }
+                    if benign { f[8] = 1 }
+                }
+                if personInMessage { f[10] = 1 }
+                values[c] = f
+                spans[c].append(self.tokens[i].start..<self.tokens[i].end)
+            }
+        }
+        for c in 0..<9 where factCount[c] >= 2 { values[c][9] = 1 }
+        return SensitiveFeatures(values: values, spans: spans)
+    }
+}

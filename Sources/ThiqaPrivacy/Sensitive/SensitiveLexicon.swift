@@ -1,0 +1,289 @@
+/// Word lists of the sensitive-data detector, in French, Arabic, Darija (Arabic script and Arabizi), Amazigh
+/// (Tifinagh and Latin) and English. Entries are separated by `|`; an entry with spaces is a phrase (consecutive
+/// words); an entry ending in `*` matches every word that starts with it (at least 4 letters). Words are compared
+/// folded (lower case, no accents, Arabic alef, yeh and teh marbuta unified); Arabic words also match after a
+/// leading conjunction, preposition or article and before a possessive suffix, Darija Latin words after a glued
+/// article (`l7bs`, `lmard`), Amazigh nouns in the annexed state (`uṭṭan` for `aṭṭan`).
+///
+/// A *fact* term by itself says something about a person's condition, practice or status (a diagnosis, a
+/// treatment, a conversion, "convicted"); a *topic* term is vocabulary that procedural questions use as much as
+/// personal ones (hospital, strike, prison, party, fingerprints). The model weighs both against the cues that tie
+/// them to a person and those that make the message procedural.
+enum SensitiveLexicon {
+    static let facts: [SensitiveCategory: String] = [
+        .health: """
+        diabet*|diabetique|cancer*|tumeur*|leucemie|chimio*|radiotherapie|seropositi*|vih|sida|antiretrovira*|tritherapie|\
+        hepatite*|dialys*|insuffisance renale|insuffisance cardiaque|asthm*|epilep*|depression|depressi*|burn out|burnout|\
+        schizophren*|bipolaire|psychiatr*|psychotique|autis*|handicap*|invalidite|paralys*|hemipleg*|antidepresseur*|antidepressant*|fauteuil roulant|aveugle|\
+        malvoyant*|sourd|sourde|malentendant*|enceinte|grossesse|accouch*|fausse couche|infarctus|avc|crise cardiaque|alzheimer|\
+        dementi*|demence|parkinson|sclerose|scleros*|maladie|maladies|malade|malades|hospitalis*|opere|operee|chirurgie|chirurgical*|greffe|\
+        insuline|traitement|medicament*|ordonnance|arret maladie|conge maladie|chronique|tuberculose|anorexi*|boulimi*|\
+        addiction|toxicoman*|alcoolique|alcoolisme|mastectomie|brulure|brule|brulee|fracture|blesse|blessee|diagnostiqu*|souffre|\
+        allergi*|migraine*|hypertension|cholesterol|thyroide|lupus|myopathie|ampute*|prothese|appareil auditif|cardiaque|\
+        diabetes|tumour|tumor|leukaemia|leukemia|chemotherapy|radiotherapy|hiv|aids|antiretroviral*|arvs|hepatitis|dialysis|\
+        kidney failure|heart failure|asthma|depressed|anxiety|schizophreni*|bipolar|psychiatric|psychiatrist|psychotic|\
+        autistic|autism|disabilit*|disabled|wheelchair|blind|deaf|pregnant|pregnancy|miscarriage|gave birth|heart attack|stroke|\
+        dementia|parkinson s|sclerosis|illness|sick|disease|hospitalised|hospitalized|surgery|transplant|insulin|treatment|\
+        medication|prescription|sick leave|chronic|tuberculosis|anorexia|addicted|alcoholic|burns|skin condition|hearing aid*|\
+        diagnosed|suffers|suffering|allerg*|hypertension|blood pressure|paralysed|paralyzed|amputee|oncology|psychosis|\
+        مرض|مرضا|امراض|مريض|مريضه|مصاب|مصابه|اصيب|اصيبت|يعاني|تعاني|اعاني|السكري|سرطان|ورم|الاورام|الكيميائي|العلاج الكيميائي|\
+        نقص المناعه|الايدز|السيدا|المضاد للفيروسات|التهاب الكبد|تصفيه الدم|الدياليز|القصور الكلوي|الكلوي|الربو|الصرع|اكتئاب|الاكتئاب|\
+        الفصام|ثنائي القطب|نفسيا|النفسي|تصفيه الكلي|الكلي|التوحد|توحد|اعاقه|الاعاقه|معاق|معاقه|كرسي متحرك|كرسيا متحركا|كفيف|اصم|حامل|حاملا|\
+        حامله|الحمل|الولاده|اجهاض|نوبه قلبيه|جلطه|الزهايمر|الخرف|باركنسون|التصلب|اللويحي|جراحيه|استئصال|زرع|الانسولين|انسولين|\
+        علاج|علاجا|العلاج|دواء|ادويه|رخصه مرض|مزمن|مزمنه|السل|ادمان|مدمن|حروق|محروقه|محروق|كسر|الضغط|يتعالج|يتابع علاجا|\
+        السكر|الكونسير|الكانسير|الشيميو|دوا|الدوا|كيتعالج|كتتعالج|كنتعالج|كيداوى|الضيقه|الدبريسيون|نفساني|الهاندي|حامله|ولدات|\
+        كتنسى|كينسى|عمليه|العمليه|مكسوره|مكسور|مضروب|\
+        mrid|mrida|mard|marad|sokar|sokkar|skkar|ssokar|sukkar|ssukkar|diabete|kansir|chimio|dwa|ldwa|dowa|kayt3alej|katt3alej|\
+        kant3alej|t3alej|kayt3alj|insuline|dialyse|asthme|dii9a|di9a|epilepsie|psychiatre|nafsani|autisme|tawa7od|m3a9|m3a9a|\
+        7amla|hamla|wldat|katnsa|kaynsa|operation|3amaliya|3amaliyya|m7arqa|m7ar9a|m7ro9|mhrou9|mkssra|mharsa|kaydawa|katdawa|\
+        ⴰⵟⵟⴰⵏ|ⴰⵎⵓⴹⵉⵏ|ⵉⵎⵎⵓⴹⵏ|ⵜⴰⵎⵓⴹⵉⵏⵜ|ⴰⵙⴰⴼⴰⵔ|ⵙⵙⵓⴽⴽⴰⵔ|ⵙⵉⴷⴰ|ⴰⵍⵣⵀⴰⵢⵎⵔ|ⴰⵏⵙⵓⵍⵉⵏ|ⵜⴰⴷⵉⵙⵜ|ⵍⴽⴰⵏⵙⵉⵔ|ⴰⵔⵓⵔⵉ|\
+        attan|amudin|immudn|tamudint|asafar|tadist|lkansir|alzheimer|insulin|bousfir|bosfir|glaucome|glaucoma|الغلوكوما|الماء الزرق|cataracte|cataract|perdu la vue|lost his sight|lost her sight|\
+        went blind|فقد بصره|فقدت بصرها|بصره|عمى|عميت|3ma|3mat|3mya|ⴰⴷⵔⵖⵍ|adrgl|adrɣl|inhalateur|inhaler|بخاخ|البخاخ|bakhakh|asthmatique|\
+        asthmatic|ⴰⵏⵣⵓⵖ|\
+        oxygene|sous oxygene|trisomique|metastase*|lymphome|anemie|hemophil*|insulinodependant|cardiopathie|pacemaker|\
+        stimulateur cardiaque|arthrose|rhumatisme*|polyarthrite|paraplegi*|tetraplegi*|handicape|handicapee|invalide|begaie*|\
+        dyslexi*|hyperactif|hyperactive|tdah|psychose|anxiete|angoisses|phobie|suicid*|tentative de suicide|sevrage|methadone|\
+        cirrhose|calculs renaux|kyste|fibrome|endometriose|sterilite|infertil*|cesarienne|premature|convalescen*|reeducation|\
+        kinesitherapie|bequilles|platre|hernie|ulcere|epileptique|convulsion*|coma|cicatrice|brulures|oncologie|syndrome de down|\
+        chemo|oxygen|on oxygen|cancerous|metastas*|lymphoma|anaemia|anemia|haemophilia|hemophilia|diabetic|heart condition|\
+        arthritis|rheumatism|paraplegic|quadriplegic|amputated|handicapped|disorder|adhd|dyslexi*|ocd|suicidal|suicide attempt|\
+        overdose|rehab|withdrawal|cirrhosis|kidney stones|infertility|ivf|caesarean|c section|premature|physiotherapy|crutches|\
+        hernia|ulcer|epileptic|seizure*|scar|down syndrome|\
+        الاكسجين|الاوكسجين|متلازمه داون|منغولي|ورم خبيث|سرطاني|فقر الدم|الهيموفيليا|قلبي|جهاز تنظيم ضربات القلب|الروماتيزم|\
+        التهاب المفاصل|شلل|مشلول|مبتور|بتر|اضطراب|اضطرابات|فرط الحركه|الانتحار|انتحار|محاوله انتحار|الميثادون|تشمع الكبد|\
+        حصى الكلي|العقم|عقيم|اطفال الانابيب|قيصريه|خديج|الترويض الطبي|عكاكيز|الجبس|فتق|قرحه|نوبات|غيبوبه|كوما|ضعيف البصر|\
+        ضعف السمع|سماعه|سكته دماغيه|حساسيه|الحساسيه|ندبه|الطونسيو|الطانسيو|الكوليستيرول|الاعصاب|معوق|معوقه|التريزومي|مجنون|\
+        oxygene|tension|tansio|cholesterol|l3sab|a3sab|mjnoun|mo3a9|sokkari|mrid b|marad|trisomie|jer7|jar7|\
+        jalta|jelta|jlta|l7ml|7ml|l7aml|7aml|7mel|maladies mentales|mentale|mentales|\
+        اجهض*|اجهضت|بوصفير|العقليه|الامراض العقليه|الحمل|طاح ليها الحمل
+        """,
+        .genetic: """
+        genetique*|adn|mutation|brca*|trisomie|hereditaire*|porteur|porteuse|drepanocytose|thalassemi*|mucoviscidose|paternite|\
+        genome|caryotype|trisomique|syndrome de down|mongolien|متلازمه داون|الكروموسومات|كروموسوم*|صبغيا|خلل صبغي|chromosom*|maladie genetique|test genetique|genes|gene|\
+        genetic*|dna|variant|carrier|carriers|sickle cell|thalassaemia|cystic fibrosis|down syndrome|trisomy|hereditary|inherited|\
+        paternity|chromosom*|huntington*|embryo screening|\
+        جيني|الجيني|جينيه|الجينيه|الجينات|جين|الجين|الحمض النووي|وراثي|الوراثي|وراثيه|الوراثيه|المنجلي|التلاسيميا|التثلث الصبغي|\
+        تريزومي|التريزومي|اثبات النسب|البصمه الوراثيه|هنتنغتون|صبغي|مرض وراثي|\
+        wirathi|wirati|thalassemie|ⵜⴰⵍⴰⵙⵉⵎⵢⴰ|ⵉⴽⴽⴰⵏ ⵙⴳ ⵉⵎⵣⵡⵓⵔⴰ|ⵉⴽⴽⴰⵏ ⵙⴳ|ikkan zg imzwura|ikkan sg imzwura|imzwura
+        """,
+        .religion: """
+        converti|convertie|conversion|apostat*|athee|athees|atheisme|agnostique|chretien|chretienne|christianisme|catholique*|\
+        protestant*|evangeli*|kippa|kipa|juif|juive|juifs|judaisme|confession|musulman|musulmane|chiite*|chiisme|sunnite|bahai*|bouddhis*|\
+        prie|prier|priere|prieres|pratiquant*|voile|hijab|niqab|jeune|jeuner|messe|croyant*|foi|\
+        converted|convert|apostate|atheist|agnostic|christian|catholic|protestant|evangelical|jewish|judaism|muslim|shia|shiite|\
+        sunni|baha i|buddhist|pray|praying|prayers|practising|practicing|fasting|veil|mass|believer|faith|\
+        اعتنقت|اعتنق|اعتناق|ارتد|ارتداد|ملحد|ملحده|الالحاد|مسيحي|مسيحيه|المسيحيه|يهودي|يهوديه|اليهوديه|مسلم|مسلمه|شيعي|الشيعه|\
+        سني|بهائي|بهائيون|اصلي|يصلي|تصلي|صلاه|الصلاه|صلوات|اصوم|يصوم|تصوم|الصيام|الحجاب|محجبه|مؤمنه|مؤمن|الايمان|ديني|\
+        كنصلي|نصلي|كيصلي|كتصلي|كنصوم|صايم|صايمه|فطرات|فطر|وكال رمضان|كتامن|كنامن|كيامن|كافر|\
+        mesi7i|masi7i|msi7i|mesihi|yahoudi|kanssali|kansalli|kanssli|kansli|nsalli|kaysalli|katsalli|salat|salawat|kansoum|\
+        sayem|sayma|ftrat|fter|katamen|kanamen|kayamen|mol7id|mul7id|\
+        ⵜⴰⵥⴰⵍⵍⵉⵜ|ⵜⵥⴰⵍⵍⵉⵏ|ⵜⵜⵥⴰⵍⵍⴰⵖ|ⵥⴰⵍⵍⴰⵖ|ⵜⴰⵎⴰⵙⵉⵃⵉⵜ|ⵜⵎⴰⵙⵉⵃⵉⵜ|ⴰⵎⴰⵙⵉⵃⵉ|ⵓⴷⴰⵢ|ⵓⴷⴰⵢⵏ|ⴰⵎⵓⵙⵍⵎ|ⴰⴷⵉⵏ|ⴰⵥⵓⵎ|\
+        tazallit|tzallit|tzallin|ttzallag|ttzallaɣ|zallag|zallaɣ|tamasihit|tmasihit|amasihi|uday|udayn|amuslm|uzum|azum|\
+        mesi7iya|masi7iya|baha i|baha is|baha iyin|baha2iyin|bahaiyin|بهائيون|بهائيين|pelerinage|pilgrimage|pilgrim|hajj|7ej|7aj|omra|3omra|عمره|ⵍⵃⵉⵊ|lhij|\
+        soufi*|zaouia|confrerie|tariqa|الزاويه|الطريقه|zawiya|voilee|محجبه|m7jba|mhajba|m7ajba|نقاب|nqab|irreligieux|non croyant|\
+        non believer|nonbeliever|لاديني|la dini|mosslim|mouslim|mslm|kanssali*|kansali*|kanamen*|kanssli*|كنصلي*|كنامن*|كنصوم*|fasts|fasted|\
+        ⵉⵥⵥⵓⵎ|ⵜⵥⵥⵓⵎ|ⵥⵥⵓⵎⵖ|izzum|tzzum|zzumg|zzumɣ
+        """,
+        .politicalOpinion: """
+        militant*|milite|militer|militons|encarte|encartee|vote pour|voter pour|j ai vote|manifest*|manifs|manif|marches|hirak|boycott*|\
+        opinions politiques|opinion politique|opposant*|partisan*|sympathisant*|separatiste*|anti gouvernement|independance|\
+        activist*|campaigner|voted|protest*|demonstration*|demonstrated|dissident*|anti government|separatist|supporter|\
+        مناضل|مناضله|ناشط|ناشطه|ينشط|تنشط|صوتت|صوت لصالح|لصالح|وقفه احتجاجيه|احتجاج|احتجاجي|احتجاجيه|الاحتجاجات|مظاهره|\
+        مظاهرات|المظاهرات|الحراك|معارض|معارضه|المعارضه|كنناضل|نضال|النضال|كنصوت|القاعديين|انفصالي|\
+        mnadil|mnadel|mnadla|20 fevrier|mouvement du 20|حركه 20 فبراير|petition|prisonnier politique|detenu politique|معتقل سياسي|\
+        islamiste*|gauchiste*|communiste*|socialiste|royaliste|nationaliste|الاسلاميين|اسلامي|يساري|يساريه|شيوعي|اشتراكي|\
+        yasari|chi3i|islamist|leftist|communist|nidal|nedal|mo7taj|7tijaj|ihtijaj|l7irak|7irak|sawet|sawat|sawtt|kansawet|\
+        ⴰⵎⵓⵙⵙⵓ|ⴰⵎⵏⴰⴹⵍ|ⵍⴰⴼⴽⴰⵔ|amussu|umussu|amnadl|amnadel|lafkar|احتجاج*|الوقفه|وقفه
+        """,
+        .tradeUnion: """
+        syndique*|syndicaliste*|activite syndicale|activites syndicales|delegue du personnel|grevistes|delegue syndical|delegue|deleguee|representant du personnel|greviste*|fait greve|en greve|\
+        adhesion syndicale|cotisation syndicale|section syndicale|union rep|union member|unionised|unionized|shop steward|\
+        strikers|striking|went on strike|on strike|steward|\
+        نقابي|نقابيه|التفرغ النقابي|العمل النقابي|مضرب|مضربين|مضربون|كاتب عام|مندوب|مندوب العمال|\
+        syndicaliste|nqabi|naqabi|mdarbin|mdrbin|mdareb|dert la greve|dirt la greve|\
+        ⴽⵛⵎⵖ ⵍⵉⴹⵔⴰⴱ|kcmg lgrev|kcmɣ lgrev|kcmɣ l greve|kcmg l greve|مضرب*|delegate|union delegate|mandat syndical
+        """,
+        .ethnicOrigin: """
+        origine|origines|peau noire|africains|metis|metisse|berberophone|algerien*|malien*|mauritanien*|nigerian*|camerounais*|\
+        guineen*|congolais*|ivoirienne|senegalais*|ivoirien*|subsaharien*|africain*|noir|noire|noirs|noires|berbere|rifain*|soussi*|chleuh|\
+        sahraoui*|hassani*|couleur de peau|racisme|raciste|racial*|ethni*|tribu|race|metis*|\
+        descent|origin|sub saharan|black|african|berber|sahrawi|riffian|hassaniya|racism|racist|skin colour|skin color|tribe|\
+        اصل|اصول|صحراوي|صحراويه|قبيله|القبيله|قبيلته|افريقيه|افريقي|جنوب الصحراء|يهودي مغربي|عنصريه|العنصريه|عنصري|ريفي|ريفيه|\
+        سوسي|سوسيه|عرقي|البشره|سينغالي|سينغاليه|كحل|كحله|كحلوش|عزي|حساني|الحسانيه|\
+        asli|asl|asslhom|aslhom|asslha|aslha|asloh|aslo|senegali|riffiya|rifi|rifia|k7al|k7la|kahl|3azzi|azzi|l3onsoriya|3onsoriya|racisme|sa7raoui*|sahraoui*|\
+        7assaniya|hassaniya|ⴰⴱⵔⴽⴰⵏ|ⵜⴰⴱⵔⴽⴰⵏⵜ|ⴰⵄⵔⴰⴱ|ⴰⵙⴰⵃⵔⴰⵡⵉ|ⴰⵔⵉⴼⵉ|ⵍⵄⵓⵏⵚⵓⵔⵉⵢⴰ|abrkan|aberkan|tabrkant|l3unsuriya|aɛrab
+        """,
+        .sexLife: """
+        homosexu*|gay|gays|concubin*|liaison|trompe|trompee|cheated|cheating|khanetni|khanha|khantou|خانتني|خانني|خيانه|الزنا|zina|\
+        amant|maitresse|عشيق*|viol|violee|raped|rape|sexual assault|agression sexuelle|harcelement sexuel|اغتصاب|اغتصبت|\
+        مغتصبه|ghtasboha|queer|lesbienne*|bisexu*|transgenre*|lgbt*|orientation sexuelle|hors mariage|sans etre maries|concubinage|\
+        avortement|avorte|avortee|avorter|ivg|relations sexuelles|relation sexuelle|virginite|adultere|infidelite|mere celibataire|\
+        lesbian|bisexual|transgender|sexual orientation|out of wedlock|without being married|unmarried|living together|\
+        cohabit*|abortion|sexual|virginity|adultery|affair|single mother|\
+        مثلي|مثليه|المثليه|مثليي|متحول|متحوله|جنسي|جنسيه|الجنسيه|علاقه جنسيه|خارج اطار الزواج|خارج الزواج|بدون زواج|اجهاض|\
+        اجهاضا|الاجهاض|العذريه|الخيانه الزوجيه|ام عازبه|زامل|بلا زواج|بلا عقد|ساكنين مع بعض|سقطات|\
+        mithli|mitli|zamel|bla zwaj|bla 3a9d|saknin m3a ba3d|ijhad|l3odriya|fassad|rajel mzowej|mra mzowja|\
+        ⴱⵍⴰ ⵜⴰⵎⵖⵔⴰ|bla tamgra|bla tamɣra|bla tamghra
+        """,
+        .biometric: """
+        empreintes|empreinte digitale|empreintes digitales|selfie|verification faciale|reconnaissance faciale|iris|retine|\
+        scan du visage|face id|fingerprint*|face verification|facial recognition|face scan|retina|voiceprint|\
+        بصمه|بصمات|البصمات|البصمه|بصمه الاصابع|قزحيه|صوره وجهي|التعرف على الوجه|السيلفي|سيلفي|التحقق من الوجه|\
+        lbasma|basma|l basma|ⵍⴱⴰⵚⵎⴰ|ⵜⴰⵡⵍⴰⴼⵜ ⵏ ⵓⴷⵎ|tawlaft n udm|lbasma|lbaṣma
+        """,
+        .criminalRecord: """
+        cannabis|hachich|haschich|l7chich|7chich|الحشيش|بالحشيش|القنب الهندي|ⵍⵃⵛⵉⵛ|lhcic|lḥcic|possession|chedni|شدني|\
+        stopped by the police|ⵟⵟⴼⵏ|ⵜⵟⵟⴼⵏ|ttfn|ṭṭfn|condamne*|condamnation|did time|antecedents judiciaires|prison ferme|bracelet electronique|sursis|detention|detenu*|incarcere*|garde a vue|arrete|arretee|arrestation|interpelle*|inculpe*|\
+        poursuivi|poursuivie|affaire en cours|proces|delit|stupefiants|sans provision|etat d ivresse|anciens detenus|ancien detenu|\
+        rehabilitation|liberte provisoire|sorti de prison|sortie de prison|sort de prison|out of prison|released from prison|\
+        خرج من السجن|خرجت من السجن|خرج من الحبس|khrej mn l7bs|khrej mn l7abs|mandat de depot|accuse|accusee|coupable|\
+        convicted|conviction|sentenced|suspended sentence|jail|detention|detained|pre trial|custody|arrested|charged|prosecuted|\
+        on trial|offence|offense|theft|drunk driving|bounced cheque|bounced check|ex prisoner*|ex prisoners|ex convict|parole|\
+        probation|accused|guilty|\
+        صدر في حقي حكم|محكوم|بالسجن|معتقل|اعتقل|اعتقال|الحراسه النظريه|متابع|متابعه|بتهمه|تهمه|النصب|المخدرات|حيازه|\
+        رد الاعتبار|السوابق|جنحه|جنايه|ضرب وجرح|سراح|سرقه|تحكم|تحكمت|حكمو|شدوه|شدوها|شدوني|شدوه البوليس|بلا رصيد|فالحبس|\
+        فالسجن|السجناء|سجين|سجينه|\
+        t7kem|t7kam|7kmo|chdouh|chdouha|chdouni|tchedd|tched|9adiya|qadiya|9adia|bla rasid|sursis|sokr|wakil lmalik|d3wa|\
+        da3wa|sri9a|sar9a|drogue|f l7bs|f l7abs|\
+        ⵜⵜⵓⵃⴽⴰⵎⵖ|ⵉⵜⵜⵓⵃⴽⴰⵎ|ⵉⵜⵜⵡⴰⵟⵟⴼ|ⵜⵜⵡⴰⵟⵟⴼⵖ|ⵢⵜⵜⵡⴰⵃⴱⴰⵙ|ttwahkamg|ttwahkamɣ|ttuhkam|ittwattf|ttwattfg|prison sentence|served time|peine de prison
+        """,
+    ]
+
+    static let topics: [SensitiveCategory: String] = [
+        .health: """
+        hopital|clinique|pharmacie|urgences|sante|vaccin*|mutuelle|amo|ramed|cnops|certificat medical|medical|medicale|\
+        القلب|l9lb|coeur|heart|hospital|clinic|pharmacy|emergency|health|vaccine*|vaccination|medical certificate|\
+        مستشفى|المستشفى|مستشفيات|عياده|العياده|صيدليه|الصحه|صحيه|التلقيح|لقاح|التغطيه الصحيه|التامين عن المرض|راميد|السبيطار|سبيطار|\
+        الكلينيك|كلينيك|فرمسيان|\
+        sbitar|sbital|clinique|pharmacie|ⵙⴱⵉⵟⴰⵔ|ⴰⵙⴳⵏⴼ|ⵜⴰⵙⴳⵏⴼⵜ|asgnf|tasgnft|ⴰⵙⵓⵏⴼⵓ|asunfu
+        """,
+        .genetic: """
+        laboratoire|labo|test|analyse|analyses|lab|تحليل|التحليل|تحاليل|analyse|ⴰⵙⵙⴰⵢⵔ|assayr
+        """,
+        .religion: """
+        الحج|mosquee|eglise|synagogue|ramadan|aid|moharram|religion|religieux|religieuse|mosque|church|synagogue|eid|christmas|\
+        religion|religious|المسجد|مسجد|الكنيسه|كنيسه|رمضان|العيد|المولد|الديانه|دين|الدين|الجامع|جامع|محرم|\
+        jame3|jam3|jami3|ramdan|ramadan|diyana|dine|ⵜⵉⵎⵣⴳⵉⴷⴰ|ⵜⵎⵣⴳⵉⴷⴰ|ⵕⵎⴹⴰⵏ|ⵔⵎⴹⴰⵏ|timzgida|tmzgida|rmdan
+        """,
+        .politicalOpinion: """
+        parti|partis|elu|elue|conseiller communal|conseillere communale|depute|deputee|برلماني|مستشار جماعي|mostachar|\
+        bureau politique|political bureau|المكتب السياسي|siyasi|siyasiya|elections|election|electorales|electorale|candidat*|bureau de vote|communales|legislatives|pjd|rni|usfp|\
+        pam|istiqlal|union socialiste|voie democratique|annahj|adl wal ihsane|justice et spiritualite|gauche|politique|vote|\
+        party|elections|candidate*|polling|ballot|political|socialist union|democratic way|\
+        حزب|الحزب|الانتخابات|انتخابات|المرشحين|الناخب|الانتخابيه|العدل والاحسان|فيدراليه اليسار|الاستقلال|الاحرار|البام|السياسي|\
+        السياسيه|التصويت|\
+        7izb|hizb|l7izb|intikhabat|a7rar|ⴰⴽⴰⴱⴰⵔ|ⵜⵉⴼⵔⴰⵏⵉⵏ|ⵜⴼⵔⴰⵏⵉⵏ|akabar|tifranin|tfranin
+        """,
+        .tradeUnion: """
+        syndicat|syndicats|syndical|syndicale|greve|umt|cdt|ugtm|fdt|odt|union|unions|strike|trade union|\
+        نقابه|النقابه|اضراب|الاضراب|الاتحاد المغربي للشغل|الكونفدراليه الديمقراطيه للشغل|الاتحاد العام للشغالين|الكدش|\
+        nnaqaba|naqaba|syndicat|la greve|greve|idrab|lidrab|ⵙⵙⵏⴷⵉⴽⴰ|ⵜⴰⵎⵓⵏⵜ|ⵍⵉⴹⵔⴰⴱ|ⵍⴳⵔⵉⴱ|ssndika|sndika|ssandika|lgrev|\
+        lgreve|lidrab
+        """,
+        .ethnicOrigin: """
+        migrant*|refugie*|refugee*|asylum|demandeur d asile|sans papiers|مهاجر*|لاجئ*|طالب لجوء|accent|\
+        amazigh|amazighe|amazighes|tamazight|tachelhit|tarifit|arabe|ethnic|amazigh|\
+        امازيغي|الامازيغيه|امازيغيه|الشلحه|شلح|\
+        chel7|chl7a|tamazight|amazigh|ⴰⵎⴰⵣⵉⵖ|ⵜⴰⵎⴰⵣⵉⵖⵜ|amazig|amaziɣ|tamazigt|tamaziɣt
+        """,
+        .sexLife: """
+        sexe|sex|sexuel|sexuelle|mariage|marriage|زواج|الزواج|zwaj|ⵜⴰⵎⵖⵔⴰ|tamgra|tamɣra
+        """,
+        .biometric: """
+        العين|عيني|l3in|eye|eyes|oeil|yeux|donnees biometriques|empreinte|visage|photo|biometric|face|photo|fingers|\
+        بيومتري|البيومتري|البيومتريه|الوجه|وجهي|الوجه ديالي|صوره|التصويره|\
+        biometrique|lwjeh|wjeh|tswira|ⴰⴱⵢⵓⵎⵉⵜⵔⵉ|ⵓⴷⵎ|ⵉⴹⵓⴹⴰⵏ|abyumitri|udm|idudan
+        """,
+        .criminalRecord: """
+        infraction|contravention|exces de vitesse|speeding ticket|commissariat|الكوميساريه|الكوميسارية|مخفر|lkomisariya|\
+        lkumisarya|ⵍⴽⵓⵎⵉⵙⴰⵔⵢⴰ|prison|casier|casier judiciaire|fiche anthropometrique|tribunal|police|plainte|vol|drogue|chèque|crime|\
+        prison|criminal record|police clearance|court|trial|police|judgment|crime|\
+        السجن|سجن|الحبس|حبس|السجل العدلي|المحكمه|الحكم|حكم|قضيه|القضيه|البوليس|الشرطه|\
+        l7bs|l7abs|7bs|habs|lhabs|casier judiciaire|lmahkama|mahkama|boulis|lboulis|\
+        ⵍⵃⴱⵙ|ⴰⴽⵔⴰⴼ|ⵙⵙⴰⵡⴰⴱⵉⵇ|ⵍⵎⵃⴽⴰⵎⴰ|lhbs|akraf|ssawabiq|lmhkama
+        """,
+    ]
+
+    /// Words that tie a term to a person: first person, possessives, family and other people one speaks of.
+    static let person = """
+    je|j|moi|mon|ma|mes|me|m|suis|parents|famille|nous|notre|nos|mari|femme|epouse|epoux|pere|mere|papa|maman|fils|fille|frere|soeur|\
+    oncle|tante|cousin|cousine|grand pere|grand mere|enfant|bebe|voisin|voisine|collegue|compagnon|compagne|ami|amie|copain|\
+    copine|il|elle|lui|son|sa|ses|leur|\
+    i|me|my|mine|we|our|us|student|pupil|parents|family|husband|wife|spouse|partner|father|dad|mother|mum|mom|son|daughter|brother|sister|uncle|aunt|\
+    cousin|grandfather|grandmother|grandma|grandpa|child|baby|neighbour|neighbor|colleague|girlfriend|boyfriend|friend|\
+    he|she|his|her|him|\
+    انا|عندي|لدي|انني|اني|زوجي|زوجتي|ابي|والدي|امي|والدتي|ابني|ابنتي|بنتي|اخي|اختي|عمي|خالي|جدي|جدتي|صديقي|صديقتي|\
+    الواليده|الوالد|الواليدين|والداي|عائلتي|\
+    تلميذي|تلميذتي|شدني|شدوني|حبسوني|طردوني|ضربني|زميلي|زميلتي|جاري|جارتي|طفلي|اصابعي|يدي|وجهي|رضيع|طفلنا|ابننا|حماتي|حماي|اتناول|اخضع|احتاج|اعيش|اتعرض|اتابع|قضيت|\
+    7mati|7ma|belle mere|beau pere|mother in law|father in law|ولدي|حقي|اجرتي|نحن|عائلتي|\
+    راني|راجلي|مراتي|بويا|بابا|مي|ماما|يما|خويا|ختي|صاحبي|صاحبتي|جارنا|ديالي|ليا|عليا|حنا|عندو|عندها|فيه|فيها|ديالو|ديالها|\
+    ana|3ndi|3andi|andi|rani|rajli|mrati|bba|baba|mmi|mama|yemma|weldi|wldi|bnti|khouya|khoya|khti|3ammi|khali|jeddi|\
+    lwalida|lwalid|walidi|walidti|lwalidin|dkhlt|drt|\
+    tilmid|tilmida|3mmi|3emmi|3mmti|3ammti|khalti|wld|sa7bi|sa7bti|jarna|jari|jarti|sa7bi|dyali|liya|3liya|m3aya|7na|3ando|3ndo|3ndha|3andha|fih|fiha|dyalo|dyalha|bghit|bghina|kont|knt|kunt|\
+    بغيت|بغينا|كنت|درت|\
+    ⵏⴽⴽⵉ|ⵉⵏⵓ|ⴷⴰⵔⵉ|ⴷⴰⵔⵙ|ⴱⴰⴱⴰ|ⵉⵎⵎⵉ|ⵢⵎⵎⴰ|ⴰⵔⴳⴰⵣ|ⵜⴰⵎⵖⴰⵔⵜ|ⵉⵡⵉ|ⵉⵍⵍⵉ|ⴳⵯⵎⴰ|ⴳⵎⴰ|ⵓⵍⵜⵎⴰ|ⴰⵢⵉ|ⵉⵢⵉ|ⵢⵉ|\
+    nkki|nekk|inu|nng|nnɣ|nngh|nns|ⵏⵏⵖ|ⵏⵏⵙ|dari|dars|immi|yemma|argaz|tamgart|tamɣart|thamghart|tamghart|iwi|illi|gma|gʷma|ultma|ayi|iyi
+    """
+
+    /// Pronouns that are generic right after a question word ("how can I", "comment je", "ⵎⴰⵏⵉⴽ ⴰⴷ ⴰⵡⵉⵖ"); verb
+    /// forms in the first person count too (see `SensitiveReader.morphologyMarks`).
+    static let pronoun = """
+    i|je|j|we|nous|on|ana|انا|nkki|ⵏⴽⴽⵉ
+    """
+
+    /// Words that make a message procedural or general: how to, where, when, price, documents, statistics.
+    static let procedural = """
+    comment|combien|cout|coute|prix|tarif|frais|horaires|horaire|heures|ouverture|ouvert|ouverte|fermee|ferme|ou se trouve|\
+    adresse|delai|documents|pieces|formulaire|procedure|demarche|obtenir|rendez vous|inscrire|inscription|autorisation*|\
+    licence*|permis|conditions|exigences|ferie|liste|\
+    how|how much|how long|cost|price|fee|fees|opening hours|hours|open|close|closed|where|when|deadline|documents|paperwork|\
+    how do i|how can i|where do i|where can i|can i|do i|do i need|should i|comment je|comment puis je|ou puis je|\
+    form|procedure|requirements|apply|book|appointment|licence*|license*|permits|\
+    كيف|كم|ثمن|سعر|مواعيد|اوقات|ساعات|مفتوح|مفتوحه|تفتح|تغلق|اين|متى|اجل|الوثائق|وثائق|الاستماره|استماره|اجراءات|شروط|الحصول|\
+    الرخص|رخصه|التسجيل|موعد|\
+    كيفاش|شحال|بشحال|فين|فوقاش|شنو|الوراق|الوثايق|حالة|كتحل|كيتحل|كيحل|\
+    kifach|kifash|ch7al|b ch7al|chhal|fin|fou9ach|fo9ach|imta|chno|lwra9|lwraq|m7loula|kat7el|kay7el|kaysed|rdv|\
+    ⵎⴰⵏⵉⴽ|ⵎⴰⵎⵏⴽ|ⵎⴰⵏⵉ|ⵎⵍⵎⵉ|ⵎⵏⵛⴽ|ⵎⴰⴷ|ⴰⵜⵉⴳ|ⵉⵔⵣⵎ|ⵜⵔⵣⵎ|ⵜⵡⵔⴰⵇ|ⵜⵓⵔⴰⴳⵉⵏ|ⴰⵎⵙⴰⵡⴰⴹ|\
+    manik|mamnk|mani|mlmi|mnck|mad|atig|irzm|trzm|lwraq|turagin|amsawad|iqqan|ilaqn|ⵉⵇⵇⴰⵏ|ⵉⵍⴰⵇⵏ
+    """
+
+    /// Words that show the term is a subject of study, a cause of delay or someone else's job, not a fact about
+    /// the person: a school project, statistics, a thesis, a campaign, "because of the strike", "a nurse".
+    static let benign = """
+    expose|statistiques|chiffres|memoire|these|article|journaliste|campagne|loi|cndp|deliberation*|recherche|association|\
+    modele|type|touristes|visite|visiteurs|cause|malgre|transports|transport|bus|train|taxis|chauffeurs|tram|enseignants|\
+    infirmiere|infirmier|enseignante|enseignant|scolaire|travaille|rh|ressources humaines|eleves|chirurgien|psychologue|juge|militaire|medecin|cardiologue|avocat|avocate|policier|docteur|pharmacien|\
+    project|statistics|figures|thesis|article|journalist|campaign|law|research|ngo|sample|tourists|tour|visit|visitors|\
+    because|despite|presentation|teacher|hr|paper|essay|writing|pupils|students|buses|drivers|controllers|teachers|flight|nurse|doctor|cardiologist|lawyer|officer|\
+    بحث|بحثا|احصائيات|ارقام|مقال|صحفي|حمله|القانون|بسبب|رغم|الحافلات|الترامواي|سائقي|الاساتذه|ممرضه|ممرض|طبيب|محام|شرطي|\
+    اللجنه|الزوار|عرضا|تعمل|يعمل|اخصائيه|الموارد البشريه|التلاميذ|استاذه|استاذ|خدامه|خدام|السياح|جمعيه|\
+    عرض|الطوبيسات|الشيفورات|بوليسي|فرمليه|محاميه|نموذجي|غير باش|\
+    expose|ar9am|khddama|khddam|tlamid|prof|psychologue|tobisat|chauffeurs|boulisi|infirmiere|tbib|avocate|modele|recherche|\
+    ⴰⵎⵙⵍⴰⵢ|ⵜⵙⴽⵉⵡⵉⵏ|ⵜⴽⵓⵔⵉⵙⵉⵏ|ⵉⵙⵍⵎⴰⴷⵏ|ⴰⵎⵙⴳⵏⴼ|ⴰⴱⵓⵍⵉⵙ|ⴼⵔⵎⵍⵢⴰ|ⵉⵎⵔⵣⴰⵢⵏ|ⵜⴰⵎⵙⵎⵓⵏⵜ|\
+    amsslay|tskiwin|tkurisin|iselmadn|amsgnf|abulis|fermlya|imrzayn|tamsmunt|khf|f lmadrasa
+    """
+
+    /// Words that turn a topic term into a fact when they come just before it: membership, participation,
+    /// copula, affliction ("membre du syndicat", "est en grève", "souffre de", "شاركت في إضراب", "kcmɣ lgrev").
+    static let link = """
+    membre|adherent|adherente|participe|participer|participait|fait|fais|faisait|souffre|atteint|atteinte|sorti|sortie|sort|\
+    member|joined|joins|took part|went|served|sits|got|\
+    عضو|عضوه|منخرط|منخرطه|شارك|شاركت|يشارك|ينشط|خرج|خرجت|داخل|داخله|درت|كيدير|كيديرو|\
+    3odw|dakhel|dakhla|dert|khrej|kharj|khrjat|dkhel|dkhlt|dkhlat|dkhal|entered|دخل|دخلت|\
+    ⴽⵛⵎⵖ|ⵉⴽⵛⵎ|ⵉⴼⴼⵓⵖ|kcmg|kcmɣ|ikcm|iffug|iffuɣ
+    """
+
+    /// Copulas: they make an identity term a fact ("ma femme est amazighe", "ⴳⵉⵖ ⴰⴱⵔⴽⴰⵏ") for ethnic origin,
+    /// religion, sex life and political opinion only ("ma femme est juge au tribunal" is not a court case).
+    static let copula = """
+    suis|est|sont|etait|etais|sommes|is|am|are|was|were|i m|كان|كانت|انا|حنا|ana|7na|kan|kant|\
+    ⴳⵉⵖ|ⵉⴳⴰ|ⵜⴳⴰ|ⵉⵍⵍⴰ|ⵜⵍⵍⴰ|gig|gigh|giɣ|ggiɣ|iga|tga|illa|tlla
+    """
+
+    /// Locative words that make a prison or strike term a fact ("en prison", "in jail", "في السجن", "f l7bs",
+    /// "ⴳ ⵍⵃⴱⵙ", "on strike", "en grève"); they do not upgrade other categories ("à l'hôpital" is also where
+    /// nurses work).
+    static let locative = """
+    en|in|on|dans|في|فال|ف|f|fi|g|ⴳ|di
+    """
+}

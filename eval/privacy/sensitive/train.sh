@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Retrains the sensitive-data model on the dev set (never on heldout.jsonl) and rewrites SensitiveModel.swift.
+#   eval/privacy/sensitive/train.sh [train.py options]
+# Env: PRIVACY_BENCH=path/to/privacy-bench (else built in release). Needs python3 with numpy.
+# The features do not depend on the weights, so one build before and one after are enough.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+if [[ -z "${PRIVACY_BENCH:-}" ]]; then
+    swift build -c release --product privacy-bench >&2
+    PRIVACY_BENCH="$(swift build -c release --show-bin-path)/privacy-bench"
+fi
+FEATURES="$(mktemp)"
+trap 'rm -f "$FEATURES"' EXIT
+"$PRIVACY_BENCH" --sensitive-features eval/privacy/sensitive/dev.jsonl > "$FEATURES"
+python3 eval/privacy/sensitive/train.py "$FEATURES" eval/privacy/sensitive/dev.jsonl "$@"
