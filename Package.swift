@@ -125,6 +125,7 @@ let package = Package(
             dependencies: [
                 "ThiqaCore",
                 "ThiqaPrivacy",
+                "ThiqaLanguage",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),

@@ -6,9 +6,11 @@ struct Scan: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Find personal data in text read on standard input.",
         discussion: """
-            Without options: reads all of standard input and prints a JSON array of findings \
-            ({"type","start","end","text","score"}, offsets in Unicode scalars).
-            With --jsonl: reads lines {"id":…,"text":…} and writes lines {"id":…,"entities":[…]}; a bad line \
+            Without options: reads all of standard input and prints {"entities":[…],"sensitive_categories":[…],\
+            "sensitivity":{"verdict","categories","scores"}}: the personal data found ({"type","start","end","text",\
+            "score"}, offsets in Unicode scalars) and the sensitive-data reading.
+            With --jsonl: reads lines {"id":…,"text":…} and writes lines {"id":…,"entities":[…],"sensitive_categories":[…],\
+            "sensitivity":{…}}; a bad line \
             gets {"id":…,"error":"…"} and the exit code is 1 at the end.
             """
     )
@@ -27,16 +29,22 @@ struct Scan: ParsableCommand {
             guard let text = String(data: data, encoding: .utf8) else {
                 throw ValidationError("standard input is not valid UTF-8")
             }
-            print(PrivacyReportJSON.findingsJSON(scanner.scan(text)))
+            let assessment = SensitiveDataDetector().assess(text)
+            let categories = assessment.categories(threshold: assessment.thresholds.sensitive).map { "\"\($0.rawValue)\"" }.sorted()
+            print(
+                "{\"entities\":" + PrivacyReportJSON.findingsJSON(scanner.scan(text)) + ",\"sensitive_categories\":["
+                    + categories.joined(separator: ",") + "],\"sensitivity\":" + PrivacyReportJSON.sensitivityJSON(assessment) + "}"
+            )
             return
         }
+        let detector = SensitiveDataDetector()
         var failed = 0
         var lineNumber = 0
         while let line = readLine(strippingNewline: true) {
             lineNumber += 1
             if line.allSatisfy(\.isWhitespace) { continue }
             do {
-                print(try PrivacyReportJSON.processJSONLLine(line, scanner: scanner))
+                print(try PrivacyReportJSON.processJSONLLine(line, scanner: scanner, detector: detector))
             } catch {
                 failed += 1
                 var message = ""

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import ThiqaCore
+import ThiqaLanguage
 import ThiqaPrivacy
 
 /// The privacy step of the request path: before any model, log or foreign backend sees a request, personal data
@@ -8,7 +9,17 @@ import ThiqaPrivacy
 /// blocked, per the use case's policy), and sensitive categories of law 09-08 are detected.
 struct PrivacyGuard: Sendable {
     let scanner = PrivacyScanner()
-    let sensitive = SensitiveCategoryDetector()
+    let sensitive = SensitiveDataDetector()
+    let languages = LanguageIdentifier()
+    /// Language identification reads this much of a message: enough to name its language, cheap on long ones.
+    static let languageSample = 300
+
+    /// The detector's reading of one text, with the language the project's identifier hears in it.
+    func assess(_ text: String) -> SensitivityAssessment {
+        let sample = text.unicodeScalars.count > Self.languageSample ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(Self.languageSample))) : text
+        let language = languages.identify(sample).language
+        return sensitive.assess(text, language: language == .undetermined ? nil : language.rawValue)
+    }
 
     struct Outcome: Sendable {
         /// The request as the model will see it.
@@ -17,13 +28,17 @@ struct PrivacyGuard: Sendable {
         var changed: Bool
         var typesFound: [EntityType: PrivacyAction]
         var sensitiveCategories: Set<SensitiveCategory>
+        /// What the use case's sensitivity rule says for the request (the strictest over its messages).
+        var sensitivity: SensitivityPolicy.Decision = .unrestricted
+        /// What the record keeps of the assessments: verdict, categories and scores, never a word of the text.
+        var sensitivityDecisions: [String] = []
         /// Input Thiqa cannot read (embeddings given as token ids): it cannot be shown free of sensitive data.
         var unscannedInput = false
 
         /// Stable strings for the interaction record: which types were found and what was done.
         var decisions: [String] {
             var out = typesFound.keys.sorted { $0.rawValue < $1.rawValue }.map { "privacy:\($0.rawValue):\(typesFound[$0]!.rawValue)" }
-            out += sensitiveCategories.map(\.rawValue).sorted().map { "sensitive:\($0)" }
+            out += sensitivityDecisions
             if unscannedInput { out.append("privacy:unscanned-tokens") }
             return out
         }
@@ -68,9 +83,10 @@ struct PrivacyGuard: Sendable {
         }
         var result = Outcome(
             body: outcome.changed ? .object(object) : body, mapping: outcome.mapping, changed: outcome.changed, typesFound: outcome.types,
-            sensitiveCategories: outcome.categories
+            sensitiveCategories: []
         )
         result.unscannedInput = unscanned
+        Self.judge(outcome.assessments, policy: policy.sensitivity, into: &result)
         outcome.texts = []
         return result
     }
@@ -80,14 +96,14 @@ struct PrivacyGuard: Sendable {
         var mapping: PseudonymMapping
         var changed: Bool
         var types: [EntityType: PrivacyAction]
-        var categories: Set<SensitiveCategory>
+        var assessments: [SensitivityAssessment] = []
     }
 
     func protectTexts(_ texts: [String], paths: [String], policy: PrivacyPolicy, mapping start: PseudonymMapping) throws(GatewayError) -> TextsOutcome {
         let pseudonymizer = Pseudonymizer(scanner: scanner, policy: policy)
-        var out = TextsOutcome(texts: [], mapping: start, changed: false, types: [:], categories: [])
+        var out = TextsOutcome(texts: [], mapping: start, changed: false, types: [:])
         for (text, path) in zip(texts, paths) {
-            out.categories.formUnion(sensitive.categories(in: text))
+            out.assessments.append(assess(text))
             let result: PseudonymizationResult
             do {
                 result = try pseudonymizer.pseudonymize(text, mapping: out.mapping)
@@ -102,6 +118,25 @@ struct PrivacyGuard: Sendable {
         return out
     }
 
+    /// Applies the use case's sensitivity rule to what the detector read in the request's texts.
+    static func judge(_ assessments: [SensitivityAssessment], policy: SensitivityPolicy, into outcome: inout Outcome) {
+        outcome.sensitivity = policy.decision(for: assessments)
+        var categories = Set<SensitiveCategory>()
+        var decisions: [String] = []
+        for assessment in assessments {
+            var judged = assessment
+            judged.thresholds = policy.thresholds
+            switch judged.verdict {
+            case .sensitive(let found), .uncertain(let found): categories.formUnion(found)
+            case .notSensitive: break
+            }
+            for decision in judged.recordDecisions where !decisions.contains(decision) { decisions.append(decision) }
+        }
+        outcome.sensitiveCategories = categories
+        // Only what a request reveals is recorded; a harmless request says just that.
+        outcome.sensitivityDecisions = decisions.isEmpty ? [] : decisions
+    }
+
     static func refusal(_ error: PrivacyError, path: String) -> GatewayError {
         if case .blocked(let type) = error {
             return .invalidRequest(
@@ -112,55 +147,54 @@ struct PrivacyGuard: Sendable {
         return .invalidRequest(message: "'\(path)' could not be checked for personal data: \(error).", param: path, code: "privacy_check_failed")
     }
 
+    /// The text of every message (string content, or text parts), protected in one pass so placeholders number
+    /// consistently across the request.
     func protect(_ body: JSONValue, policy: PrivacyPolicy, mapping start: PseudonymMapping) throws(GatewayError) -> Outcome {
         guard case .object(var object) = body, case .array(var messages)? = object["messages"] else {
             return Outcome(body: body, mapping: start, changed: false, typesFound: [:], sensitiveCategories: [])
         }
-        let pseudonymizer = Pseudonymizer(scanner: scanner, policy: policy)
-        var mapping = start
-        var changed = false
-        var types: [EntityType: PrivacyAction] = [:]
-        var categories = Set<SensitiveCategory>()
-
-        func protectText(_ text: String, path: String) throws(GatewayError) -> String {
-            categories.formUnion(sensitive.categories(in: text))
-            let result: PseudonymizationResult
-            do {
-                result = try pseudonymizer.pseudonymize(text, mapping: mapping)
-            } catch {
-                if case .blocked(let type) = error {
-                    throw .invalidRequest(
-                        message: "'\(path)' contains personal data of type \(type.rawValue), which this use case does not accept. Remove it and try again.",
-                        param: path, code: "personal_data_blocked"
-                    )
-                }
-                throw .invalidRequest(message: "'\(path)' could not be checked for personal data: \(error).", param: path, code: "privacy_check_failed")
-            }
-            mapping = result.mapping
-            types.merge(result.actions) { first, _ in first }
-            if result.text != text { changed = true }
-            return result.text
-        }
-
-        for index in messages.indices {
-            guard case .object(var message) = messages[index] else { continue }
+        // Where each text is: (message, part or nil for string content).
+        var places: [(message: Int, part: Int?)] = []
+        var texts: [String] = []
+        var paths: [String] = []
+        for (index, message) in messages.enumerated() {
             switch message["content"] {
             case .string(let text)?:
-                message["content"] = .string(try protectText(text, path: "messages[\(index)].content"))
-            case .array(var parts)?:
-                for partIndex in parts.indices {
-                    guard case .object(var part) = parts[partIndex], case .string(let text)? = part["text"] else { continue }
-                    part["text"] = .string(try protectText(text, path: "messages[\(index)].content[\(partIndex)].text"))
-                    parts[partIndex] = .object(part)
+                places.append((index, nil))
+                texts.append(text)
+                paths.append("messages[\(index)].content")
+            case .array(let parts)?:
+                for (partIndex, part) in parts.enumerated() {
+                    guard case .string(let text)? = part["text"] else { continue }
+                    places.append((index, partIndex))
+                    texts.append(text)
+                    paths.append("messages[\(index)].content[\(partIndex)].text")
                 }
-                message["content"] = .array(parts)
             default:
                 continue
             }
-            messages[index] = .object(message)
         }
-        object["messages"] = .array(messages)
-        return Outcome(body: changed ? .object(object) : body, mapping: mapping, changed: changed, typesFound: types, sensitiveCategories: categories)
+        let protected = try protectTexts(texts, paths: paths, policy: policy, mapping: start)
+        if protected.changed {
+            for (position, place) in places.enumerated() where protected.texts[position] != texts[position] {
+                guard case .object(var message) = messages[place.message] else { continue }
+                if let part = place.part, case .array(var parts)? = message["content"], case .object(var fields) = parts[part] {
+                    fields["text"] = .string(protected.texts[position])
+                    parts[part] = .object(fields)
+                    message["content"] = .array(parts)
+                } else {
+                    message["content"] = .string(protected.texts[position])
+                }
+                messages[place.message] = .object(message)
+            }
+            object["messages"] = .array(messages)
+        }
+        var outcome = Outcome(
+            body: protected.changed ? .object(object) : body, mapping: protected.mapping, changed: protected.changed, typesFound: protected.types,
+            sensitiveCategories: []
+        )
+        Self.judge(protected.assessments, policy: policy.sensitivity, into: &outcome)
+        return outcome
     }
 
     /// Restores placeholders in a complete (non-streamed) chat completion; returns whether anything was there to restore.

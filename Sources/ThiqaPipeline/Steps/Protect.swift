@@ -31,6 +31,8 @@ public struct Protect: PipelineStep {
                 version = stored.version
             }
             let outcome = try guardian.protect(state.json, endpoint: state.call.endpoint, policy: policy, mapping: start)
+            // A refused request leaves nothing behind, not even its placeholders.
+            try Self.refuseIfBlocked(outcome)
             if let conversation = state.call.conversationID, outcome.mapping != start {
                 let saved = try await conversations.save(outcome.mapping, identity: state.call.identity, conversation: conversation, expectedVersion: version)
                 if !saved {
@@ -41,6 +43,21 @@ public struct Protect: PipelineStep {
                 }
             }
             apply(outcome, to: &state)
+            return
+        }
+    }
+
+    static func refuseIfBlocked(_ outcome: PrivacyGuard.Outcome) throws(GatewayError) {
+        switch outcome.sensitivity.action {
+        case .block?, .requireReview?:
+            // Review is applied as a refusal until human oversight lands: nothing the use case wanted reviewed is
+            // answered unreviewed. The error names the categories, never the words that revealed them.
+            let categories = outcome.sensitiveCategories.map(\.rawValue).sorted().joined(separator: ", ")
+            throw .invalidRequest(
+                message: "This request appears to reveal sensitive data (\(categories.isEmpty ? "uncertain" : categories)), which this use case does not accept. Remove it and try again.",
+                param: "messages", code: "sensitive_data_blocked"
+            )
+        case .routeSovereign?, nil:
             return
         }
     }
@@ -59,9 +76,9 @@ public struct Protect: PipelineStep {
         for category in outcome.sensitiveCategories {
             Counter(label: "thiqa_sensitive_requests_total", dimensions: [("category", category.rawValue)]).increment()
         }
-        if !outcome.sensitiveCategories.isEmpty || outcome.unscannedInput {
-            // Sensitive data (law 09-08), or input Thiqa cannot read (token ids), stays under Moroccan jurisdiction,
-            // whatever the use case allows.
+        if outcome.sensitivity.action == .routeSovereign || outcome.unscannedInput {
+            // Sensitive data (law 09-08), data the detector cannot rule out, or input Thiqa cannot read (token ids)
+            // stays under Moroccan jurisdiction, whatever the use case allows.
             state.allowedJurisdictions.formIntersection([.sovereign])
             state.record.decisions.append("route:sovereign-only")
         }

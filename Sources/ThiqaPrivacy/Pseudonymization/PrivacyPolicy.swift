@@ -14,10 +14,23 @@ extension EntityType: CodingKeyRepresentable {}
 public struct PrivacyPolicy: Sendable, Codable, Equatable {
     public var defaultAction: PrivacyAction
     public var actions: [EntityType: PrivacyAction]
+    /// What happens to a message that reveals sensitive data, or may: sovereign routing by default.
+    public var sensitivity: SensitivityPolicy
 
-    public init(defaultAction: PrivacyAction = .mask, actions: [EntityType: PrivacyAction] = [:]) {
+    public init(defaultAction: PrivacyAction = .mask, actions: [EntityType: PrivacyAction] = [:], sensitivity: SensitivityPolicy = .default) {
         self.defaultAction = defaultAction
         self.actions = actions
+        self.sensitivity = sensitivity
+    }
+
+    enum CodingKeys: String, CodingKey { case defaultAction, actions, sensitivity }
+
+    /// Policies stored before the sensitivity rule existed read back with the default (sovereign) rule.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.defaultAction = try container.decode(PrivacyAction.self, forKey: .defaultAction)
+        self.actions = try container.decode([EntityType: PrivacyAction].self, forKey: .actions)
+        self.sensitivity = try container.decodeIfPresent(SensitivityPolicy.self, forKey: .sensitivity) ?? .default
     }
 
     public func action(for type: EntityType) -> PrivacyAction {

@@ -7,7 +7,7 @@ import ThiqaPrivacy
 /// Neither stores nor logs the text.
 struct PrivacyController: Sendable {
     let scanner = PrivacyScanner()
-    let sensitive = SensitiveCategoryDetector()
+    let sensitive = SensitiveDataDetector()
     static let maxTextScalars = 1 << 20
 
     func addRoutes(to group: RouterGroup<AuthenticatedContext>) {
@@ -65,6 +65,13 @@ struct PrivacyController: Sendable {
     struct AnalyzeResult: ResponseEncodable {
         var entities: [Entity]
         var sensitive_categories: [String]
+        var sensitivity: Sensitivity
+        /// The detector's reading: its verdict (sensitive, uncertain, not_sensitive) and every category's score.
+        struct Sensitivity: Codable {
+            var verdict: String
+            var scores: [String: Double]
+            var language_recognized: Bool
+        }
         struct Entity: Codable {
             var entity_type: String
             var start: Int
@@ -76,9 +83,14 @@ struct PrivacyController: Sendable {
     @Sendable func analyze(_ request: Request, context: AuthenticatedContext) async throws -> AnalyzeResult {
         let input = try AnalyzeRequest(try await GatewayController.readJSON(request, limit: 8 << 20).value)
         let findings = PrivacyScanner(minimumScore: input.threshold, types: input.entities ?? Set(EntityType.allCases)).scan(input.text)
+        let assessment = sensitive.assess(input.text)
         return AnalyzeResult(
             entities: findings.map { .init(entity_type: $0.type.rawValue, start: $0.start, end: $0.end, score: $0.score) },
-            sensitive_categories: sensitive.categories(in: input.text).map(\.rawValue).sorted()
+            sensitive_categories: assessment.categories(threshold: assessment.thresholds.sensitive).map(\.rawValue).sorted(),
+            sensitivity: .init(
+                verdict: assessment.verdict.name, scores: Dictionary(uniqueKeysWithValues: assessment.scores.map { ($0.key.rawValue, $0.value) }),
+                language_recognized: assessment.languageRecognized
+            )
         )
     }
 
