@@ -17,25 +17,10 @@ struct LangID: ParsableCommand {
 
     func run() throws {
         let identifier = LanguageIdentifier()
-        var failed = 0
-        var lineNumber = 0
-        while let line = readLine(strippingNewline: true) {
-            lineNumber += 1
-            if line.allSatisfy(\.isWhitespace) { continue }
-            do {
-                // The same {"id","text"} reader as `thiqa scan --jsonl`: ids are echoed exactly as written.
-                let request = try PrivacyReportJSON.parseLine(line)
-                print(identifier.identify(request.text).jsonLine(rawID: request.rawID))
-            } catch {
-                failed += 1
-                var message = ""
-                PrivacyReportJSON.appendString("line \(lineNumber): \(error)", to: &message)
-                print("{\"line\":\(lineNumber),\"error\":\(message)}")
-            }
-        }
-        if failed > 0 {
-            FileHandle.standardError.write(Data("\(failed) line(s) could not be read\n".utf8))
-            throw ExitCode(1)
+        // The same {"id","text"} reader as `thiqa scan --jsonl`: ids are echoed exactly as written.
+        try processJSONLines { line in
+            let request = try PrivacyReportJSON.parseLine(line)
+            return identifier.identify(request.text).jsonLine(rawID: request.rawID)
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import ThiqaPrivacy
 import ThiqaServer
 import ThiqaStorage
 
@@ -37,4 +38,27 @@ func withStore<T: Sendable>(_ configuration: ThiqaConfiguration, migrate: Bool =
 struct OperatorError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
+}
+
+/// JSON Lines in, JSON Lines out: one answer per line of standard input (blank lines skipped); a line that cannot be
+/// read gets `{"line":N,"error":"…"}` naming the field, and the exit code is 1 at the end, after every other line.
+func processJSONLines(_ answer: (String) throws -> String) throws {
+    var failed = 0
+    var lineNumber = 0
+    while let line = readLine(strippingNewline: true) {
+        lineNumber += 1
+        if line.allSatisfy(\.isWhitespace) { continue }
+        do {
+            print(try answer(line))
+        } catch {
+            failed += 1
+            var message = ""
+            PrivacyReportJSON.appendString("line \(lineNumber): \(error)", to: &message)
+            print("{\"line\":\(lineNumber),\"error\":\(message)}")
+        }
+    }
+    if failed > 0 {
+        FileHandle.standardError.write(Data("\(failed) line(s) could not be read\n".utf8))
+        throw ExitCode(1)
+    }
 }

@@ -38,23 +38,6 @@ struct Scan: ParsableCommand {
             return
         }
         let detector = SensitiveDataDetector()
-        var failed = 0
-        var lineNumber = 0
-        while let line = readLine(strippingNewline: true) {
-            lineNumber += 1
-            if line.allSatisfy(\.isWhitespace) { continue }
-            do {
-                print(try PrivacyReportJSON.processJSONLLine(line, scanner: scanner, detector: detector))
-            } catch {
-                failed += 1
-                var message = ""
-                PrivacyReportJSON.appendString("line \(lineNumber): \(error)", to: &message)
-                print("{\"line\":\(lineNumber),\"error\":\(message)}")
-            }
-        }
-        if failed > 0 {
-            FileHandle.standardError.write(Data("\(failed) line(s) could not be read\n".utf8))
-            throw ExitCode(1)
-        }
+        try processJSONLines { line in try PrivacyReportJSON.processJSONLLine(line, scanner: scanner, detector: detector) }
     }
 }
