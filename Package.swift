@@ -47,6 +47,7 @@ let package = Package(
         .target(
             name: "ThiqaPrivacy",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            exclude: ["Names/README.md"],
             swiftSettings: swiftSettings
         ),
         // RFC 6962 Merkle tree, proofs, checkpoints, signed notes, canonical JSON. Pure.

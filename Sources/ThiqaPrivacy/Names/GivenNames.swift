@@ -51,6 +51,10 @@ enum GivenNames {
         dalal hennou tamou mbarka aouatif awatif bouthaina chaymae hafsa hasnae ilhame imene kenza lamyae \
         majdouline manar meriame nadira najat najia nourelhouda oumnia rim sanaa sawsane siham souhayla wijdane yamna \
         zohour zoulikha jamila hayat farah ahlam amani ihsane ikhlas fadila nadir amir malik dounia \
+        nada lamya ouiam wiame rihab riham rokaya soumiya najwa nouha ranya reem sabrine sawsan maissa mayssae alae alaa \
+        assia basma chorouk dina lamiae manar ayat hafssa salwa sarra najoua ouafae chaymaa fatine houyam israe israa \
+        ghada hadil aimad ayad badre bachir bahae dris elmehdi hamdane haitam haytam ilyasse iyad lahssen marouan \
+        mouhamed naim nouaman noamane sohaib souhail wassim yacine abdelhaq \
         tilelli tililli tiziri thiziri tafsut tafsout thafsut itri tanirt dihya kahina tudert tifawt tinhinan taziri \
         tala numidia noumidia tislit tazdayt titrit taous thanina sylia lyna lounja tamazight
         """
@@ -71,7 +75,8 @@ enum GivenNames {
         ياسمين ياسمينة يسرى زينب زكية زبيدة زهور غزلان غيثة رقية يامنة يمينة ميمونة حليمة هاجر هبة أسماء شيماء دعاء ضحى دنيا فدوى \
         فيروز فردوس فوزية حبيبة حياة حكيمة حورية إيناس إنصاف جليلة كوثر كلثوم مجدة ماريا نسيمة نهاد ربيعة رحمة سعدية سليمة سمية \
         صوفيا تهاني وداد وصال زاهية أمل أمينة عزيزة بهيجة بشرى شادية شريفة دلال إيطو ايتو يطو إيجة تودة مباركة نجاة نجية عواطف \
-        بثينة مجدولين منار سوسن وجدان زليخة فرح أحلام أماني إحسان فضيلة \
+        بثينة مجدولين منار سوسن وجدان زليخة فرح أحلام أماني إحسان فضيلة ندى لمياء رحاب سمية نجوى نهى رانيا صابرين ميساء آلاء \
+        آسية بسمة شروق دينا آية سلوى بشير بهاء هيثم إياد نعمان سهيل صهيب وسيم \
         يوبا ماسينيسا أنير أمناي إيدير يدير زيري أكسيل ايزم تيليلي تيزيري تافسوت إيتري تانيرت ديهيا الكاهنة تودرت نوميديا تيفاوت
         """
 

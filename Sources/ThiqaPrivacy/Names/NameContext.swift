@@ -58,10 +58,11 @@ enum NameContext {
         + Self.words(.namedPlaceAfter, """
             boulevard|avenue|street|road|airport|university|hospital|mosque|stadium|school|foundation|district|square|bridge|\
             station|library|college|institute|association|assurance|assurances|bank|banque|group|groupe|hotel|market|club|\
-            travaux|transport|pharmacie|jam|water|company|center|centre|high school
+            travaux|transport|pharmacie|jam|water|company|center|centre|high school|tower|kasbah|palace|garden|park|gate|\
+            museum|beach|cafe|restaurant|shop|store|clinic|pharmacy|mall|hall|cinema
             """)
         + Self.words(.product, """
-            confiture|conserves|eau|lait|marque|produits|water|brand|chrit|achete|acheté|bought|ماء|حليب|شريت|اشتريت|ماركة
+            confiture|conserves|eau|lait|marque|produits|produit|rayon|promo|promotion|water|brand|chrit|achete|acheté|bought|ماء|حليب|شريت|اشتريت|ماركة
             """)
         + Self.words(.honorific, "si|lalla|lhaj|lhajj|l7aj|hajj|hadj|haj|hajja|hajja|سي|الحاج|الحاجة|الحاجه|لالة|ⵍⴰⵍⵍⴰ")
 
@@ -84,9 +85,6 @@ enum NameContext {
 
     /// Words that open "Sidi …", "Moulay …", "Ait …", "Lalla …" phrases.
     static let placeFirstWords: WordSet = ["sidi", "moulay", "ait", "lalla", "سيدي", "مولاي", "ايت", "لالة", "للا", "ⴰⵢⵜ", "ⵍⴰⵍⵍⴰ"]
-
-    /// Honorifics that belong to the name they precede ("Moulay Hafid Elalamy", "Sidi Mohammed").
-    static let innerHonorifics: WordSet = ["sidi", "moulay", "سيدي", "مولاي"]
 
     /// Given names of kings (a regnal number after them, even written in digits, names a king or a street).
     static let royalNames: WordSet = [

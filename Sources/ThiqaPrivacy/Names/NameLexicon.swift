@@ -18,6 +18,9 @@ struct NameKind: OptionSet, Sendable, Hashable {
     /// building (Boulevard Mohammed V, مطار محمد الخامس), not a citizen.
     static let regnal = NameKind(rawValue: 1 << 5)
 
+    /// "Sidi", "Moulay": an honorific that is part of the name it opens ("Moulay Hafid", "Sidi Mohammed").
+    static let innerHonorific = NameKind(rawValue: 1 << 7)
+
     static let person: NameKind = [.given, .family]
 }
 
@@ -45,6 +48,7 @@ enum NameLexicon {
         add(GivenNames.common, .common)
         add(particles, .particle)
         add(regnal, .regnal)
+        add("sidi moulay سيدي مولاي", .innerHonorific)
         return WordTable(kinds.map { ($0.key, $0.value) })
     }()
 
@@ -68,4 +72,9 @@ enum NameLexicon {
 
     /// Number of distinct folded words in the table.
     static var wordCount: Int { Self.table.count }
+}
+
+extension PrivacyScanner {
+    /// Size of the name lexicon: distinct folded words, and bytes of its hashed table (benchmarks report it).
+    public static var nameLexiconSize: (words: Int, bytes: Int) { (NameLexicon.wordCount, NameLexicon.footprintBytes) }
 }

@@ -51,51 +51,76 @@ extension ScanState {
         "smiti", "smiyti", "smiya", "smitou", "smitha", "isem", "ism", "nekk", "nkk", "inu", "nnu", "d",
     ]
 
+    /// "from" after a self-introduction: "أنا عزيزة من آسفي", "ana Karim men Casa", "I am Amal from Fes".
+    private static let placeOfOrigin: WordSet = ["من", "men", "mn", "min", "from", "de"]
+
     /// Words joining two names on a signature line ("Sara w Omar").
     private static let nameConjunctions: WordSet = ["w", "et", "and", "و", "ⴷ", "d", "o"]
 
     // MARK: Lexicon lookups
 
     /// The folded key of a token from normalised offset `start` on (to look through a glued prefix).
-    private func key(of token: Token, from start: Int) -> WordKey {
+    private static func key(_ s: UnsafeBufferPointer<UInt32>, _ start: Int, _ end: Int) -> WordKey {
         var h = WordKey.offsetBasis
-        for k in start..<token.end {
-            let f = NormalizedText.fold(self.norm.scalars[k])
+        for k in start..<end {
+            let f = NormalizedText.fold(s[k])
             if f != 0 { h = WordKey.mix(h, f) }
         }
         return WordKey(value: h)
     }
 
-    /// What the lexicon says a token is, looking through a glued "el"/"al" (Elalaoui), "ال" (الوزاني) or
-    /// conjunction "و" (ونادية).
-    private func lexiconKind(_ token: Token) -> NameKind {
-        guard token.isWord, token.script != .none else { return [] }
-        if let kind = NameLexicon.table[token.key] { return kind }
-        let s = self.norm.scalars
-        let f0 = NormalizedText.fold(s[token.start])
-        let f1 = token.length > 1 ? NormalizedText.fold(s[token.start + 1]) : 0
-        switch token.script {
-        case .latin:
-            if token.length >= 6, f0 == 0x65 || f0 == 0x61, f1 == 0x6C,
-                let kind = NameLexicon.table[self.key(of: token, from: token.start + 2)], kind.contains(.family)
-            {
-                return .family
-            }
-        case .arabic:
-            if token.length >= 5, f0 == 0x0627, f1 == 0x0644, let kind = NameLexicon.table[self.key(of: token, from: token.start + 2)] {
-                return kind.intersection([.given, .family, .common])
-            }
-            if token.length >= 4, f0 == 0x0648 {
-                var kind = NameLexicon.table[self.key(of: token, from: token.start + 1)] ?? []
-                if kind.isEmpty, token.length >= 6, f1 == 0x0627, NormalizedText.fold(s[token.start + 2]) == 0x0644 {
-                    kind = (NameLexicon.table[self.key(of: token, from: token.start + 3)] ?? []).intersection([.family])
+    /// What the lexicon says each token is, looking through a glued "el"/"al" (Elalaoui), "ال" (الوزاني) or
+    /// conjunction "و" (ونادية). One table lookup per word, a second only for words with such a prefix.
+    private func nameKinds() -> [NameKind] {
+        let count = self.tokens.count
+        var kinds = [NameKind](repeating: [], count: count)
+        self.norm.scalars.withUnsafeBufferPointer { s in
+            for t in 0..<count {
+                let token = self.tokens[t]
+                guard token.isWord, token.script != .none else { continue }
+                if token.script == .latin && token.length <= 2 {
+                    // Short Latin words (de, la, et, my…) are never names: only el/al/ou/u are particles, and
+                    // i/ii/iv/v/vi regnal numbers, which the table holds.
+                    let a = NormalizedText.fold(s[token.start])
+                    let b = token.length == 2 ? NormalizedText.fold(s[token.start + 1]) : 0
+                    if (b == 0x6C && (a == 0x65 || a == 0x61)) || (a == 0x6F && b == 0x75) || (a == 0x75 && b == 0) {
+                        kinds[t] = .particle
+                        continue
+                    }
+                    guard a == 0x69 || a == 0x76 else { continue }
                 }
-                if !kind.isDisjoint(with: .person), !kind.contains(.tail) { return kind.union(.afterConjunction) }
+                if let kind = NameLexicon.table[token.key] {
+                    kinds[t] = kind
+                    continue
+                }
+                guard token.length >= 4 else { continue }
+                let f0 = NormalizedText.fold(s[token.start])
+                let f1 = NormalizedText.fold(s[token.start + 1])
+                switch token.script {
+                case .latin:
+                    if token.length >= 6, f0 == 0x65 || f0 == 0x61, f1 == 0x6C,
+                        let kind = NameLexicon.table[Self.key(s, token.start + 2, token.end)], !kind.isDisjoint(with: .person)
+                    {
+                        kinds[t] = kind.intersection([.given, .family])
+                    }
+                case .arabic:
+                    if token.length >= 5, f0 == 0x0627, f1 == 0x0644 {
+                        if let kind = NameLexicon.table[Self.key(s, token.start + 2, token.end)] {
+                            kinds[t] = kind.intersection([.given, .family, .common])
+                        }
+                    } else if f0 == 0x0648 {
+                        var kind = NameLexicon.table[Self.key(s, token.start + 1, token.end)] ?? []
+                        if kind.isEmpty, token.length >= 6, f1 == 0x0627, NormalizedText.fold(s[token.start + 2]) == 0x0644 {
+                            kind = (NameLexicon.table[Self.key(s, token.start + 3, token.end)] ?? []).intersection([.family])
+                        }
+                        if !kind.isDisjoint(with: .person), !kind.contains(.tail) { kinds[t] = kind.union(.afterConjunction) }
+                    }
+                default:
+                    break
+                }
             }
-        default:
-            break
         }
-        return []
+        return kinds
     }
 
     // MARK: Word shapes
@@ -111,22 +136,21 @@ extension ScanState {
     private func isFamilyShaped(_ t: Int) -> Bool {
         let token = self.tokens[t]
         guard token.isWord, !self.isContextWord(t) else { return false }
-        let s = self.norm.scalars
         switch token.script {
         case .latin:
             return (token.firstUpper || token.allUpper) && token.length >= 2 && !Lexicon.cities.contains(token.key)
         case .arabic:
             guard token.length >= 4 else { return false }
-            let f0 = NormalizedText.fold(s[token.start])
-            let f1 = NormalizedText.fold(s[token.start + 1])
-            let fl = NormalizedText.fold(s[token.end - 1])
+            let f0 = NormalizedText.fold(self.norm.scalars[token.start])
+            let f1 = NormalizedText.fold(self.norm.scalars[token.start + 1])
+            let fl = NormalizedText.fold(self.norm.scalars[token.end - 1])
             if f0 == 0x0627 && f1 == 0x0644 { return token.length >= 5 && fl == 0x064A }
             if f0 == 0x0628 && (f1 == 0x0646 || f1 == 0x0648) { return token.length >= 5 }
             return f0 == 0x0627 && f1 == 0x0648
         case .tifinagh:
             guard token.length >= 4 else { return false }
-            let f0 = s[token.start]
-            return f0 == 0x2D53 || (f0 == 0x2D31 && s[token.start + 1] == 0x2D53)
+            let f0 = self.norm.scalars[token.start]
+            return f0 == 0x2D53 || (f0 == 0x2D31 && self.norm.scalars[token.start + 1] == 0x2D53)
         default:
             return false
         }
@@ -164,7 +188,7 @@ extension ScanState {
         var run = NameRun(first: first, last: first)
         var t = first
         // The first word: a particle needs a name after it ("Ait Ali", "عبد الله"); an inner honorific too.
-        if kinds[first].contains(.particle) || NameContext.innerHonorifics.contains(self.tokens[first].key) {
+        if kinds[first].contains(.particle) || kinds[first].contains(.innerHonorific) {
             var n = first + 1
             while n < count, n - first < 3, kinds[n].contains(.particle), self.isNameGap(self.tokens[n - 1].end, self.tokens[n].start) { n += 1 }
             guard n < count, self.isNameGap(self.tokens[n - 1].end, self.tokens[n].start), self.tokens[n].script == script,
@@ -255,8 +279,7 @@ extension ScanState {
     mutating func recognizePersons() {
         let count = self.tokens.count
         guard count > 0 else { return }
-        var kinds = [NameKind](repeating: [], count: count)
-        for t in 0..<count where self.tokens[t].isWord { kinds[t] = self.lexiconKind(self.tokens[t]) }
+        let kinds = self.nameKinds()
         var taken = [Bool](repeating: false, count: count)
 
         for span in self.cueSpans {
@@ -317,9 +340,9 @@ extension ScanState {
             if token.script == .latin && !(token.firstUpper || token.allUpper || known) { return }
             if token.script == .arabic && token.length < 2 { return }
         case .honorific, .weakIntroduction:
-            guard known || NameContext.innerHonorifics.contains(token.key) else { return }
+            guard known || kind.contains(.innerHonorific) else { return }
         case .kinship, .signOff:
-            guard known || NameContext.innerHonorifics.contains(token.key)
+            guard known || kind.contains(.innerHonorific)
                 || (token.script == .latin && token.firstUpper && !self.isContextWord(first) && !Lexicon.cities.contains(token.key))
             else { return }
         }
@@ -339,7 +362,11 @@ extension ScanState {
         }
         // A name that is also a word ("je suis Amal", "أنا آمل أن"): only with a family name or alone before punctuation.
         let onlyCommon = run.parts == 1 && kinds[run.first].contains(.common)
-        if case .weakIntroduction = trigger, onlyCommon, !self.endsClause(after: run.last) { return }
+        if case .weakIntroduction = trigger, onlyCommon, !self.endsClause(after: run.last),
+            !(run.last + 1 < self.tokens.count && Self.placeOfOrigin.contains(self.tokens[run.last + 1].key))
+        {
+            return
+        }
         if case .signOff = trigger, !self.endsClause(after: run.last) { return }
         let score: Double
         switch trigger {
@@ -353,6 +380,15 @@ extension ScanState {
         case .weakIntroduction, .signOff: score = 0.75
         }
         self.addName(run, kinds, score, &taken)
+    }
+
+    private func hasLineBreak(_ from: Int, _ to: Int) -> Bool {
+        var k = from
+        while k < to {
+            if self.norm.scalars[k] == 0x0A { return true }
+            k += 1
+        }
+        return false
     }
 
     /// Whether the text after token `t` ends the clause: end of text, a line break or punctuation.
@@ -380,7 +416,7 @@ extension ScanState {
     private mutating func recognizeSignatureLines(_ kinds: [NameKind], _ taken: inout [Bool]) {
         let count = self.tokens.count
         var lineStarts: [Int] = [0]
-        for t in 1..<max(1, count) where self.norm.gap(self.tokens[t - 1].end, self.tokens[t].start).contains(0x0A) {
+        for t in 1..<max(1, count) where self.hasLineBreak(self.tokens[t - 1].end, self.tokens[t].start) {
             lineStarts.append(t)
         }
         guard lineStarts.count > 1 else { return }
@@ -398,7 +434,7 @@ extension ScanState {
             while t < end {
                 let token = self.tokens[t]
                 let kind = kinds[t]
-                let starts = !kind.isDisjoint(with: .person) || kind.contains(.particle) || NameContext.innerHonorifics.contains(token.key)
+                let starts = !kind.isDisjoint(with: .person) || kind.contains(.particle) || kind.contains(.innerHonorific)
                     || (token.script == .latin && token.firstUpper && !self.isContextWord(t) && !Lexicon.cities.contains(token.key))
                 guard starts, !kind.contains(.tail), let run = self.nameRun(from: t, kinds, maxUnknown: 2), run.last < end else {
                     ok = false
@@ -430,14 +466,14 @@ extension ScanState {
         let count = self.tokens.count
         var t = 0
         while t < count {
-            let token = self.tokens[t]
             let kind = kinds[t]
-            guard !taken[t], token.isWord, !kind.contains(.tail), !self.isContextWord(t),
-                !kind.isDisjoint(with: .person) || kind.contains(.particle) || NameContext.innerHonorifics.contains(token.key)
+            guard !taken[t], !kind.isDisjoint(with: [.given, .family, .particle, .innerHonorific]), !kind.contains(.tail),
+                !self.isContextWord(t)
             else {
                 t += 1
                 continue
             }
+            let token = self.tokens[t]
             // Inside a longer name this scan did not start ("Allal Ben Abdellah"): not a start.
             if t > 0, self.isNameGap(self.tokens[t - 1].end, token.start), kinds[t - 1].contains(.particle) {
                 t += 1
