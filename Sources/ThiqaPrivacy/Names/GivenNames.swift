@@ -102,11 +102,13 @@ enum GivenNames {
         الحي القدوس الودود الحكيم الرشيد الصادق العليم الخالق
         """
 
-    /// Given names that are also everyday words, brands or places, so that only context makes them a person.
+    /// Given names that are also everyday words, brands or places, so that only context makes them a person; and
+    /// names of historical figures (Yuba, Massinissa, Dihya), which name schools and streets as often as people.
     static let common = """
         amal karim karima said saida saïd nour noor iman imane salam rahma jamila hayat farah aziz aziza habib habiba wafa \
         wafae wafaa najat hanane hanan latifa malika sabah chems warda amine amin hasna hakim aya ghali fatiha ilham bouchra \
         houria widad raja marjane hiba malak dounia ahlam amani ihsane ikhlas fadila sakina nadir amir malik rim nora \
+        yuba juba massinissa masinissa dihya kahina jugurtha jugurta yugurten koceila kusayla tinhinan numidia \
         amazigh tamazight tilelli tililli itri tafsut tafsout ayyur tudert anir tanirt amnay idir tifawt tiziri izem anzar \
         tala tislit tazdayt titrit taous \
         أمل كريم كريمة سعيد سعيدة نور إيمان سلام رحمة جميلة حياة فرح عزيز عزيزة حبيب حبيبة وفاء نجاة حنان لطيفة مليكة صباح وردة \
@@ -114,6 +116,7 @@ enum GivenNames {
         سليمة محمود حميد سعد غزلان مراد رضى رضا وليد فريد سالم صالح نجيب سهام ابتسام إلهام نوال أنس سامي ملاك دنيا أحلام أماني \
         سكينة فضيلة العربي صابر جميل شريفة دلال زين \
         ⵜⵉⵍⵍⵉ ⵜⵉⵍⴻⵍⵍⵉ ⵉⵜⵔⵉ ⵜⴰⴼⵙⵓⵜ ⴰⵢⵢⵓⵔ ⵜⵓⴷⵔⵜ ⴰⵏⵉⵔ ⵜⴰⵏⵉⵔⵜ ⴰⵎⵏⴰⵢ ⵉⴷⵉⵔ ⵜⵉⴼⴰⵡⵜ ⵜⵉⵣⵉⵔⵉ ⵉⵣⵎ ⴰⵎⴰⵣⵉⵖ ⴰⵏⵣⴰⵔ ⵜⴰⵍⴰ ⵜⵉⵙⵍⵉⵜ ⵜⴰⵣⴷⴰⵢⵜ \
-        ⵜⵉⵜⵔⵉⵜ ⵜⴰⵡⵙ ⴽⴰⵔⵉⵎ ⵙⴰⵄⵉⴷ
+        ⵜⵉⵜⵔⵉⵜ ⵜⴰⵡⵙ ⴽⴰⵔⵉⵎ ⵙⴰⵄⵉⴷ ⵢⵓⴱⴰ ⵊⵓⴱⴰ ⵎⴰⵙⵉⵏⵉⵙⴰ ⵎⴰⵙⵉⵏⵉⵙⵙⴰ ⵎⴰⵙⵙⵉⵏⵉⵙⵙⴰ ⴷⵉⵀⵢⴰ ⴽⴰⵀⵉⵏⴰ ⵢⵓⴳⵓⵔⵟⴰ ⴽⵓⵙⴰⵢⵍⴰ ⵜⵉⵏⵀⵉⵏⴰⵏ ⵏⵓⵎⵉⴷⵢⴰ \
+        يوبا ماسينيسا ديهيا الكاهنة نوميديا
         """
 }

@@ -50,7 +50,8 @@ enum NameContext {
             boulevard|bd|blvd|avenue|av|rue|zankat|zanqa|zenqa|znqa|zan9a|zan9at|derb|place|lycee|college|ecole|hopital|chu|\
             clinique|aeroport|universite|faculte|fac|mosquee|stade|complexe|institut|fondation|prix|gare|hay|quartier|cite|\
             residence|lotissement|jardin|parc|bibliotheque|salle|musee|centre|theatre|pont|port|tour|bab|douar|hotel|\
-            association|roi|prince|princesse|king|prophet|prophete|majeste|sbitar|jami3a|tasdawit|aɣaras|agharas|azniq|asbitar|usbitar|tinml|\
+            association|patisserie|boulangerie|librairie|epicerie|magasin|boutique|snack|cafe|restaurant|salon|hammam|\
+            pharmacie|pressing|garage|roi|prince|princesse|king|prophet|prophete|majeste|sbitar|jami3a|tasdawit|aɣaras|agharas|azniq|asbitar|usbitar|tinml|\
             شارع|زنقة|درب|حي|ساحة|ثانوية|إعدادية|اعدادية|مدرسة|مستشفى|سبيطار|مصحة|مطار|جامعة|كلية|مسجد|ملعب|مركب|معهد|مؤسسة|\
             جائزة|محطة|مكتبة|قاعة|متحف|مركز|حديقة|ضريح|زاوية|باب|عمالة|إقامة|تجزئة|جمعية|الملك|الامير|الاميرة|سيدنا|النبي|الرسول|\
             ⴰⵖⴰⵔⴰⵙ|ⵜⴰⵙⴷⴰⵡⵉⵜ|ⴰⵙⴱⵉⵟⴰⵔ|ⵓⵙⴱⵉⵟⴰⵔ|ⴰⵣⵏⵉⵇ|ⴰⵖⵔⴱⴰⵣ|ⵓⵖⵔⴱⴰⵣ

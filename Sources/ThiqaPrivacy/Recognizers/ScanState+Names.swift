@@ -131,7 +131,7 @@ extension ScanState {
     }
 
     /// A word the lexicon does not know but that reads as a family name after a given name or a particle:
-    /// a capitalised Latin word, an Arabic nisba (الشرايبي) or Ben-/Bou-/Ou- name (بنعلي, بوزيان, أوبها),
+    /// a capitalised Latin word, an Arabic nisba (الشرايبي) or Ben-/Bou-/Bel-/Ou- name (بنعلي, بوزيان, بلعيد, أوبها),
     /// a Tifinagh Ou-/Bou- name (ⵓⵄⵍⵉ, ⴱⵓⵄⵍⵍⴰⵎ).
     private func isFamilyShaped(_ t: Int) -> Bool {
         let token = self.tokens[t]
@@ -145,7 +145,7 @@ extension ScanState {
             let f1 = NormalizedText.fold(self.norm.scalars[token.start + 1])
             let fl = NormalizedText.fold(self.norm.scalars[token.end - 1])
             if f0 == 0x0627 && f1 == 0x0644 { return token.length >= 5 && fl == 0x064A }
-            if f0 == 0x0628 && (f1 == 0x0646 || f1 == 0x0648) { return token.length >= 5 }
+            if f0 == 0x0628 && (f1 == 0x0646 || f1 == 0x0648 || f1 == 0x0644) { return token.length >= 5 }
             return f0 == 0x0627 && f1 == 0x0648
         case .tifinagh:
             guard token.length >= 4 else { return false }
@@ -354,6 +354,22 @@ extension ScanState {
         guard var run = self.nameRun(from: first, kinds, maxUnknown: maxUnknown) else { return }
         // Drop a trailing particle ("Je suis Ahmed ben" then a line break).
         while run.last > run.first, kinds[run.last].contains(.particle) { run.last -= 1 }
+        // After an introduction, one more unknown word that closes the clause is the family name the lexicon
+        // lacks ("ⵉⵙⵎ ⵉⵏⵓ ⵜⵉⵍⵍⵉ ⴰⵙⴼⵍⵓ."). Not after a longer name or a title, where it is usually a verb
+        // ("السيد رشيد بنموسى غائب.", "Mass Ahmed Ait Lhaj iusa.").
+        switch trigger {
+        case .introduction:
+            let next = run.last + 1
+            if next < count, run.last == run.first, self.tokens[next].script == token.script,
+                self.tokens[next].isWord, self.isNameGap(self.tokens[run.last].end, self.tokens[next].start),
+                kinds[next].isDisjoint(with: [.particle, .regnal, .tail]), !self.isContextWord(next), self.endsClause(after: next)
+            {
+                run.last = next
+                run.parts += 1
+            }
+        default:
+            break
+        }
         switch trigger {
         case .introduction:
             break
@@ -491,7 +507,7 @@ extension ScanState {
                 t = run.last + 1
                 continue
             }
-            let maxUnknown = token.script == .latin && !kind.contains(.common) && kind.contains(.given) ? 1 : 0
+            let maxUnknown = (token.script == .latin || token.script == .arabic) && !kind.contains(.common) && kind.contains(.given) ? 1 : 0
             guard let run = self.nameRun(from: t, kinds, maxUnknown: maxUnknown) else {
                 t += 1
                 continue
@@ -511,9 +527,13 @@ extension ScanState {
                 accepted = true
                 score = 0.6
             }
-            if accepted, !self.isNamedThing(run, kinds, honorificAt: nil) {
-                self.addName(run, kinds, score, &taken)
+            if !accepted {
+                // "على هشام الوديي": a rejected start may hide a name one word later.
+                t += 1
+                continue
             }
+            // A street or a place named after someone is skipped whole ("Sidi Kacem", not "Kacem").
+            if !self.isNamedThing(run, kinds, honorificAt: nil) { self.addName(run, kinds, score, &taken) }
             t = run.last + 1
         }
     }
