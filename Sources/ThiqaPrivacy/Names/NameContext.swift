@@ -24,12 +24,15 @@ enum NameContext {
             mon frere|ma soeur|ma sœur|mon oncle|ma tante|mon grand-pere|ma grand-mere|mon grand pere|ma grand mere|mon cousin|\
             ma cousine|mon neveu|ma niece|mon beau-pere|ma belle-mere|ma belle-soeur|ma belle-sœur|mon beau-frere|mon voisin|\
             ma voisine|notre voisin|notre voisine|mon ami|mon amie|mon collegue|ma collegue|ma maman|mon papa|mon petit-fils|\
-            ma petite-fille|son fils|sa fille|sa mere|son pere|la mere de|le pere de|la soeur de|la sœur de|le frere de|le fils de|\
+            ma petite-fille|mon petit frere|ma petite soeur|ma petite sœur|mon grand frere|ma grande soeur|ma grande sœur|\
+            mon frere aine|ma soeur ainee|mon fils aine|ma fille ainee|son fils|sa fille|sa mere|son pere|la mere de|le pere de|la soeur de|la sœur de|le frere de|le fils de|\
             la fille de|l'epouse de|le mari de|la femme de|notre fils|notre fille|mon defunt pere|ma defunte mere|\
             my mother|my father|my son|my daughter|my husband|my wife|my brother|my sister|my uncle|my aunt|my grandfather|\
             my grandmother|my grandson|my granddaughter|my cousin|my neighbour|my neighbor|our neighbour|our neighbor|my friend|\
             my colleague|my mom|my mum|my dad|my nephew|my niece|her son|her daughter|his son|his daughter|his wife|her husband|\
-            our son|our daughter|my late father|my late mother|\
+            our son|our daughter|my late father|my late mother|my little brother|my little sister|my big brother|\
+            my big sister|my older brother|my older sister|my younger brother|my younger sister|my elder brother|\
+            my elder sister|my eldest son|my eldest daughter|my youngest son|my youngest daughter|\
             mama|mamma|mma|mmi|mimti|baba|bba|wldi|weldi|wlidi|bnti|benti|khoya|khouya|khay|khti|khetti|rajli|mrati|3ammi|3emmi|\
             3amti|3emti|khali|khalti|jddi|jedi|jaddi|jadda|jddti|jedda|sa7bi|sahbi|sa7bti|sahbti|jari|jarti|jaratna|jarna|\
             lwalida|lwalda|lwalid|lwalid dyali|lwalida dyali|\
@@ -44,13 +47,17 @@ enum NameContext {
             cordialement|bien cordialement|bien a vous|salutations|sinceres salutations|merci|merci beaucoup|merci d'avance|\
             merci bzaf|je vous remercie|regards|best regards|kind regards|best|sincerely|thanks|thank you|cheers|\
             chokran|choukran|shukran|chokrane|شكرا|شكرا جزيلا|شكرا بزاف|مع التحية|مع خالص التحية|مع خالص الشكر|تحياتي|والسلام|\
-            tanmmirt|tanemmirt|ⵜⴰⵏⵎⵎⵉⵔⵜ
+            tanmmirt|tanemmirt|ⵜⴰⵏⵎⵎⵉⵔⵜ|veuillez agreer|salutations distinguees|respectueusement|bien respectueusement|\
+            dans l'attente|en vous remerciant|yours faithfully|yours sincerely|sincerely yours|best wishes|warm regards|\
+            with thanks|bslama|b slama|beslama|مع السلامة|بالتوفيق|مع فائق الاحترام|مع فائق التقدير|\
+            مع فائق التقدير والاحترام|تقبلوا فائق الاحترام|فائق الاحترام|مع التقدير|مع خالص التقدير|ar timlilt|ⴰⵔ ⵜⵉⵎⵍⵉⵍⵜ
             """)
         + Self.words(.namedPlace, """
             boulevard|bd|blvd|avenue|av|rue|zankat|zanqa|zenqa|znqa|zan9a|zan9at|derb|place|lycee|college|ecole|hopital|chu|\
             clinique|aeroport|universite|faculte|fac|mosquee|stade|complexe|institut|fondation|prix|gare|hay|quartier|cite|\
             residence|lotissement|jardin|parc|bibliotheque|salle|musee|centre|theatre|pont|port|tour|bab|douar|hotel|\
-            association|patisserie|boulangerie|librairie|epicerie|magasin|boutique|snack|cafe|restaurant|salon|hammam|\
+            association|riad|dar|ksar|kasbah|jnane|jnan|souk|fondouk|zaouia|jamaa|moussem|lquartier|lhay|l7ay|\
+            lboulevard|lmadrasa|lmostachfa|patisserie|boulangerie|librairie|epicerie|magasin|boutique|snack|cafe|restaurant|salon|hammam|\
             pharmacie|pressing|garage|roi|prince|princesse|king|prophet|prophete|majeste|sbitar|jami3a|tasdawit|aɣaras|agharas|azniq|asbitar|usbitar|tinml|\
             شارع|زنقة|درب|حي|ساحة|ثانوية|إعدادية|اعدادية|مدرسة|مستشفى|سبيطار|مصحة|مطار|جامعة|كلية|مسجد|ملعب|مركب|معهد|مؤسسة|\
             جائزة|محطة|مكتبة|قاعة|متحف|مركز|حديقة|ضريح|زاوية|باب|عمالة|إقامة|تجزئة|جمعية|الملك|الامير|الاميرة|سيدنا|النبي|الرسول|\
@@ -81,6 +88,14 @@ enum NameContext {
         علي حرازم مومن معروف البرنوصي قاسم سليمان افني بنور يحيى عثمان رحال بوزيد علال ادريس يعقوب بوسلهام رشيد عبد ملول اورير \
         باعمران بنحدو \
         ⵎⵍⵍⵓⵍ ⴱⴰⵄⵎⵔⴰⵏ ⵓⵔⵉⵔ ⴱⵏⵃⴷⴷⵓ ⵄⵟⵟⴰ
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).flatMap { Lexicon.keys(of: String($0)) }
+    )
+
+    /// Adjectives between a kinship word and the name: "ولدي الصغير يوسف", "khoya sghir Amine", "ختي الكبيرة نادية".
+    static let kinshipAdjectives = WordSet(
+        """
+        sghir sghira kbir kbira sghar kbar zghir zghira lkbir lkbira sseghir \
+        الصغير الصغيره الكبير الكبيره الاصغر الاكبر الصغرى الكبرى البكر العزيز العزيزه
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).flatMap { Lexicon.keys(of: String($0)) }
     )
 

@@ -52,6 +52,86 @@ enum NameLexicon {
         return WordTable(kinds.map { ($0.key, $0.value) })
     }()
 
+    /// Latin-script names by spelling skeleton (see `skeleton(of:)`), for spellings the lists do not carry
+    /// (Sokaina for Soukaina, Yousef for Youssef, Zakariyae for Zakaria). Consulted only for capitalised words and
+    /// words right after a person cue that the main table does not know.
+    static let latinSkeletons: WordTable<NameKind> = {
+        var kinds: [WordKey: NameKind] = [:]
+        func add(_ list: String, _ kind: NameKind) {
+            for word in list.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+                let folded = String(word).unicodeScalars.map { NormalizedText.fold(NormalizedText.normalize($0.value)) }.filter { $0 != 0 }
+                if let key = Self.skeleton(of: folded) { kinds[key, default: []].formUnion(kind) }
+            }
+        }
+        add(GivenNames.latin, .given)
+        add(FamilyNames.latin, .family)
+        add(GivenNames.common, .common)
+        return WordTable(kinds.map { ($0.key, $0.value) })
+    }()
+
+    /// A spelling skeleton of a folded Latin word, or nil when it has other letters than a–z or is too short:
+    /// ou/o/w → u, y → i, q/ck/hard c → k, soft c → s, ch/sh → one letter, kh and gh → one letter each, th → t,
+    /// dh → d, e dropped (an initial e is i), doubled letters single. Youssef, Yousef and Youcef meet as "iusf";
+    /// Soukaina, Sokaina and Soukayna as "sukaina"; Mohammed and Mohamed as "muhamd".
+    static func skeleton<C: Collection>(of folded: C) -> WordKey? where C.Element == UInt32 {
+        guard folded.count >= 3, folded.count <= 24 else { return nil }
+        var h = WordKey.offsetBasis
+        var previous: UInt32 = 0
+        var produced = 0
+        var i = folded.startIndex
+        func emit(_ c: UInt32) {
+            if c == previous { return }
+            previous = c
+            produced += 1
+            h = WordKey.mix(h, c)
+        }
+        var first = true
+        while i < folded.endIndex {
+            let c = folded[i]
+            guard c >= 0x61 && c <= 0x7A else { return nil }
+            let n = folded.index(after: i)
+            let next: UInt32 = n < folded.endIndex ? folded[n] : 0
+            var step = 1
+            switch c {
+            case 0x6F:  // o, ou
+                emit(0x75)
+                if next == 0x75 { step = 2 }
+            case 0x77: emit(0x75)  // w
+            case 0x79: emit(0x69)  // y
+            case 0x71: emit(0x6B)  // q
+            case 0x65: if first { emit(0x69) }  // e: dropped, initial e is i
+            case 0x63:  // c
+                if next == 0x68 {
+                    emit(0x2A)
+                    step = 2
+                } else if next == 0x6B {
+                    emit(0x6B)
+                    step = 2
+                } else {
+                    emit(next == 0x65 || next == 0x69 || next == 0x79 ? 0x73 : 0x6B)
+                }
+            case 0x73:  // s, sh
+                if next == 0x68 {
+                    emit(0x2A)
+                    step = 2
+                } else {
+                    emit(0x73)
+                }
+            case 0x6B, 0x67, 0x74, 0x64:  // kh, gh, th, dh
+                if next == 0x68 {
+                    emit(c == 0x6B ? 0x2B : c == 0x67 ? 0x2D : c)
+                    step = 2
+                } else {
+                    emit(c)
+                }
+            default: emit(c)
+            }
+            first = false
+            i = folded.index(i, offsetBy: step, limitedBy: folded.endIndex) ?? folded.endIndex
+        }
+        return produced >= 3 ? WordKey(value: h) : nil
+    }
+
     /// Words between the parts of a name: "Ait Ali", "Ben Salah", "El Fassi", "Ould Ali", "بن عمر", "آيت علي",
     /// "ⴰⵢⵜ ⵄⵍⵉ", and "عبد" / "Abdel" before a divine name.
     static let particles = """

@@ -43,6 +43,9 @@ extension ScanState {
         .product, .honorific,
     ])
 
+    /// Cues after which a lower-case word may be a name spelled in a way the lists do not carry ("ana sokaina").
+    private static let nameCues: Cue = [.personIntro, .personTitle, .kinship, .weakIntro, .honorific, .signOff]
+
     /// Keys of introductions that also introduce other things than names ("je suis", "ana", "nekk d").
     private static let weakIntroductionKeys: WordSet = ["suis", "ana", "d", "ⴷ"]
 
@@ -102,6 +105,11 @@ extension ScanState {
                         let kind = NameLexicon.table[Self.key(s, token.start + 2, token.end)], !kind.isDisjoint(with: .person)
                     {
                         kinds[t] = kind.intersection([.given, .family])
+                    } else if token.firstUpper || (t > 0 && !self.tokens[t - 1].cues.isDisjoint(with: Self.nameCues)),
+                        let key = NameLexicon.skeleton(of: UnsafeBufferPointer(rebasing: s[token.start..<token.end]).lazy.map(NormalizedText.fold)),
+                        let kind = NameLexicon.latinSkeletons[key]
+                    {
+                        kinds[t] = kind
                     }
                 case .arabic:
                     if token.length >= 5, f0 == 0x0627, f1 == 0x0644 {
@@ -316,10 +324,13 @@ extension ScanState {
         else { return }
         // "jadda dyali Yamna", "ⴱⴰⴱⴰ ⵉⵏⵓ …", "جدي الحاج أحمد": a possessive or an honorific between cue and name.
         var honorificAt: Int? = nil
-        if case .kinship = trigger, NameContext.possessives.contains(self.tokens[first].key), first + 1 < count,
-            self.gapIs(self.tokens[first].end, self.tokens[first + 1].start, maxCount: 2, allowed: { $0 == 0x20 || $0 == 0x2C })
-        {
-            first += 1
+        if case .kinship = trigger {
+            for skippable in [NameContext.possessives, NameContext.kinshipAdjectives]
+            where skippable.contains(self.tokens[first].key) && first + 1 < count
+                && self.gapIs(self.tokens[first].end, self.tokens[first + 1].start, maxCount: 2, allowed: { $0 == 0x20 || $0 == 0x2C })
+            {
+                first += 1
+            }
         }
         if self.tokens[first].cues.contains(.honorific), first + 1 < count, self.isNameGap(self.tokens[first].end, self.tokens[first + 1].start) {
             honorificAt = first
@@ -452,9 +463,19 @@ extension ScanState {
                 let kind = kinds[t]
                 let starts = !kind.isDisjoint(with: .person) || kind.contains(.particle) || kind.contains(.innerHonorific)
                     || (token.script == .latin && token.firstUpper && !self.isContextWord(t) && !Lexicon.cities.contains(token.key))
-                guard starts, !kind.contains(.tail), let run = self.nameRun(from: t, kinds, maxUnknown: 2), run.last < end else {
+                guard starts, !kind.contains(.tail), var run = self.nameRun(from: t, kinds, maxUnknown: 2), run.last < end else {
                     ok = false
                     break
+                }
+                // Under a closing formula the line holds only the name: a word the lexicon lacks is its family name
+                // ("وتقبلوا فائق الاحترام\nخالد المودن").
+                while afterSignOff, run.parts < 4, run.last + 1 < end, self.tokens[run.last + 1].script == token.script,
+                    self.tokens[run.last + 1].isWord, !Self.nameConjunctions.contains(self.tokens[run.last + 1].key),
+                    !self.isContextWord(run.last + 1), kinds[run.last + 1].isDisjoint(with: [.regnal, .tail]),
+                    self.isNameGap(self.tokens[run.last].end, self.tokens[run.last + 1].start)
+                {
+                    run.last += 1
+                    run.parts += 1
                 }
                 if (run.first...run.last).contains(where: { kinds[$0].contains(.given) && !kinds[$0].contains(.common) }) { lexiconGiven = true }
                 runs.append(run)
@@ -507,20 +528,33 @@ extension ScanState {
                 t = run.last + 1
                 continue
             }
-            let maxUnknown = (token.script == .latin || token.script == .arabic) && !kind.contains(.common) && kind.contains(.given) ? 1 : 0
+            let maxUnknown =
+                (token.script == .latin || token.script == .arabic) && !kind.contains(.common) && !kind.isDisjoint(with: [.given, .particle])
+                ? 1 : 0
             guard let run = self.nameRun(from: t, kinds, maxUnknown: maxUnknown) else {
                 t += 1
                 continue
             }
             let firstCommon = kind.contains(.common)
+            let anyCommon = (run.first...run.last).contains { kinds[$0].contains(.common) }
             var accepted = false
             var score = 0.7
+            if kind.contains(.innerHonorific) {
+                // "Sidi Youssef Ben Ali", "Moulay Idriss Zerhoun": saints and the places named after them, unless
+                // a family name makes it a person ("Moulay Ahmed Alaoui").
+                if run.families > 0 && !self.isNamedThing(run, kinds, honorificAt: nil) { self.addName(run, kinds, 0.65, &taken) }
+                t = run.last + 1
+                continue
+            }
             if run.parts >= 2 {
                 let hasGiven = run.givens > 0
                 if firstCommon {
                     accepted = run.families > 0 || run.particles > 0
+                } else if run.families == 0 && run.particles == 0 && run.unknowns == 0 {
+                    // Two given names ("Mohamed Amine") but not when one is also a word ("Riad Salam").
+                    accepted = run.givens >= 2 && !anyCommon
                 } else {
-                    accepted = hasGiven && (run.families > 0 || run.particles > 0 || run.unknowns > 0 || run.givens >= 2)
+                    accepted = hasGiven
                 }
                 if accepted && run.families == 0 && run.particles == 0 { score = 0.65 }
             } else if token.script == .latin, kind.contains(.given), !firstCommon, !kind.contains(.particle), token.firstUpper, !token.allUpper {
