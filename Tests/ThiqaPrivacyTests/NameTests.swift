@@ -191,7 +191,9 @@ struct NameTests {
 
     @Test("Spellings the lists lack are matched by skeleton, only for capitalised words or after a person cue")
     func skeletons() {
-        let key = { (word: String) in NameLexicon.skeleton(of: word.unicodeScalars.map { NormalizedText.fold($0.value) }) }
+        let key = { (word: String) in
+            word.unicodeScalars.map(\.value).withUnsafeBufferPointer { NameLexicon.skeleton(of: $0, 0, $0.count, folding: true) }
+        }
         #expect(key("youssef") != nil && key("youssef") == key("yousef") && key("yousef") == key("youcef"))
         #expect(key("soukaina") == key("sokaina") && key("soukaina") == key("soukayna"))
         #expect(key("mohammed") == key("mohamed") && key("zakaria") == key("zakariyae"))

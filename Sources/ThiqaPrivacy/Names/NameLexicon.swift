@@ -31,7 +31,7 @@ struct NameKind: OptionSet, Sendable, Hashable {
 /// that folding cannot join (Youssef / Youcef / Yusuf, Mohammed / Mohamed / Mhamed) are listed. The word
 /// lists and where they come from are described in Names/README.md.
 enum NameLexicon {
-    static let table: WordTable<NameKind> = {
+    static let table: NameTable = {
         var kinds: [WordKey: NameKind] = [:]
         func add(_ list: String, _ kind: NameKind) {
             for word in list.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
@@ -49,48 +49,51 @@ enum NameLexicon {
         add(particles, .particle)
         add(regnal, .regnal)
         add("sidi moulay سيدي مولاي", .innerHonorific)
-        return WordTable(kinds.map { ($0.key, $0.value) })
+        return NameTable(kinds)
     }()
 
     /// Latin-script names by spelling skeleton (see `skeleton(of:)`), for spellings the lists do not carry
     /// (Sokaina for Soukaina, Yousef for Youssef, Zakariyae for Zakaria). Consulted only for capitalised words and
     /// words right after a person cue that the main table does not know.
-    static let latinSkeletons: WordTable<NameKind> = {
+    static let latinSkeletons: NameTable = {
         var kinds: [WordKey: NameKind] = [:]
         func add(_ list: String, _ kind: NameKind) {
             for word in list.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
                 let folded = String(word).unicodeScalars.map { NormalizedText.fold(NormalizedText.normalize($0.value)) }.filter { $0 != 0 }
-                if let key = Self.skeleton(of: folded) { kinds[key, default: []].formUnion(kind) }
+                let key = folded.withUnsafeBufferPointer { Self.skeleton(of: $0, 0, $0.count, folding: false) }
+                if let key { kinds[key, default: []].formUnion(kind) }
             }
         }
         add(GivenNames.latin, .given)
         add(FamilyNames.latin, .family)
         add(GivenNames.common, .common)
-        return WordTable(kinds.map { ($0.key, $0.value) })
+        return NameTable(kinds)
     }()
 
-    /// A spelling skeleton of a folded Latin word, or nil when it has other letters than a–z or is too short:
+    /// A spelling skeleton of a Latin word (scalars `start..<end` of `s`, folded first when `folding`), or nil when it has other letters than a–z or is too short:
     /// ou/o/w → u, y → i, q/ck/hard c → k, soft c → s, ch/sh → one letter, kh and gh → one letter each, th → t,
     /// dh → d, e dropped (an initial e is i), doubled letters single. Youssef, Yousef and Youcef meet as "iusf";
     /// Soukaina, Sokaina and Soukayna as "sukaina"; Mohammed and Mohamed as "muhamd".
-    static func skeleton<C: Collection>(of folded: C) -> WordKey? where C.Element == UInt32 {
-        guard folded.count >= 3, folded.count <= 24 else { return nil }
+    static func skeleton(of s: UnsafeBufferPointer<UInt32>, _ start: Int, _ end: Int, folding: Bool) -> WordKey? {
+        guard end - start >= 3, end - start <= 24 else { return nil }
         var h = WordKey.offsetBasis
         var previous: UInt32 = 0
         var produced = 0
-        var i = folded.startIndex
-        func emit(_ c: UInt32) {
+        @inline(__always) func emit(_ c: UInt32) {
             if c == previous { return }
             previous = c
             produced += 1
             h = WordKey.mix(h, c)
         }
-        var first = true
-        while i < folded.endIndex {
-            let c = folded[i]
+        @inline(__always) func at(_ k: Int) -> UInt32 {
+            guard k < end else { return 0 }
+            return folding ? NormalizedText.fold(s[k]) : s[k]
+        }
+        var i = start
+        while i < end {
+            let c = at(i)
             guard c >= 0x61 && c <= 0x7A else { return nil }
-            let n = folded.index(after: i)
-            let next: UInt32 = n < folded.endIndex ? folded[n] : 0
+            let next = at(i + 1)
             var step = 1
             switch c {
             case 0x6F:  // o, ou
@@ -99,8 +102,8 @@ enum NameLexicon {
             case 0x77: emit(0x75)  // w
             case 0x79: emit(0x69)  // y
             case 0x71: emit(0x6B)  // q
-            case 0x65: if first { emit(0x69) }  // e: dropped, initial e is i
-            case 0x63:  // c
+            case 0x65: if i == start { emit(0x69) }  // e: dropped, initial e is i
+            case 0x63:  // c, ch, ck
                 if next == 0x68 {
                     emit(0x2A)
                     step = 2
@@ -126,8 +129,7 @@ enum NameLexicon {
                 }
             default: emit(c)
             }
-            first = false
-            i = folded.index(i, offsetBy: step, limitedBy: folded.endIndex) ?? folded.endIndex
+            i += step
         }
         return produced >= 3 ? WordKey(value: h) : nil
     }
@@ -157,4 +159,51 @@ enum NameLexicon {
 extension PrivacyScanner {
     /// Size of the name lexicon: distinct folded words, and bytes of its hashed table (benchmarks report it).
     public static var nameLexiconSize: (words: Int, bytes: Int) { (NameLexicon.wordCount, NameLexicon.footprintBytes) }
+}
+
+/// A read-only open-addressing table from folded words to name kinds: one 64-bit key and one byte per slot (a zero
+/// byte marks an empty slot, since every stored word has at least one kind), at most half full.
+struct NameTable: Sendable {
+    private let keys: [UInt64]
+    private let kinds: [UInt8]
+    private let shift: UInt64
+    private let mask: Int
+
+    init(_ entries: [WordKey: NameKind]) {
+        var capacity = 8
+        var bits: UInt64 = 3
+        while capacity < entries.count * 2 {
+            capacity <<= 1
+            bits += 1
+        }
+        var keys = [UInt64](repeating: 0, count: capacity)
+        var kinds = [UInt8](repeating: 0, count: capacity)
+        let shift = 64 - bits
+        for (key, kind) in entries where kind.rawValue != 0 {
+            var i = Int(truncatingIfNeeded: (key.value &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while kinds[i] != 0 && keys[i] != key.value { i = (i + 1) & (capacity - 1) }
+            keys[i] = key.value
+            kinds[i] = kind.rawValue
+        }
+        self.keys = keys
+        self.kinds = kinds
+        self.shift = shift
+        self.mask = capacity - 1
+    }
+
+    @inline(__always)
+    subscript(key: WordKey) -> NameKind? {
+        var i = Int(truncatingIfNeeded: (key.value &* 0x9E37_79B9_7F4A_7C15) >> self.shift)
+        while true {
+            let kind = self.kinds[i]
+            if kind == 0 { return nil }
+            if self.keys[i] == key.value { return NameKind(rawValue: kind) }
+            i = (i + 1) & self.mask
+        }
+    }
+
+    var count: Int { self.kinds.reduce(0) { $0 + ($1 == 0 ? 0 : 1) } }
+
+    /// Bytes of the two slot arrays (array headers aside).
+    var footprintBytes: Int { self.keys.count * (MemoryLayout<UInt64>.stride + MemoryLayout<UInt8>.stride) }
 }

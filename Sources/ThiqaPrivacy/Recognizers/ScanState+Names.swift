@@ -43,6 +43,8 @@ extension ScanState {
         .product, .honorific,
     ])
 
+    private static let cuesOutsideNames: Cue = Self.contextCues.subtracting([.birth, .honorific, .negative])
+
     /// Cues after which a lower-case word may be a name spelled in a way the lists do not carry ("ana sokaina").
     private static let nameCues: Cue = [.personIntro, .personTitle, .kinship, .weakIntro, .honorific, .signOff]
 
@@ -74,13 +76,14 @@ extension ScanState {
 
     /// What the lexicon says each token is, looking through a glued "el"/"al" (Elalaoui), "ال" (الوزاني) or
     /// conjunction "و" (ونادية). One table lookup per word, a second only for words with such a prefix.
-    private func nameKinds() -> [NameKind] {
+    private func fillNameKinds(_ kinds: UnsafeMutableBufferPointer<NameKind>) {
         let count = self.tokens.count
-        var kinds = [NameKind](repeating: [], count: count)
         self.norm.scalars.withUnsafeBufferPointer { s in
             for t in 0..<count {
                 let token = self.tokens[t]
-                guard token.isWord, token.script != .none else { continue }
+                // Words carrying a context cue (CIN, rue, merci, mama…) are never part of a name; "ولد" (born, and
+                // "son of"), honorifics and "V" (a version, and Mohammed V) still are looked up.
+                guard token.isWord, token.script != .none, token.cues.isDisjoint(with: Self.cuesOutsideNames) else { continue }
                 if token.script == .latin && token.length <= 2 {
                     // Short Latin words (de, la, et, my…) are never names: only el/al/ou/u are particles, and
                     // i/ii/iv/v/vi regnal numbers, which the table holds.
@@ -106,7 +109,7 @@ extension ScanState {
                     {
                         kinds[t] = kind.intersection([.given, .family])
                     } else if token.firstUpper || (t > 0 && !self.tokens[t - 1].cues.isDisjoint(with: Self.nameCues)),
-                        let key = NameLexicon.skeleton(of: UnsafeBufferPointer(rebasing: s[token.start..<token.end]).lazy.map(NormalizedText.fold)),
+                        let key = NameLexicon.skeleton(of: s, token.start, token.end, folding: true),
                         let kind = NameLexicon.latinSkeletons[key]
                     {
                         kinds[t] = kind
@@ -128,7 +131,6 @@ extension ScanState {
                 }
             }
         }
-        return kinds
     }
 
     // MARK: Word shapes
@@ -165,7 +167,7 @@ extension ScanState {
     }
 
     /// Whether the word after a particle ("Ait …", "بن …", "ⴰⵢⵜ …") can close the name.
-    private func canFollowParticle(_ t: Int, _ kinds: [NameKind]) -> Bool {
+    private func canFollowParticle(_ t: Int, _ kinds: UnsafeBufferPointer<NameKind>) -> Bool {
         let token = self.tokens[t]
         guard token.isWord, !kinds[t].contains(.particle), !kinds[t].contains(.regnal),
             token.cues.isDisjoint(with: Self.contextCues.subtracting(.honorific))
@@ -190,7 +192,7 @@ extension ScanState {
 
     /// The longest name starting at token `first`: given names, family names, particles with what follows them,
     /// and up to `maxUnknown` family-shaped words the lexicon does not know.
-    private func nameRun(from first: Int, _ kinds: [NameKind], maxUnknown: Int) -> NameRun? {
+    private func nameRun(from first: Int, _ kinds: UnsafeBufferPointer<NameKind>, maxUnknown: Int) -> NameRun? {
         let count = self.tokens.count
         let script = self.tokens[first].script
         var run = NameRun(first: first, last: first)
@@ -264,7 +266,7 @@ extension ScanState {
 
     /// Streets, buildings, kings, brands and places named after a person: "Boulevard Mohammed V", "Lycée Ibn Sina",
     /// "Mohammed V Airport", "confiture Aïcha", "Sidi Ali", "Ait Melloul", "مطار محمد الخامس".
-    private func isNamedThing(_ run: NameRun, _ kinds: [NameKind], honorificAt: Int?) -> Bool {
+    private func isNamedThing(_ run: NameRun, _ kinds: UnsafeBufferPointer<NameKind>, honorificAt: Int?) -> Bool {
         if run.regnalAfter { return true }
         let opener = honorificAt ?? run.first
         let before = self.cues(before: opener, window: 2)
@@ -287,9 +289,18 @@ extension ScanState {
     mutating func recognizePersons() {
         let count = self.tokens.count
         guard count > 0 else { return }
-        let kinds = self.nameKinds()
-        var taken = [Bool](repeating: false, count: count)
+        // Per-token scratch on the stack: a heap array here costs a malloc and a generic-metadata lookup per scan.
+        withUnsafeTemporaryAllocation(of: NameKind.self, capacity: count) { kindsBuffer in
+            withUnsafeTemporaryAllocation(of: Bool.self, capacity: count) { takenBuffer in
+                kindsBuffer.initialize(repeating: [])
+                takenBuffer.initialize(repeating: false)
+                self.fillNameKinds(kindsBuffer)
+                self.recognizePersons(UnsafeBufferPointer(kindsBuffer), takenBuffer)
+            }
+        }
+    }
 
+    private mutating func recognizePersons(_ kinds: UnsafeBufferPointer<NameKind>, _ taken: UnsafeMutableBufferPointer<Bool>) {
         for span in self.cueSpans {
             let trigger: NameTrigger
             switch span.cue {
@@ -303,13 +314,13 @@ extension ScanState {
             case .signOff: trigger = .signOff
             default: continue
             }
-            self.recognizeName(after: span, trigger, kinds, &taken)
+            self.recognizeName(after: span, trigger, kinds, taken)
         }
-        if self.norm.scalars.contains(0x0A) { self.recognizeSignatureLines(kinds, &taken) }
-        self.recognizeNamesWithoutCue(kinds, &taken)
+        if self.norm.scalars.contains(0x0A) { self.recognizeSignatureLines(kinds, taken) }
+        self.recognizeNamesWithoutCue(kinds, taken)
     }
 
-    private mutating func recognizeName(after span: CueSpan, _ trigger: NameTrigger, _ kinds: [NameKind], _ taken: inout [Bool]) {
+    private mutating func recognizeName(after span: CueSpan, _ trigger: NameTrigger, _ kinds: UnsafeBufferPointer<NameKind>, _ taken: UnsafeMutableBufferPointer<Bool>) {
         let count = self.tokens.count
         let cueToken = self.tokens[span.last]
         if case .title = trigger, cueToken.script == .latin {
@@ -325,9 +336,13 @@ extension ScanState {
         // "jadda dyali Yamna", "ⴱⴰⴱⴰ ⵉⵏⵓ …", "جدي الحاج أحمد": a possessive or an honorific between cue and name.
         var honorificAt: Int? = nil
         if case .kinship = trigger {
-            for skippable in [NameContext.possessives, NameContext.kinshipAdjectives]
-            where skippable.contains(self.tokens[first].key) && first + 1 < count
-                && self.gapIs(self.tokens[first].end, self.tokens[first + 1].start, maxCount: 2, allowed: { $0 == 0x20 || $0 == 0x2C })
+            if NameContext.possessives.contains(self.tokens[first].key), first + 1 < count,
+                self.gapIs(self.tokens[first].end, self.tokens[first + 1].start, maxCount: 2, allowed: { $0 == 0x20 || $0 == 0x2C })
+            {
+                first += 1
+            }
+            if NameContext.kinshipAdjectives.contains(self.tokens[first].key), first + 1 < count,
+                self.gapIs(self.tokens[first].end, self.tokens[first + 1].start, maxCount: 2, allowed: { $0 == 0x20 || $0 == 0x2C })
             {
                 first += 1
             }
@@ -406,7 +421,7 @@ extension ScanState {
         case .honorific, .kinship: score = 0.8
         case .weakIntroduction, .signOff: score = 0.75
         }
-        self.addName(run, kinds, score, &taken)
+        self.addName(run, kinds, score, taken)
     }
 
     private func hasLineBreak(_ from: Int, _ to: Int) -> Bool {
@@ -431,7 +446,7 @@ extension ScanState {
         return false
     }
 
-    private mutating func addName(_ run: NameRun, _ kinds: [NameKind], _ score: Double, _ taken: inout [Bool]) {
+    private mutating func addName(_ run: NameRun, _ kinds: UnsafeBufferPointer<NameKind>, _ score: Double, _ taken: UnsafeMutableBufferPointer<Bool>) {
         var start = self.tokens[run.first].start
         if kinds[run.first].contains(.afterConjunction) { start += 1 }
         self.add(.PERSON, start, self.tokens[run.last].end, score)
@@ -440,7 +455,7 @@ extension ScanState {
 
     /// A line made only of names, after a closing formula ("Cordialement,\nHicham Benkirane") or as the last line
     /// of the message when the lexicon knows it ("…\nMeryem El Alaoui").
-    private mutating func recognizeSignatureLines(_ kinds: [NameKind], _ taken: inout [Bool]) {
+    private mutating func recognizeSignatureLines(_ kinds: UnsafeBufferPointer<NameKind>, _ taken: UnsafeMutableBufferPointer<Bool>) {
         let count = self.tokens.count
         var lineStarts: [Int] = [0]
         for t in 1..<max(1, count) where self.hasLineBreak(self.tokens[t - 1].end, self.tokens[t].start) {
@@ -491,7 +506,7 @@ extension ScanState {
             guard ok, !runs.isEmpty, afterSignOff || lexiconGiven else { continue }
             for run in runs where !(run.first...run.last).contains(where: { taken[$0] }) {
                 if self.isNamedThing(run, kinds, honorificAt: nil) { continue }
-                self.addName(run, kinds, afterSignOff ? 0.8 : 0.7, &taken)
+                self.addName(run, kinds, afterSignOff ? 0.8 : 0.7, taken)
             }
         }
     }
@@ -499,7 +514,7 @@ extension ScanState {
     /// A given name beside a family name (or a particle and a name), in either order, with no cue at all:
     /// "Youssef Berrada", "BENNANI Karim", "عمر الفاسي", "ⵏⵓⵎⵉⴷⵢⴰ ⴰⵢⵜ ⵃⵎⴰⴷ". A capitalised Latin given name that is
     /// not also a common word stands alone too ("Nadia et moi…").
-    private mutating func recognizeNamesWithoutCue(_ kinds: [NameKind], _ taken: inout [Bool]) {
+    private mutating func recognizeNamesWithoutCue(_ kinds: UnsafeBufferPointer<NameKind>, _ taken: UnsafeMutableBufferPointer<Bool>) {
         let count = self.tokens.count
         var t = 0
         while t < count {
@@ -524,7 +539,7 @@ extension ScanState {
                     t += 1
                     continue
                 }
-                if !self.isNamedThing(run, kinds, honorificAt: nil) { self.addName(run, kinds, 0.6, &taken) }
+                if !self.isNamedThing(run, kinds, honorificAt: nil) { self.addName(run, kinds, 0.6, taken) }
                 t = run.last + 1
                 continue
             }
@@ -542,7 +557,7 @@ extension ScanState {
             if kind.contains(.innerHonorific) {
                 // "Sidi Youssef Ben Ali", "Moulay Idriss Zerhoun": saints and the places named after them, unless
                 // a family name makes it a person ("Moulay Ahmed Alaoui").
-                if run.families > 0 && !self.isNamedThing(run, kinds, honorificAt: nil) { self.addName(run, kinds, 0.65, &taken) }
+                if run.families > 0 && !self.isNamedThing(run, kinds, honorificAt: nil) { self.addName(run, kinds, 0.65, taken) }
                 t = run.last + 1
                 continue
             }
@@ -567,7 +582,7 @@ extension ScanState {
                 continue
             }
             // A street or a place named after someone is skipped whole ("Sidi Kacem", not "Kacem").
-            if !self.isNamedThing(run, kinds, honorificAt: nil) { self.addName(run, kinds, score, &taken) }
+            if !self.isNamedThing(run, kinds, honorificAt: nil) { self.addName(run, kinds, score, taken) }
             t = run.last + 1
         }
     }
