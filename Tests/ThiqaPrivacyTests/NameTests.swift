@@ -112,7 +112,9 @@ struct NameTests {
         #expect(self.scanner.texts("حضر عمر الفاسي إلى الشباك", .PERSON) == ["عمر الفاسي"])
         #expect(self.scanner.texts("تقدم إبراهيم آيت علي بشكاية", .PERSON) == ["إبراهيم آيت علي"])
         #expect(self.scanner.texts("ⵏⵓⵎⵉⴷⵢⴰ ⴰⵢⵜ ⵃⵎⴰⴷ ⵜⵓⵛⴽⴰ ⴰⵙⵙⴰ", .PERSON) == ["ⵏⵓⵎⵉⴷⵢⴰ ⴰⵢⵜ ⵃⵎⴰⴷ"])
-        #expect(self.scanner.texts("wach younes cherkaoui ja lyoum?", .PERSON) == ["younes cherkaoui"])
+        #expect(self.scanner.texts("wach Younes Cherkaoui ja lyoum?", .PERSON) == ["Younes Cherkaoui"])
+        // Lower case with no cue is not looked up (speed, and "salam nour" is a greeting, not a name).
+        #expect(self.scanner.scan("wach younes cherkaoui ja lyoum?").isEmpty)
         #expect(self.scanner.texts("Ilham Bouzid hiya li tkelfat", .PERSON) == ["Ilham Bouzid"])
     }
 

@@ -157,15 +157,18 @@ enum NameLexicon {
 }
 
 extension PrivacyScanner {
-    /// Size of the name lexicon: distinct folded words, and bytes of its hashed table (benchmarks report it).
-    public static var nameLexiconSize: (words: Int, bytes: Int) { (NameLexicon.wordCount, NameLexicon.footprintBytes) }
+    /// Size of the name lexicon: distinct folded words and bytes of its hashed table, then the same for the table of
+    /// Latin spelling skeletons (benchmarks report them).
+    public static var nameLexiconSize: (words: Int, bytes: Int, skeletons: Int, skeletonBytes: Int) {
+        (NameLexicon.wordCount, NameLexicon.footprintBytes, NameLexicon.latinSkeletons.count, NameLexicon.latinSkeletons.footprintBytes)
+    }
 }
 
-/// A read-only open-addressing table from folded words to name kinds: one 64-bit key and one byte per slot (a zero
-/// byte marks an empty slot, since every stored word has at least one kind), at most half full.
+/// A read-only open-addressing table from folded words to name kinds, at most half full. Each slot is one 64-bit
+/// word: the key's upper 56 bits and the kind in the low byte (zero for an empty slot, since every stored word has
+/// at least one kind), so a probe is one memory access. Two words collide only if 56 bits of their hashes agree.
 struct NameTable: Sendable {
-    private let keys: [UInt64]
-    private let kinds: [UInt8]
+    private let slots: [UInt64]
     private let shift: UInt64
     private let mask: Int
 
@@ -176,34 +179,33 @@ struct NameTable: Sendable {
             capacity <<= 1
             bits += 1
         }
-        var keys = [UInt64](repeating: 0, count: capacity)
-        var kinds = [UInt8](repeating: 0, count: capacity)
+        var slots = [UInt64](repeating: 0, count: capacity)
         let shift = 64 - bits
         for (key, kind) in entries where kind.rawValue != 0 {
+            let tag = key.value & ~0xFF
             var i = Int(truncatingIfNeeded: (key.value &* 0x9E37_79B9_7F4A_7C15) >> shift)
-            while kinds[i] != 0 && keys[i] != key.value { i = (i + 1) & (capacity - 1) }
-            keys[i] = key.value
-            kinds[i] = kind.rawValue
+            while slots[i] != 0 && slots[i] & ~0xFF != tag { i = (i + 1) & (capacity - 1) }
+            slots[i] = tag | UInt64(slots[i] & 0xFF) | UInt64(kind.rawValue)
         }
-        self.keys = keys
-        self.kinds = kinds
+        self.slots = slots
         self.shift = shift
         self.mask = capacity - 1
     }
 
     @inline(__always)
     subscript(key: WordKey) -> NameKind? {
+        let tag = key.value & ~0xFF
         var i = Int(truncatingIfNeeded: (key.value &* 0x9E37_79B9_7F4A_7C15) >> self.shift)
         while true {
-            let kind = self.kinds[i]
-            if kind == 0 { return nil }
-            if self.keys[i] == key.value { return NameKind(rawValue: kind) }
+            let slot = self.slots[i]
+            if slot == 0 { return nil }
+            if slot & ~0xFF == tag { return NameKind(rawValue: UInt8(truncatingIfNeeded: slot)) }
             i = (i + 1) & self.mask
         }
     }
 
-    var count: Int { self.kinds.reduce(0) { $0 + ($1 == 0 ? 0 : 1) } }
+    var count: Int { self.slots.reduce(0) { $0 + ($1 == 0 ? 0 : 1) } }
 
-    /// Bytes of the two slot arrays (array headers aside).
-    var footprintBytes: Int { self.keys.count * (MemoryLayout<UInt64>.stride + MemoryLayout<UInt8>.stride) }
+    /// Bytes of the slot array (array header aside).
+    var footprintBytes: Int { self.slots.count * MemoryLayout<UInt64>.stride }
 }

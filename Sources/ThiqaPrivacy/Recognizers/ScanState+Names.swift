@@ -77,57 +77,78 @@ extension ScanState {
     /// What the lexicon says each token is, looking through a glued "el"/"al" (Elalaoui), "ال" (الوزاني) or
     /// conjunction "و" (ونادية). One table lookup per word, a second only for words with such a prefix.
     private func fillNameKinds(_ kinds: UnsafeMutableBufferPointer<NameKind>) {
-        let count = self.tokens.count
+        // Local copies: reading the static tables and `self.tokens` inside the loop retains and releases them per word.
+        let table = NameLexicon.table
+        let skeletons = NameLexicon.latinSkeletons
+        let outside = Self.cuesOutsideNames
+        let nameCues = Self.nameCues
+        let tokenArray = self.tokens
         self.norm.scalars.withUnsafeBufferPointer { s in
-            for t in 0..<count {
-                let token = self.tokens[t]
-                // Words carrying a context cue (CIN, rue, merci, mama…) are never part of a name; "ولد" (born, and
-                // "son of"), honorifics and "V" (a version, and Mohammed V) still are looked up.
-                guard token.isWord, token.script != .none, token.cues.isDisjoint(with: Self.cuesOutsideNames) else { continue }
-                if token.script == .latin && token.length <= 2 {
-                    // Short Latin words (de, la, et, my…) are never names: only el/al/ou/u are particles, and
-                    // i/ii/iv/v/vi regnal numbers, which the table holds.
-                    let a = NormalizedText.fold(s[token.start])
-                    let b = token.length == 2 ? NormalizedText.fold(s[token.start + 1]) : 0
-                    if (b == 0x6C && (a == 0x65 || a == 0x61)) || (a == 0x6F && b == 0x75) || (a == 0x75 && b == 0) {
-                        kinds[t] = .particle
+            tokenArray.withUnsafeBufferPointer { tokens in
+                for t in 0..<tokens.count {
+                    let token = tokens[t]
+                    // Words carrying a context cue (CIN, rue, merci, mama…) are never part of a name; "ولد" (born, and
+                    // "son of"), honorifics and "V" (a version, and Mohammed V) still are looked up.
+                    guard token.isWord, token.script != .none, token.cues.isDisjoint(with: outside) else { continue }
+                    if token.script == .latin && token.length <= 2 {
+                        // Short Latin words (de, la, et, my…) are never names: only el/al/ou/u are particles, and
+                        // i/ii/iv/v/vi regnal numbers, which the table holds.
+                        let a = NormalizedText.fold(s[token.start])
+                        let b = token.length == 2 ? NormalizedText.fold(s[token.start + 1]) : 0
+                        if (b == 0x6C && (a == 0x65 || a == 0x61)) || (a == 0x6F && b == 0x75) || (a == 0x75 && b == 0) {
+                            kinds[t] = .particle
+                            continue
+                        }
+                        guard a == 0x69 || a == 0x76 else { continue }
+                    } else if token.script == .latin && !token.firstUpper {
+                        // A lower-case Latin word is a name only right after a person cue or inside a name ("wldi
+                        // ayoub", "Youssef ben Ali"): most words of French and English text need no lookup at all.
+                        guard t > 0,
+                            !tokens[t - 1].cues.isDisjoint(with: nameCues)
+                                || !kinds[t - 1].isDisjoint(with: [.given, .family, .particle, .innerHonorific])
+                        else { continue }
+                    }
+                    if let kind = table[token.key] {
+                        kinds[t] = kind
                         continue
                     }
-                    guard a == 0x69 || a == 0x76 else { continue }
-                }
-                if let kind = NameLexicon.table[token.key] {
-                    kinds[t] = kind
-                    continue
-                }
-                guard token.length >= 4 else { continue }
-                let f0 = NormalizedText.fold(s[token.start])
-                let f1 = NormalizedText.fold(s[token.start + 1])
-                switch token.script {
-                case .latin:
-                    if token.length >= 6, f0 == 0x65 || f0 == 0x61, f1 == 0x6C,
-                        let kind = NameLexicon.table[Self.key(s, token.start + 2, token.end)], !kind.isDisjoint(with: .person)
-                    {
-                        kinds[t] = kind.intersection([.given, .family])
-                    } else if token.firstUpper || (t > 0 && !self.tokens[t - 1].cues.isDisjoint(with: Self.nameCues)),
-                        let key = NameLexicon.skeleton(of: s, token.start, token.end, folding: true),
-                        let kind = NameLexicon.latinSkeletons[key]
-                    {
-                        kinds[t] = kind
-                    }
-                case .arabic:
-                    if token.length >= 5, f0 == 0x0627, f1 == 0x0644 {
-                        if let kind = NameLexicon.table[Self.key(s, token.start + 2, token.end)] {
-                            kinds[t] = kind.intersection([.given, .family, .common])
+                    // Second lookups (a glued prefix, a spelling skeleton) only beside a name or after a cue, where a
+                    // name is expected: "Youssef Elalaoui", "عمر الفاسي", "كريم بنسعيد ونادية", "ana sokaina".
+                    guard token.length >= 4, t > 0 else { continue }
+                    let besideName =
+                        !tokens[t - 1].cues.isDisjoint(with: nameCues)
+                        || !kinds[t - 1].isDisjoint(with: [.given, .family, .particle, .innerHonorific])
+                        || (t + 1 < tokens.count && tokens[t + 1].firstUpper && tokens[t + 1].script == token.script)
+                    guard besideName else { continue }
+                    let f0 = NormalizedText.fold(s[token.start])
+                    let f1 = NormalizedText.fold(s[token.start + 1])
+                    switch token.script {
+                    case .latin:
+                        if token.length >= 6, f0 == 0x65 || f0 == 0x61, f1 == 0x6C,
+                            let kind = table[Self.key(s, token.start + 2, token.end)], !kind.isDisjoint(with: .person)
+                        {
+                            kinds[t] = kind.intersection([.given, .family])
+                        } else if (token.firstUpper && !token.allUpper) || (t > 0 && !tokens[t - 1].cues.isDisjoint(with: nameCues)),
+                            let key = NameLexicon.skeleton(of: s, token.start, token.end, folding: true),
+                            let kind = skeletons[key]
+                        {
+                            kinds[t] = kind
                         }
-                    } else if f0 == 0x0648 {
-                        var kind = NameLexicon.table[Self.key(s, token.start + 1, token.end)] ?? []
-                        if kind.isEmpty, token.length >= 6, f1 == 0x0627, NormalizedText.fold(s[token.start + 2]) == 0x0644 {
-                            kind = (NameLexicon.table[Self.key(s, token.start + 3, token.end)] ?? []).intersection([.family])
+                    case .arabic:
+                        if token.length >= 5, f0 == 0x0627, f1 == 0x0644 {
+                            if let kind = table[Self.key(s, token.start + 2, token.end)] {
+                                kinds[t] = kind.intersection([.given, .family, .common])
+                            }
+                        } else if f0 == 0x0648 {
+                            var kind = table[Self.key(s, token.start + 1, token.end)] ?? []
+                            if kind.isEmpty, token.length >= 6, f1 == 0x0627, NormalizedText.fold(s[token.start + 2]) == 0x0644 {
+                                kind = (table[Self.key(s, token.start + 3, token.end)] ?? []).intersection([.family])
+                            }
+                            if !kind.isDisjoint(with: .person), !kind.contains(.tail) { kinds[t] = kind.union(.afterConjunction) }
                         }
-                        if !kind.isDisjoint(with: .person), !kind.contains(.tail) { kinds[t] = kind.union(.afterConjunction) }
+                    default:
+                        break
                     }
-                default:
-                    break
                 }
             }
         }
@@ -532,7 +553,7 @@ extension ScanState {
                 continue
             }
             if token.script == .latin && !(token.firstUpper || token.allUpper) {
-                // Lower-case Darija: only two lexicon words that are not common words ("younes cherkaoui").
+                // Lower case (looked up only beside a name or after a cue): two lexicon words, neither a common word.
                 guard let run = self.nameRun(from: t, kinds, maxUnknown: 0), run.parts >= 2, run.givens + run.families >= 2,
                     !(run.first...run.last).contains(where: { kinds[$0].contains(.common) }), run.families >= 1
                 else {
