@@ -83,14 +83,6 @@ struct WordTable<Value: Sendable>: Sendable {
 
     @inline(__always)
     func contains(_ key: WordKey) -> Bool { self[key] != nil }
-
-    /// Number of keys stored.
-    var count: Int { self.occupied.reduce(0) { $0 + ($1 ? 1 : 0) } }
-
-    /// Bytes of the three slot arrays (what the table costs in memory, array headers aside).
-    var footprintBytes: Int {
-        self.keys.count * (MemoryLayout<UInt64>.stride + MemoryLayout<Value?>.stride + MemoryLayout<Bool>.stride)
-    }
 }
 
 /// A set of words with `WordTable` lookups; written as an array literal of words.
