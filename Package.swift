@@ -56,6 +56,7 @@ let package = Package(
         .target(
             name: "ThiqaPrivacy",
             dependencies: ["ThiqaJSON", .product(name: "Crypto", package: "swift-crypto")],
+            exclude: ["Names/README.md"],
             swiftSettings: swiftSettings
         ),
         // RFC 6962 Merkle tree, proofs, checkpoints, signed notes, canonical JSON. Pure.

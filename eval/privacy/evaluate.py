@@ -2,6 +2,7 @@
 """Scores privacy predictions against the annotated dev set.
 
     python3 eval/privacy/evaluate.py eval/privacy/devset.jsonl predictions.jsonl [--json] [-v] [--source=generated|handwritten]
+        [--types=PERSON[,ADDRESS...]] [--person-target]
 
 predictions.jsonl: lines {"id": ..., "entities": [{"type", "start", "end", ...}]}, exactly what
 `thiqa scan --jsonl` (or `privacy-bench --predict`) writes. Prints precision, recall and F1 per type and per
@@ -9,6 +10,11 @@ language, with exact span matching and with overlap matching (same type, spans i
 
 Exit status 1 when the structured identifiers' exact-match F1 is below 0.95, or when anything is found in an
 item marked "lookalike" (checksum-invalid numbers); 2 on bad input.
+
+--types=PERSON scores only those types (gold and predictions), and a look-alike item then fails only on a finding of
+those types: the names sets (names.dev.txt, names.heldout.txt) mark only PERSON, and their look-alikes are streets,
+brands and common nouns that may rightly be found as ADDRESS. --person-target also fails when PERSON F1 (exact) is
+below 0.95 in any language.
 """
 import json
 import sys
@@ -78,6 +84,14 @@ def main(argv):
         if arg.startswith("--source="):
             wanted = arg.split("=", 1)[1]
             gold = {k: v for k, v in gold.items() if v.get("source", "generated") == wanted}
+    only = None
+    for arg in argv:
+        if arg.startswith("--types="):
+            only = set(arg.split("=", 1)[1].split(","))
+            unknown = only - set(STRUCTURED + CUE_BASED)
+            if unknown:
+                print(f"--types: unknown type(s) {sorted(unknown)}", file=sys.stderr)
+                return 2
     as_json = "--json" in argv
     missing = [i for i in gold if i not in pred]
     if missing:
@@ -85,11 +99,12 @@ def main(argv):
         return 2
     by_type = {m: defaultdict(Counts) for m in ("exact", "overlap")}
     by_lang = {m: defaultdict(Counts) for m in ("exact", "overlap")}
+    person_by_lang = {m: defaultdict(Counts) for m in ("exact", "overlap")}
     structured = {m: Counts() for m in ("exact", "overlap")}
     lookalike_hits, errors = [], []
     for gid, item in gold.items():
-        g = item["entities"]
-        p = [e for e in pred[gid]["entities"]]
+        g = [e for e in item["entities"] if only is None or e["type"] in only]
+        p = [e for e in pred[gid]["entities"] if only is None or e["type"] in only]
         if item.get("lookalike") and p:
             lookalike_hits.append((gid, p))
         for mode in ("exact", "overlap"):
@@ -105,11 +120,15 @@ def main(argv):
             s_fp = sum(e["type"] in STRUCTURED for e in fp)
             structured[mode].add(s_tp, s_fp, s_fn)
             by_lang[mode][item["lang"]].add(len(tp), len(fp), len(fn))
+            person_by_lang[mode][item["lang"]].add(
+                sum(e["type"] == "PERSON" for e in tp), sum(e["type"] == "PERSON" for e in fp), sum(e["type"] == "PERSON" for e in fn)
+            )
             if mode == "exact" and (fn or fp):
                 errors.append((gid, item["text"], fn, fp))
 
     s_exact = structured["exact"].prf()[2]
-    ok = s_exact >= TARGET_F1 and not lookalike_hits
+    person_short = [l for l in sorted(person_by_lang["exact"]) if person_by_lang["exact"][l].prf()[2] < TARGET_F1]
+    ok = s_exact >= TARGET_F1 and not lookalike_hits and not ("--person-target" in argv and person_short)
     if as_json:
         report = {
             "structured_f1_exact": round(s_exact, 4),
@@ -117,6 +136,10 @@ def main(argv):
             "lookalike_findings": len(lookalike_hits),
             "per_type": {t: {m: dict(zip("prf", map(lambda x: round(x, 4), by_type[m][t].prf()))) for m in by_type} for t in STRUCTURED + CUE_BASED},
             "per_language": {l: {m: dict(zip("prf", map(lambda x: round(x, 4), by_lang[m][l].prf()))) for m in by_lang} for l in sorted(by_lang["exact"])},
+            "person_per_language": {
+                l: {m: dict(zip("prf", map(lambda x: round(x, 4), person_by_lang[m][l].prf()))) for m in person_by_lang}
+                for l in sorted(person_by_lang["exact"])
+            },
             "pass": ok,
         }
         print(json.dumps(report, indent=1))
@@ -131,11 +154,15 @@ def main(argv):
             p, r, f = c.prf()
             print(f"| {k:14} | {p:6.3f} | {r:6.3f} | {f:6.3f} | {c.tp + c.fn:7d} | {o.prf()[2]:10.3f} |")
 
-    table("Per type (exact span match)", STRUCTURED + CUE_BASED, by_type)
+    table("Per type (exact span match)", [t for t in STRUCTURED + CUE_BASED if only is None or t in only], by_type)
     table("Per language (all types)", sorted(by_lang["exact"]), by_lang)
+    table("PERSON per language (exact span match)", sorted(person_by_lang["exact"]), person_by_lang)
     sp, sr, sf = structured["exact"].prf()
     print(f"\nStructured identifiers: P={sp:.3f} R={sr:.3f} F1={sf:.3f} (overlap F1={structured['overlap'].prf()[2]:.3f}); target F1 >= {TARGET_F1}")
-    print(f"Findings on look-alike items (checksum-invalid numbers): {len(lookalike_hits)} (target 0)")
+    kinds = "/".join(sorted(only)) + " findings" if only else "Findings"
+    print(f"{kinds} on look-alike items: {len(lookalike_hits)} (target 0)")
+    if "--person-target" in argv:
+        print(f"Languages with PERSON F1 < {TARGET_F1}: {', '.join(person_short) or 'none'}")
     for gid, p in lookalike_hits[:10]:
         print(f"  {gid}: {p}")
     if "-v" in argv:

@@ -6,8 +6,10 @@ Checksums are computed (RIB/ICE mod 97, IBAN ISO 13616, card Luhn); look-alike i
 "lookalike": true and contain no personal data, only numbers that must not be flagged.
 
     python3 eval/privacy/make_devset.py > eval/privacy/devset.jsonl
+    python3 eval/privacy/make_devset.py --marked eval/privacy/names.heldout.txt > names.heldout.jsonl
 """
 import json
+import os
 import random
 import re
 import sys
@@ -613,8 +615,10 @@ def render(template, lang):
     return text, entities, checksum_look
 
 
-def handwritten(path, prefix="hw"):
-    """Hand-written held-out items: [[TYPE|value]] markup in eval/privacy/handwritten.txt."""
+def handwritten(path, prefix="hw", source=None, unescape=False):
+    """Hand-written held-out items: [[TYPE|value]] markup in eval/privacy/handwritten.txt.
+
+    `unescape`: a two-character "\\n" in the text is a line break (the names sets use it for signature lines)."""
     items = []
     counters = {}
     with open(path, encoding="utf-8") as f:
@@ -623,7 +627,11 @@ def handwritten(path, prefix="hw"):
             if not line or line.startswith("#"):
                 continue
             cols = line.split("\t")
+            if len(cols) < 2 or len(cols) > 3 or (len(cols) == 3 and cols[2] != "lookalike"):
+                sys.exit(f"{path}: expected LANG<TAB>text[<TAB>lookalike], got {line[:60]!r}")
             lang, marked = cols[0], cols[1]
+            if unescape:
+                marked = marked.replace("\\n", "\n")
             text, entities, pos = "", [], 0
             for m in re.finditer(r"\[\[([A-Z_]+)\|(.+?)\]\]", marked):
                 text += marked[pos:m.start()]
@@ -633,7 +641,7 @@ def handwritten(path, prefix="hw"):
             text += marked[pos:]
             counters[lang] = counters.get(lang, 0) + 1
             item = {"id": "%s-%s-%02d" % (prefix, lang, counters[lang]), "lang": lang, "text": text, "entities": entities,
-                    "source": "handwritten" if prefix == "hw" else "heldout"}
+                    "source": source or ("handwritten" if prefix == "hw" else "heldout")}
             if len(cols) > 2 and cols[2] == "lookalike":
                 item["lookalike"] = True
             items.append(item)
@@ -641,6 +649,13 @@ def handwritten(path, prefix="hw"):
 
 
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--marked":
+        # One hand-written marked file (e.g. names.heldout.txt) as JSONL, for evaluate.py.
+        path = sys.argv[2]
+        name = os.path.basename(path).rsplit(".", 1)[0]
+        for item in handwritten(path, prefix=name, source=name, unescape=True):
+            sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
+        return
     items = []
     for lang, total in COUNTS.items():
         n_look = total // 3 + 1
@@ -652,7 +667,6 @@ def main():
             if checksum_look:
                 item["lookalike"] = True
             items.append(item)
-    import os
     here = os.path.dirname(os.path.abspath(__file__))
     items += handwritten(os.path.join(here, "handwritten.txt"))
     items += handwritten(os.path.join(here, "heldout.txt"), prefix="ho")

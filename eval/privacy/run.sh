@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# make eval-privacy: scores the privacy scanner on the annotated dev set.
-#   eval/privacy/run.sh [DEVSET] [evaluate.py options, e.g. -v or --source=heldout]
+# make eval-privacy: scores the privacy scanner on the annotated dev set, then PERSON alone on the hand-written
+# names sets (names.dev.txt, tuned on; names.heldout.txt and names.heldout2.txt, never tuned on), per language.
+#   eval/privacy/run.sh [DEVSET] [evaluate.py options, e.g. -v or --source=heldout]   (with DEVSET: that set only)
 # Env: PRIVACY_BENCH=path/to/privacy-bench (else built with `swift build -c release --product privacy-bench`).
-# Exit status is evaluate.py's: non-zero when structured-identifier F1 < 0.95 or a look-alike is flagged.
-# Then scores the sensitive-data detector on its held-out set (eval/privacy/sensitive/run.sh, informational).
+# Exit status is evaluate.py's on the dev set: non-zero when structured-identifier F1 < 0.95 or a look-alike is flagged.
+# The names sets print their own PASS/FAIL (PERSON F1 >= 0.95 in every language, no look-alike flagged as PERSON);
+# NAMES_GATE=1 makes their failure the script's too. Then the sensitive-data detector on its held-out set
+# (eval/privacy/sensitive/run.sh, informational).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+NAMES=1
+[[ $# -gt 0 ]] && NAMES=0
 DEVSET="${1:-eval/privacy/devset.jsonl}"
 shift || true
 if [[ -z "${PRIVACY_BENCH:-}" ]]; then
@@ -13,10 +18,23 @@ if [[ -z "${PRIVACY_BENCH:-}" ]]; then
     PRIVACY_BENCH="$(swift build -c release --show-bin-path)/privacy-bench"
 fi
 PRED="$(mktemp)"
-trap 'rm -f "$PRED"' EXIT
+SET="$(mktemp)"
+trap 'rm -f "$PRED" "$SET"' EXIT
 "$PRIVACY_BENCH" --predict "$DEVSET" > "$PRED"
 status=0
 python3 eval/privacy/evaluate.py "$DEVSET" "$PRED" "$@" || status=$?
-echo
-PRIVACY_BENCH="$PRIVACY_BENCH" eval/privacy/sensitive/run.sh eval/privacy/sensitive/heldout.jsonl
-exit "$status"
+if [[ $NAMES == 1 ]]; then
+    for names in eval/privacy/names.dev.txt eval/privacy/names.heldout.txt eval/privacy/names.heldout2.txt; do
+        [[ -f "$names" ]] || continue
+        echo
+        echo "== PERSON on $names =="
+        python3 eval/privacy/make_devset.py --marked "$names" > "$SET"
+        "$PRIVACY_BENCH" --predict "$SET" > "$PRED"
+        names_status=0
+        python3 eval/privacy/evaluate.py "$SET" "$PRED" --types=PERSON --person-target "$@" || names_status=$?
+        if [[ "${NAMES_GATE:-0}" == 1 && $names_status != 0 && $status == 0 ]]; then status=$names_status; fi
+    done
+    echo
+    PRIVACY_BENCH="$PRIVACY_BENCH" eval/privacy/sensitive/run.sh eval/privacy/sensitive/heldout.jsonl
+fi
+exit $status

@@ -117,7 +117,6 @@ enum Lexicon {
         ("nekk d", .personIntro), ("nkk d", .personIntro), ("ana", .personIntro), ("soussigne", .personIntro),
         ("soussignee", .personIntro), ("الموقع اسفله", .personIntro), ("الموقعه اسفله", .personIntro), ("undersigned", .personIntro), ("signe", .personIntro), ("cordialement", .personIntro),
         ("regards", .personIntro), ("titulaire", .personIntro), ("au nom de", .personIntro), ("باسم", .personIntro), ("holder", .personIntro),
-        ("mon fils", .personIntro), ("ma fille", .personIntro), ("my son", .personIntro), ("my daughter", .personIntro),
         // Address
         ("rue", .address), ("avenue", .address), ("av", .address), ("bd", .address), ("boulevard", .address), ("blvd", .address),
         ("hay", .address), ("derb", .address), ("lot", .address), ("lotissement", .address), ("residence", .address), ("res", .address),
@@ -133,7 +132,7 @@ enum Lexicon {
     /// First token key -> entries. Multi-word phrases are split on spaces, apostrophes and dots like the tokenizer does.
     static let phrases: WordTable<[Entry]> = {
         var table: [WordKey: [Entry]] = [:]
-        for (phrase, cue) in Self.cuePhrases {
+        for (phrase, cue) in Self.cuePhrases + NameContext.cuePhrases {
             let words = Self.keys(of: phrase)
             guard let first = words.first else { continue }
             table[first, default: []].append(Entry(rest: Array(words.dropFirst()), cue: cue))
@@ -165,9 +164,6 @@ enum Lexicon {
         ⴷ ⴳ ⵏ ⵉ ⴰⵔ ⵓⵔ ⵏⴽⴽ ⵜⴰⵏⵎⵎⵉⵔⵜ ⴰⵣⵓⵍ d g n i ar ur nekk tanmmirt azul zedgh zdgh ⵣⴷⵖ ghri ⵖⵓⵔⵉ
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).flatMap { Self.keys(of: String($0)) }
     )
-
-    /// Name particles kept inside a name even when lower case.
-    static let nameParticles: WordSet = ["el", "al", "ben", "bin", "ait", "ou", "ibn", "bou", "abou", "ould", "bent", "lalla", "sidi", "moulay", "bel", "ag", "u", "n", "ⴰⵢⵜ", "ⵓ"]
 
     /// Month names (French, English, Moroccan Arabic, Darija, Amazigh) to month number.
     static let months: WordTable<Int> = {

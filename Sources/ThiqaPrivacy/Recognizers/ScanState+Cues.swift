@@ -1,80 +1,9 @@
-/// Cue-based heuristics for names and addresses. They are honest guesses: scores stay below the
-/// checksummed identifiers, and the evaluation reports them separately.
+/// Cue-based heuristics for addresses (names: ScanState+Names.swift). They are honest guesses: scores stay below
+/// the checksummed identifiers, and the evaluation reports them separately.
 extension ScanState {
-    private func gapIs(_ from: Int, _ to: Int, maxCount: Int, allowed: (UInt32) -> Bool) -> Bool {
+    func gapIs(_ from: Int, _ to: Int, maxCount: Int, allowed: (UInt32) -> Bool) -> Bool {
         let gap = self.norm.gap(from, to)
         return gap.count <= maxCount && gap.allSatisfy(allowed)
-    }
-
-    private func isNameToken(_ t: Token, lowercaseOK: Bool) -> Bool {
-        guard t.isWord, t.cues.isDisjoint(with: Cue.anyIdentifier.union([.address, .birth, .negative, .personIntro, .personTitle])),
-            !Lexicon.stopWords.contains(t.key), Lexicon.months[t.key] == nil
-        else { return false }
-        switch t.script {
-        case .latin: return t.firstUpper || lowercaseOK
-        case .arabic: return t.length >= 2
-        case .tifinagh, .other: return true
-        case .none: return false
-        }
-    }
-
-    private static let lowercaseIntros: WordSet = [
-        "smiti", "smiyti", "smiya", "smitou", "smitha", "isem", "ism", "nekk", "nkk", "inu", "nnu", "d",
-    ]
-
-    mutating func recognizePersons() {
-        let s = self.norm.scalars
-        let count = self.tokens.count
-        for span in self.cueSpans where span.cue == .personTitle || span.cue == .personIntro {
-            let cueTok = self.tokens[span.last]
-            let isTitle = span.cue == .personTitle
-            if isTitle && cueTok.script == .latin {
-                // "M." needs its dot and a capital; other Latin titles need a capital M/Mme/Dr.
-                if cueTok.key == "m" && !(self.scalar(cueTok.end) == 0x2E && cueTok.firstUpper) { continue }
-                if !self.tokens[span.first].firstUpper && cueTok.key != "monsieur" && cueTok.key != "madame" { continue }
-            }
-            let lowercaseOK = !isTitle && Self.lowercaseIntros.contains(cueTok.key)
-            var names: [Int] = []
-            var t = span.last + 1
-            var script: Script = .none
-            while t < count && names.count < 4 {
-                let prevEnd = names.isEmpty ? cueTok.end : self.tokens[t - 1].end
-                let gapOK =
-                    names.isEmpty
-                    ? self.gapIs(prevEnd, self.tokens[t].start, maxCount: 3) { $0 == 0x20 || $0 == 0x3A || $0 == 0x2E || $0 == 0x2C }
-                    : self.gapIs(prevEnd, self.tokens[t].start, maxCount: 1) { $0 == 0x20 || $0 == 0x2D }
-                guard gapOK, self.tokens[t].start > prevEnd || !names.isEmpty else { break }
-                let tok = self.tokens[t]
-                if script != .none && tok.script != script { break }
-                if Lexicon.nameParticles.contains(tok.key), t + 1 < count, !names.isEmpty || tok.script != .latin || true,
-                    self.isNameToken(self.tokens[t + 1], lowercaseOK: lowercaseOK)
-                {
-                    names.append(t)
-                    script = tok.script
-                    t += 1
-                    continue
-                }
-                guard self.isNameToken(tok, lowercaseOK: lowercaseOK) else { break }
-                // Arabic: a word glued to the conjunction و after the first name starts a new clause.
-                if tok.script == .arabic, !names.isEmpty, NormalizedText.fold(s[tok.start]) == 0x0648, tok.length > 3 { break }
-                names.append(t)
-                script = tok.script
-                t += 1
-            }
-            // Drop a trailing particle.
-            while let last = names.last, Lexicon.nameParticles.contains(self.tokens[last].key), names.count > 1 { names.removeLast() }
-            guard let firstName = names.first, let lastName = names.last else { continue }
-            var score: Double
-            switch script {
-            case .latin:
-                score = self.tokens[firstName].firstUpper ? 0.85 : 0.7
-                if !isTitle && (cueTok.key == "suis") { score = names.count > 1 ? 0.7 : 0.55 }
-            case .arabic: score = isTitle ? 0.8 : 0.75
-            default: score = 0.72
-            }
-            _ = s
-            self.add(.PERSON, self.tokens[firstName].start, self.tokens[lastName].end, score)
-        }
     }
 
     private static let addressConnectors: WordSet = [

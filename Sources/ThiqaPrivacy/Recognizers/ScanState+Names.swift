@@ -1,0 +1,610 @@
+/// Personal names: the name lexicon (Names/) combined with context. A name is found after an introduction
+/// ("je m'appelle", "سميتي", "ⵉⵙⵎ ⵉⵏⵓ"), a title or honorific ("Mme", "السيد", "Si", "Lalla"), a kinship word
+/// ("ma mère", "wldi", "ابني", "ⵢⵉⵍⵍⵉ"), on a signature line, or without any cue when a given name stands
+/// beside a family name. Streets, buildings, kings, brands and places named after people are kept out.
+extension NameKind {
+    /// Not stored in the table: the word is a name behind a glued Arabic conjunction ("ونادية"), which the
+    /// span leaves out.
+    static let afterConjunction = NameKind(rawValue: 1 << 6)
+}
+
+/// How a name was introduced, which decides what may start it and how sure the finding is.
+private enum NameTrigger {
+    /// "je m'appelle", "اسمي", "ⵉⵙⵎ ⵉⵏⵓ", "Je soussigné": whatever name-like word follows.
+    case introduction(lowercaseOK: Bool)
+    /// "M.", "Mme", "السيد", "Dr", "ⵎⵙⵙ".
+    case title
+    /// "Si", "Lalla", "الحاج": only a given name from the lexicon.
+    case honorific
+    /// "je suis", "I am", "أنا", "nekk d": a name from the lexicon ("je suis Marocain" is not a name).
+    case weakIntroduction
+    /// "ma mère", "wldi", "ابني", "my husband".
+    case kinship
+    /// "Merci, Youssef" on one line.
+    case signOff
+}
+
+/// A run of tokens that reads as one name.
+private struct NameRun {
+    var first: Int
+    var last: Int
+    var parts = 1
+    var givens = 0
+    var families = 0
+    var particles = 0
+    var unknowns = 0
+    var regnalAfter = false
+}
+
+extension ScanState {
+    /// Tokens carrying one of these cues are context words, never part of a name.
+    private static let contextCues: Cue = Cue.anyIdentifier.union([
+        .address, .birth, .negative, .personIntro, .personTitle, .kinship, .weakIntro, .signOff, .namedPlace, .namedPlaceAfter,
+        .product, .honorific,
+    ])
+
+    private static let cuesOutsideNames: Cue = Self.contextCues.subtracting([.birth, .honorific, .negative])
+
+    /// Cues after which a lower-case word may be a name spelled in a way the lists do not carry ("ana sokaina").
+    private static let nameCues: Cue = [.personIntro, .personTitle, .kinship, .weakIntro, .honorific, .signOff]
+
+    /// Keys of introductions that also introduce other things than names ("je suis", "ana", "nekk d").
+    private static let weakIntroductionKeys: WordSet = ["suis", "ana", "d", "ⴷ"]
+
+    /// Introductions after which a lower-case word is still a name ("ana smiti youssef").
+    private static let lowercaseIntroductions: WordSet = [
+        "smiti", "smiyti", "smiya", "smitou", "smitha", "isem", "ism", "nekk", "nkk", "inu", "nnu", "d",
+    ]
+
+    /// "from" after a self-introduction: "أنا عزيزة من آسفي", "ana Karim men Casa", "I am Amal from Fes".
+    private static let placeOfOrigin: WordSet = ["من", "men", "mn", "min", "from", "de"]
+
+    /// Words joining two names on a signature line ("Sara w Omar").
+    private static let nameConjunctions: WordSet = ["w", "et", "and", "و", "ⴷ", "d", "o"]
+
+    // MARK: Lexicon lookups
+
+    /// The folded key of a token from normalised offset `start` on (to look through a glued prefix).
+    private static func key(_ s: UnsafeBufferPointer<UInt32>, _ start: Int, _ end: Int) -> WordKey {
+        var h = WordKey.offsetBasis
+        for k in start..<end {
+            let f = NormalizedText.fold(s[k])
+            if f != 0 { h = WordKey.mix(h, f) }
+        }
+        return WordKey(value: h)
+    }
+
+    /// What the lexicon says each token is, looking through a glued "el"/"al" (Elalaoui), "ال" (الوزاني) or
+    /// conjunction "و" (ونادية). One table lookup per word, a second only for words with such a prefix.
+    private func fillNameKinds(_ kinds: UnsafeMutableBufferPointer<NameKind>) {
+        // Local copies: reading the static tables and `self.tokens` inside the loop retains and releases them per word.
+        let table = NameLexicon.table
+        let skeletons = NameLexicon.latinSkeletons
+        let outside = Self.cuesOutsideNames
+        let nameCues = Self.nameCues
+        let tokenArray = self.tokens
+        self.norm.scalars.withUnsafeBufferPointer { s in
+            tokenArray.withUnsafeBufferPointer { tokens in
+                for t in 0..<tokens.count {
+                    let token = tokens[t]
+                    // Words carrying a context cue (CIN, rue, merci, mama…) are never part of a name; "ولد" (born, and
+                    // "son of"), honorifics and "V" (a version, and Mohammed V) still are looked up.
+                    guard token.isWord, token.script != .none, token.cues.isDisjoint(with: outside) else { continue }
+                    if token.script == .latin && token.length <= 2 {
+                        // Short Latin words (de, la, et, my…) are never names: only el/al/ou/u are particles, and
+                        // i/ii/iv/v/vi regnal numbers, which the table holds.
+                        let a = NormalizedText.fold(s[token.start])
+                        let b = token.length == 2 ? NormalizedText.fold(s[token.start + 1]) : 0
+                        if (b == 0x6C && (a == 0x65 || a == 0x61)) || (a == 0x6F && b == 0x75) || (a == 0x75 && b == 0) {
+                            kinds[t] = .particle
+                            continue
+                        }
+                        guard a == 0x69 || a == 0x76 else { continue }
+                    } else if token.script == .latin && !token.firstUpper {
+                        // A lower-case Latin word is a name only right after a person cue or inside a name ("wldi
+                        // ayoub", "Youssef ben Ali"): most words of French and English text need no lookup at all.
+                        guard t > 0,
+                            !tokens[t - 1].cues.isDisjoint(with: nameCues)
+                                || !kinds[t - 1].isDisjoint(with: [.given, .family, .particle, .innerHonorific])
+                        else { continue }
+                    }
+                    if let kind = table[token.key] {
+                        kinds[t] = kind
+                        continue
+                    }
+                    // Second lookups (a glued prefix, a spelling skeleton) only beside a name or after a cue, where a
+                    // name is expected: "Youssef Elalaoui", "عمر الفاسي", "كريم بنسعيد ونادية", "ana sokaina".
+                    guard token.length >= 4, t > 0 else { continue }
+                    let besideName =
+                        !tokens[t - 1].cues.isDisjoint(with: nameCues)
+                        || !kinds[t - 1].isDisjoint(with: [.given, .family, .particle, .innerHonorific])
+                        || (t + 1 < tokens.count && tokens[t + 1].firstUpper && tokens[t + 1].script == token.script)
+                    guard besideName else { continue }
+                    let f0 = NormalizedText.fold(s[token.start])
+                    let f1 = NormalizedText.fold(s[token.start + 1])
+                    switch token.script {
+                    case .latin:
+                        if token.length >= 6, f0 == 0x65 || f0 == 0x61, f1 == 0x6C,
+                            let kind = table[Self.key(s, token.start + 2, token.end)], !kind.isDisjoint(with: .person)
+                        {
+                            kinds[t] = kind.intersection([.given, .family])
+                        } else if (token.firstUpper && !token.allUpper) || (t > 0 && !tokens[t - 1].cues.isDisjoint(with: nameCues)),
+                            let key = NameLexicon.skeleton(of: s, token.start, token.end, folding: true),
+                            let kind = skeletons[key]
+                        {
+                            kinds[t] = kind
+                        }
+                    case .arabic:
+                        if token.length >= 5, f0 == 0x0627, f1 == 0x0644 {
+                            if let kind = table[Self.key(s, token.start + 2, token.end)] {
+                                kinds[t] = kind.intersection([.given, .family, .common])
+                            }
+                        } else if f0 == 0x0648 {
+                            var kind = table[Self.key(s, token.start + 1, token.end)] ?? []
+                            if kind.isEmpty, token.length >= 6, f1 == 0x0627, NormalizedText.fold(s[token.start + 2]) == 0x0644 {
+                                kind = (table[Self.key(s, token.start + 3, token.end)] ?? []).intersection([.family])
+                            }
+                            if !kind.isDisjoint(with: .person), !kind.contains(.tail) { kinds[t] = kind.union(.afterConjunction) }
+                        }
+                    default:
+                        break
+                    }
+                }
+            }
+        }
+    }
+
+    // MARK: Word shapes
+
+    private func isContextWord(_ t: Int) -> Bool {
+        let token = self.tokens[t]
+        return !token.cues.isDisjoint(with: Self.contextCues) || Lexicon.stopWords.contains(token.key) || Lexicon.months[token.key] != nil
+    }
+
+    /// A word the lexicon does not know but that reads as a family name after a given name or a particle:
+    /// a capitalised Latin word, an Arabic nisba (الشرايبي) or Ben-/Bou-/Bel-/Ou- name (بنعلي, بوزيان, بلعيد, أوبها),
+    /// a Tifinagh Ou-/Bou- name (ⵓⵄⵍⵉ, ⴱⵓⵄⵍⵍⴰⵎ).
+    private func isFamilyShaped(_ t: Int) -> Bool {
+        let token = self.tokens[t]
+        guard token.isWord, !self.isContextWord(t) else { return false }
+        switch token.script {
+        case .latin:
+            return (token.firstUpper || token.allUpper) && token.length >= 2 && !Lexicon.cities.contains(token.key)
+        case .arabic:
+            guard token.length >= 4 else { return false }
+            let f0 = NormalizedText.fold(self.norm.scalars[token.start])
+            let f1 = NormalizedText.fold(self.norm.scalars[token.start + 1])
+            let fl = NormalizedText.fold(self.norm.scalars[token.end - 1])
+            if f0 == 0x0627 && f1 == 0x0644 { return token.length >= 5 && fl == 0x064A }
+            if f0 == 0x0628 && (f1 == 0x0646 || f1 == 0x0648 || f1 == 0x0644) { return token.length >= 5 }
+            return f0 == 0x0627 && f1 == 0x0648
+        case .tifinagh:
+            guard token.length >= 4 else { return false }
+            let f0 = self.norm.scalars[token.start]
+            return f0 == 0x2D53 || (f0 == 0x2D31 && self.norm.scalars[token.start + 1] == 0x2D53)
+        default:
+            return false
+        }
+    }
+
+    /// Whether the word after a particle ("Ait …", "بن …", "ⴰⵢⵜ …") can close the name.
+    private func canFollowParticle(_ t: Int, _ kinds: UnsafeBufferPointer<NameKind>) -> Bool {
+        let token = self.tokens[t]
+        guard token.isWord, !kinds[t].contains(.particle), !kinds[t].contains(.regnal),
+            token.cues.isDisjoint(with: Self.contextCues.subtracting(.honorific))
+        else { return false }
+        // "آيت علي", "Ait Lhaj": after a particle, a lexicon name or an honorific word is the name even when it is
+        // also a function word (علي / على) elsewhere.
+        if !kinds[t].isDisjoint(with: .person) || token.cues.contains(.honorific) { return true }
+        if self.isContextWord(t) { return false }
+        switch token.script {
+        case .latin: return token.firstUpper || token.allUpper
+        case .arabic, .tifinagh: return token.length >= 2
+        default: return false
+        }
+    }
+
+    /// One space or a hyphen between two parts of a name.
+    private func isNameGap(_ from: Int, _ to: Int) -> Bool {
+        to - from == 1 && (self.norm.scalars[from] == 0x20 || self.norm.scalars[from] == 0x2D)
+    }
+
+    // MARK: Runs
+
+    /// The longest name starting at token `first`: given names, family names, particles with what follows them,
+    /// and up to `maxUnknown` family-shaped words the lexicon does not know.
+    private func nameRun(from first: Int, _ kinds: UnsafeBufferPointer<NameKind>, maxUnknown: Int) -> NameRun? {
+        let count = self.tokens.count
+        let script = self.tokens[first].script
+        var run = NameRun(first: first, last: first)
+        var t = first
+        // The first word: a particle needs a name after it ("Ait Ali", "عبد الله"); an inner honorific too.
+        if kinds[first].contains(.particle) || kinds[first].contains(.innerHonorific) {
+            var n = first + 1
+            while n < count, n - first < 3, kinds[n].contains(.particle), self.isNameGap(self.tokens[n - 1].end, self.tokens[n].start) { n += 1 }
+            guard n < count, self.isNameGap(self.tokens[n - 1].end, self.tokens[n].start), self.tokens[n].script == script,
+                self.canFollowParticle(n, kinds)
+            else { return nil }
+            run.particles = n - first
+            run.parts = n - first + 1
+            if kinds[n].contains(.given) { run.givens += 1 }
+            if kinds[n].contains(.family) { run.families += 1 }
+            if kinds[n].isDisjoint(with: .person) { run.unknowns += 1 }
+            run.last = n
+            t = n
+        } else {
+            if kinds[first].contains(.given) { run.givens = 1 }
+            if kinds[first].contains(.family) { run.families = 1 }
+            if kinds[first].isDisjoint(with: .person) { run.unknowns = 1 }
+        }
+        t += 1
+        while t < count && run.parts < 6 {
+            guard self.isNameGap(self.tokens[t - 1].end, self.tokens[t].start) else { break }
+            let token = self.tokens[t]
+            let kind = kinds[t]
+            guard token.script == script, token.isWord, !kind.contains(.afterConjunction) else { break }
+            if kind.contains(.regnal) && kind.isDisjoint(with: .person) {
+                run.regnalAfter = true
+                break
+            }
+            if kind.contains(.particle) {
+                var n = t + 1
+                while n < count, n - t < 3, kinds[n].contains(.particle), self.isNameGap(self.tokens[n - 1].end, self.tokens[n].start) { n += 1 }
+                guard n < count, self.isNameGap(self.tokens[n - 1].end, self.tokens[n].start), self.tokens[n].script == script,
+                    self.canFollowParticle(n, kinds)
+                else { break }
+                run.particles += n - t
+                run.parts += n - t + 1
+                if kinds[n].contains(.family) { run.families += 1 }
+                if kinds[n].contains(.given) { run.givens += 1 }
+                run.last = n
+                t = n + 1
+                continue
+            }
+            if self.isContextWord(t) { break }
+            if !kind.isDisjoint(with: .person) {
+                if kind.contains(.family) { run.families += 1 } else if kind.contains(.given) { run.givens += 1 }
+            } else if run.unknowns < maxUnknown, self.isFamilyShaped(t) {
+                run.unknowns += 1
+            } else {
+                break
+            }
+            run.parts += 1
+            run.last = t
+            t += 1
+        }
+        // A regnal number right after the name: Mohammed V, محمد الخامس, hassan 2.
+        if !run.regnalAfter, run.last + 1 < count, self.isNameGap(self.tokens[run.last].end, self.tokens[run.last + 1].start) {
+            let next = run.last + 1
+            if kinds[next].contains(.regnal) && kinds[next].isDisjoint(with: .person) {
+                run.regnalAfter = true
+            } else if self.tokens[next].isDigits, self.tokens[next].length == 1, NameContext.royalNames.contains(self.tokens[run.last].key) {
+                run.regnalAfter = true
+            }
+        }
+        return run
+    }
+
+    /// Streets, buildings, kings, brands and places named after a person: "Boulevard Mohammed V", "Lycée Ibn Sina",
+    /// "Mohammed V Airport", "confiture Aïcha", "Sidi Ali", "Ait Melloul", "مطار محمد الخامس".
+    private func isNamedThing(_ run: NameRun, _ kinds: UnsafeBufferPointer<NameKind>, honorificAt: Int?) -> Bool {
+        if run.regnalAfter { return true }
+        let opener = honorificAt ?? run.first
+        let before = self.cues(before: opener, window: 2)
+        if !before.isDisjoint(with: [.namedPlace, .product]) { return true }
+        if run.last + 1 < self.tokens.count, !self.tokens[run.last + 1].cues.isDisjoint(with: [.namedPlaceAfter]) { return true }
+        let firstKey = self.tokens[run.first].key
+        if firstKey == "ibn" || firstKey == "ابن" || firstKey == "ibnou" || firstKey == "bnou" { return true }
+        // "Sidi Ali", "Moulay Idriss", "Ait Melloul", "Lalla Takerkoust": the opener may be the honorific cue itself.
+        let second = opener + 1
+        if NameContext.placeFirstWords.contains(self.tokens[opener].key), second <= run.last,
+            NameContext.placeSecondWords.contains(self.tokens[second].key)
+        {
+            return true
+        }
+        return false
+    }
+
+    // MARK: Recognition
+
+    mutating func recognizePersons() {
+        let count = self.tokens.count
+        guard count > 0 else { return }
+        // Per-token scratch on the stack: a heap array here costs a malloc and a generic-metadata lookup per scan.
+        withUnsafeTemporaryAllocation(of: NameKind.self, capacity: count) { kindsBuffer in
+            withUnsafeTemporaryAllocation(of: Bool.self, capacity: count) { takenBuffer in
+                kindsBuffer.initialize(repeating: [])
+                takenBuffer.initialize(repeating: false)
+                self.fillNameKinds(kindsBuffer)
+                self.recognizePersons(UnsafeBufferPointer(kindsBuffer), takenBuffer)
+            }
+        }
+    }
+
+    private mutating func recognizePersons(_ kinds: UnsafeBufferPointer<NameKind>, _ taken: UnsafeMutableBufferPointer<Bool>) {
+        for span in self.cueSpans {
+            let trigger: NameTrigger
+            switch span.cue {
+            case .personIntro:
+                let key = self.tokens[span.last].key
+                trigger = Self.weakIntroductionKeys.contains(key) ? .weakIntroduction : .introduction(lowercaseOK: Self.lowercaseIntroductions.contains(key))
+            case .personTitle: trigger = .title
+            case .honorific: trigger = .honorific
+            case .weakIntro: trigger = .weakIntroduction
+            case .kinship: trigger = .kinship
+            case .signOff: trigger = .signOff
+            default: continue
+            }
+            self.recognizeName(after: span, trigger, kinds, taken)
+        }
+        if self.norm.scalars.contains(0x0A) { self.recognizeSignatureLines(kinds, taken) }
+        self.recognizeNamesWithoutCue(kinds, taken)
+    }
+
+    private mutating func recognizeName(after span: CueSpan, _ trigger: NameTrigger, _ kinds: UnsafeBufferPointer<NameKind>, _ taken: UnsafeMutableBufferPointer<Bool>) {
+        let count = self.tokens.count
+        let cueToken = self.tokens[span.last]
+        if case .title = trigger, cueToken.script == .latin {
+            // "M." needs its dot and a capital; other Latin titles need a capital M/Mme/Dr.
+            if cueToken.key == "m" && !(self.scalar(cueToken.end) == 0x2E && cueToken.firstUpper) { return }
+            if !self.tokens[span.first].firstUpper && cueToken.key != "monsieur" && cueToken.key != "madame" { return }
+        }
+        var first = span.last + 1
+        guard first < count else { return }
+        guard self.gapIs(cueToken.end, self.tokens[first].start, maxCount: 3, allowed: { $0 == 0x20 || $0 == 0x3A || $0 == 0x2E || $0 == 0x2C }),
+            self.tokens[first].start > cueToken.end
+        else { return }
+        // "jadda dyali Yamna", "ⴱⴰⴱⴰ ⵉⵏⵓ …", "جدي الحاج أحمد": a possessive or an honorific between cue and name.
+        var honorificAt: Int? = nil
+        if case .kinship = trigger {
+            if NameContext.possessives.contains(self.tokens[first].key), first + 1 < count,
+                self.gapIs(self.tokens[first].end, self.tokens[first + 1].start, maxCount: 2, allowed: { $0 == 0x20 || $0 == 0x2C })
+            {
+                first += 1
+            }
+            if NameContext.kinshipAdjectives.contains(self.tokens[first].key), first + 1 < count,
+                self.gapIs(self.tokens[first].end, self.tokens[first + 1].start, maxCount: 2, allowed: { $0 == 0x20 || $0 == 0x2C })
+            {
+                first += 1
+            }
+        }
+        if self.tokens[first].cues.contains(.honorific), first + 1 < count, self.isNameGap(self.tokens[first].end, self.tokens[first + 1].start) {
+            honorificAt = first
+            first += 1
+        }
+        let token = self.tokens[first]
+        let kind = kinds[first]
+        guard token.isWord, !kind.contains(.tail) else { return }
+        let known = !kind.isDisjoint(with: .person) || kind.contains(.particle)
+        // What may start the name.
+        switch trigger {
+        case .introduction(let lowercaseOK):
+            guard !self.isContextWord(first) || kind.contains(.particle) else { return }
+            if token.script == .latin && !(token.firstUpper || token.allUpper || lowercaseOK || known) { return }
+            if token.script == .arabic && token.length < 2 { return }
+        case .title:
+            guard !self.isContextWord(first) || kind.contains(.particle) else { return }
+            if token.script == .latin && !(token.firstUpper || token.allUpper || known) { return }
+            if token.script == .arabic && token.length < 2 { return }
+        case .honorific, .weakIntroduction:
+            guard known || kind.contains(.innerHonorific) else { return }
+        case .kinship, .signOff:
+            guard known || kind.contains(.innerHonorific)
+                || (token.script == .latin && token.firstUpper && !self.isContextWord(first) && !Lexicon.cities.contains(token.key))
+            else { return }
+        }
+        let maxUnknown: Int
+        switch trigger {
+        case .introduction, .title: maxUnknown = 3
+        default: maxUnknown = 2
+        }
+        guard var run = self.nameRun(from: first, kinds, maxUnknown: maxUnknown) else { return }
+        // Drop a trailing particle ("Je suis Ahmed ben" then a line break).
+        while run.last > run.first, kinds[run.last].contains(.particle) { run.last -= 1 }
+        // After an introduction, one more unknown word that closes the clause is the family name the lexicon
+        // lacks ("ⵉⵙⵎ ⵉⵏⵓ ⵜⵉⵍⵍⵉ ⴰⵙⴼⵍⵓ."). Not after a longer name or a title, where it is usually a verb
+        // ("السيد رشيد بنموسى غائب.", "Mass Ahmed Ait Lhaj iusa.").
+        switch trigger {
+        case .introduction:
+            let next = run.last + 1
+            if next < count, run.last == run.first, self.tokens[next].script == token.script,
+                self.tokens[next].isWord, self.isNameGap(self.tokens[run.last].end, self.tokens[next].start),
+                kinds[next].isDisjoint(with: [.particle, .regnal, .tail]), !self.isContextWord(next), self.endsClause(after: next)
+            {
+                run.last = next
+                run.parts += 1
+            }
+        default:
+            break
+        }
+        switch trigger {
+        case .introduction:
+            break
+        default:
+            if self.isNamedThing(run, kinds, honorificAt: honorificAt) { return }
+        }
+        // A name that is also a word ("je suis Amal", "أنا آمل أن"): only with a family name or alone before punctuation.
+        let onlyCommon = run.parts == 1 && kinds[run.first].contains(.common)
+        if case .weakIntroduction = trigger, onlyCommon, !self.endsClause(after: run.last),
+            !(run.last + 1 < self.tokens.count && Self.placeOfOrigin.contains(self.tokens[run.last + 1].key))
+        {
+            return
+        }
+        if case .signOff = trigger, !self.endsClause(after: run.last) { return }
+        let score: Double
+        switch trigger {
+        case .introduction, .title:
+            switch token.script {
+            case .latin: score = token.firstUpper || token.allUpper ? 0.85 : 0.7
+            case .arabic: score = 0.8
+            default: score = 0.75
+            }
+        case .honorific, .kinship: score = 0.8
+        case .weakIntroduction, .signOff: score = 0.75
+        }
+        self.addName(run, kinds, score, taken)
+    }
+
+    private func hasLineBreak(_ from: Int, _ to: Int) -> Bool {
+        var k = from
+        while k < to {
+            if self.norm.scalars[k] == 0x0A { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// Whether the text after token `t` ends the clause: end of text, a line break or punctuation.
+    private func endsClause(after t: Int) -> Bool {
+        let end = self.tokens[t].end
+        guard t + 1 < self.tokens.count else { return true }
+        for k in end..<self.tokens[t + 1].start {
+            switch self.norm.scalars[k] {
+            case 0x2C, 0x2E, 0x21, 0x3F, 0x3B, 0x0A, 0x061F, 0x061B, 0x29: return true
+            default: continue
+            }
+        }
+        return false
+    }
+
+    private mutating func addName(_ run: NameRun, _ kinds: UnsafeBufferPointer<NameKind>, _ score: Double, _ taken: UnsafeMutableBufferPointer<Bool>) {
+        var start = self.tokens[run.first].start
+        if kinds[run.first].contains(.afterConjunction) { start += 1 }
+        self.add(.PERSON, start, self.tokens[run.last].end, score)
+        for t in run.first...run.last { taken[t] = true }
+    }
+
+    /// A line made only of names, after a closing formula ("Cordialement,\nHicham Benkirane") or as the last line
+    /// of the message when the lexicon knows it ("…\nMeryem El Alaoui").
+    private mutating func recognizeSignatureLines(_ kinds: UnsafeBufferPointer<NameKind>, _ taken: UnsafeMutableBufferPointer<Bool>) {
+        let count = self.tokens.count
+        var lineStarts: [Int] = [0]
+        for t in 1..<max(1, count) where self.hasLineBreak(self.tokens[t - 1].end, self.tokens[t].start) {
+            lineStarts.append(t)
+        }
+        guard lineStarts.count > 1 else { return }
+        for line in 1..<lineStarts.count {
+            let first = lineStarts[line]
+            let end = line + 1 < lineStarts.count ? lineStarts[line + 1] : count
+            guard end - first <= 6 else { continue }
+            let afterSignOff = (lineStarts[line - 1]..<first).contains { self.tokens[$0].cues.contains(.signOff) }
+            let isLast = end == count
+            guard afterSignOff || isLast else { continue }
+            var runs: [NameRun] = []
+            var t = first
+            var lexiconGiven = false
+            var ok = true
+            while t < end {
+                let token = self.tokens[t]
+                let kind = kinds[t]
+                let starts = !kind.isDisjoint(with: .person) || kind.contains(.particle) || kind.contains(.innerHonorific)
+                    || (token.script == .latin && token.firstUpper && !self.isContextWord(t) && !Lexicon.cities.contains(token.key))
+                guard starts, !kind.contains(.tail), var run = self.nameRun(from: t, kinds, maxUnknown: 2), run.last < end else {
+                    ok = false
+                    break
+                }
+                // Under a closing formula the line holds only the name: a word the lexicon lacks is its family name
+                // ("وتقبلوا فائق الاحترام\nخالد المودن").
+                while afterSignOff, run.parts < 4, run.last + 1 < end, self.tokens[run.last + 1].script == token.script,
+                    self.tokens[run.last + 1].isWord, !Self.nameConjunctions.contains(self.tokens[run.last + 1].key),
+                    !self.isContextWord(run.last + 1), kinds[run.last + 1].isDisjoint(with: [.regnal, .tail]),
+                    self.isNameGap(self.tokens[run.last].end, self.tokens[run.last + 1].start)
+                {
+                    run.last += 1
+                    run.parts += 1
+                }
+                if (run.first...run.last).contains(where: { kinds[$0].contains(.given) && !kinds[$0].contains(.common) }) { lexiconGiven = true }
+                runs.append(run)
+                t = run.last + 1
+                if t < end {
+                    guard Self.nameConjunctions.contains(self.tokens[t].key), t + 1 < end else {
+                        ok = false
+                        break
+                    }
+                    t += 1
+                }
+            }
+            guard ok, !runs.isEmpty, afterSignOff || lexiconGiven else { continue }
+            for run in runs where !(run.first...run.last).contains(where: { taken[$0] }) {
+                if self.isNamedThing(run, kinds, honorificAt: nil) { continue }
+                self.addName(run, kinds, afterSignOff ? 0.8 : 0.7, taken)
+            }
+        }
+    }
+
+    /// A given name beside a family name (or a particle and a name), in either order, with no cue at all:
+    /// "Youssef Berrada", "BENNANI Karim", "عمر الفاسي", "ⵏⵓⵎⵉⴷⵢⴰ ⴰⵢⵜ ⵃⵎⴰⴷ". A capitalised Latin given name that is
+    /// not also a common word stands alone too ("Nadia et moi…").
+    private mutating func recognizeNamesWithoutCue(_ kinds: UnsafeBufferPointer<NameKind>, _ taken: UnsafeMutableBufferPointer<Bool>) {
+        let count = self.tokens.count
+        var t = 0
+        while t < count {
+            let kind = kinds[t]
+            guard !taken[t], !kind.isDisjoint(with: [.given, .family, .particle, .innerHonorific]), !kind.contains(.tail),
+                !self.isContextWord(t)
+            else {
+                t += 1
+                continue
+            }
+            let token = self.tokens[t]
+            // Inside a longer name this scan did not start ("Allal Ben Abdellah"): not a start.
+            if t > 0, self.isNameGap(self.tokens[t - 1].end, token.start), kinds[t - 1].contains(.particle) {
+                t += 1
+                continue
+            }
+            if token.script == .latin && !(token.firstUpper || token.allUpper) {
+                // Lower case (looked up only beside a name or after a cue): two lexicon words, neither a common word.
+                guard let run = self.nameRun(from: t, kinds, maxUnknown: 0), run.parts >= 2, run.givens + run.families >= 2,
+                    !(run.first...run.last).contains(where: { kinds[$0].contains(.common) }), run.families >= 1
+                else {
+                    t += 1
+                    continue
+                }
+                if !self.isNamedThing(run, kinds, honorificAt: nil) { self.addName(run, kinds, 0.6, taken) }
+                t = run.last + 1
+                continue
+            }
+            let maxUnknown =
+                (token.script == .latin || token.script == .arabic) && !kind.contains(.common) && !kind.isDisjoint(with: [.given, .particle])
+                ? 1 : 0
+            guard let run = self.nameRun(from: t, kinds, maxUnknown: maxUnknown) else {
+                t += 1
+                continue
+            }
+            let firstCommon = kind.contains(.common)
+            let anyCommon = (run.first...run.last).contains { kinds[$0].contains(.common) }
+            var accepted = false
+            var score = 0.7
+            if kind.contains(.innerHonorific) {
+                // "Sidi Youssef Ben Ali", "Moulay Idriss Zerhoun": saints and the places named after them, unless
+                // a family name makes it a person ("Moulay Ahmed Alaoui").
+                if run.families > 0 && !self.isNamedThing(run, kinds, honorificAt: nil) { self.addName(run, kinds, 0.65, taken) }
+                t = run.last + 1
+                continue
+            }
+            if run.parts >= 2 {
+                let hasGiven = run.givens > 0
+                if firstCommon {
+                    accepted = run.families > 0 || run.particles > 0
+                } else if run.families == 0 && run.particles == 0 && run.unknowns == 0 {
+                    // Two given names ("Mohamed Amine") but not when one is also a word ("Riad Salam").
+                    accepted = run.givens >= 2 && !anyCommon
+                } else {
+                    accepted = hasGiven
+                }
+                if accepted && run.families == 0 && run.particles == 0 { score = 0.65 }
+            } else if token.script == .latin, kind.contains(.given), !firstCommon, !kind.contains(.particle), token.firstUpper, !token.allUpper {
+                accepted = true
+                score = 0.6
+            }
+            if !accepted {
+                // "على هشام الوديي": a rejected start may hide a name one word later.
+                t += 1
+                continue
+            }
+            // A street or a place named after someone is skipped whole ("Sidi Kacem", not "Kacem").
+            if !self.isNamedThing(run, kinds, honorificAt: nil) { self.addName(run, kinds, score, taken) }
+            t = run.last + 1
+        }
+    }
+}
