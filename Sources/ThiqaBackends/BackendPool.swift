@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Logging
 import NIOConcurrencyHelpers
 import NIOCore
+import Metrics
 import ThiqaCore
 
 /// The configured backends, their current health, and one HTTP client each (own timeouts, own pool).
@@ -20,8 +21,19 @@ public final class BackendPool: Sendable {
     public let members: [Member]
     private let health: NIOLockedValueBox<[String: HealthState]>
     private let tickets = NIOLockedValueBox<UInt64>(0)
+    /// Rate limits, breakers and latency per backend (see `BackendCondition`).
+    private let conditions: NIOLockedValueBox<[String: BackendCondition]>
+    public let resilience: ResiliencePolicy
+    /// Most backends one call tries before it gives up (the first included).
+    public let maxAttempts: Int
 
-    public init(backends: [BackendDescriptor], eventLoopGroup: any EventLoopGroup = HTTPClient.defaultEventLoopGroup) {
+    public init(
+        backends: [BackendDescriptor], eventLoopGroup: any EventLoopGroup = HTTPClient.defaultEventLoopGroup,
+        resilience: ResiliencePolicy = ResiliencePolicy(), maxAttempts: Int = 3
+    ) {
+        self.resilience = resilience
+        self.maxAttempts = max(1, maxAttempts)
+        self.conditions = NIOLockedValueBox(Dictionary(uniqueKeysWithValues: backends.map { ($0.id, BackendCondition()) }))
         self.members = backends.map { descriptor in
             var configuration = HTTPClient.Configuration(
                 timeout: .init(connect: .milliseconds(Int64(descriptor.connectTimeoutMs)), read: .milliseconds(Int64(descriptor.requestTimeoutMs)))
@@ -63,11 +75,98 @@ public final class BackendPool: Sendable {
         return out
     }
 
+    public func condition(of id: String) -> BackendCondition? {
+        conditions.withLockedValue { $0[id] }
+    }
+
+    /// A 429, or a 503 with `Retry-After`: the backend cools down; returns for how long.
+    @discardableResult
+    public func rateLimited(_ id: String, retryAfter: Duration?, overload: Bool = false, now: ContinuousClock.Instant = .now) -> Duration {
+        let cooldown = conditions.withLockedValue {
+            $0[id, default: BackendCondition()].rateLimited(retryAfter: retryAfter, overload: overload, at: now, policy: resilience)
+        }
+        Counter(label: "thiqa_backend_rate_limited_total", dimensions: [("backend", id)]).increment()
+        return cooldown
+    }
+
+    /// A 5xx, a refused or reset connection, a timeout, or a stream that broke: counts towards the breaker.
+    public func failed(_ id: String, now: ContinuousClock.Instant = .now) {
+        let opened = conditions.withLockedValue { conditions -> Bool in
+            let wasOpen = conditions[id]?.breakerOpenUntil != nil
+            conditions[id, default: BackendCondition()].failed(at: now, policy: resilience)
+            return !wasOpen && conditions[id]?.breakerOpenUntil != nil
+        }
+        if opened { Counter(label: "thiqa_backend_breaker_opened_total", dimensions: [("backend", id)]).increment() }
+    }
+
+    public func succeeded(_ id: String, firstByte: Duration) {
+        conditions.withLockedValue { $0[id, default: BackendCondition()].succeeded(firstByte: firstByte, policy: resilience) }
+    }
+
+    /// Marks a half-open backend's one trial call as taken, so concurrent calls do not pile onto it.
+    public func beginAttempt(_ id: String, now: ContinuousClock.Instant = .now) {
+        conditions.withLockedValue { conditions in
+            if conditions[id]?.availability(at: now) == .halfOpen { conditions[id]?.startTrial() }
+        }
+    }
+
+    /// The soonest a backend among `ids` takes calls again, in whole seconds (at least 1).
+    public func retryAfterSeconds(_ ids: [String], now: ContinuousClock.Instant = .now) -> Int {
+        let soonest = conditions.withLockedValue { conditions in
+            ids.compactMap { id -> Duration? in
+                switch conditions[id]?.availability(at: now) {
+                case .coolingDown(let until)?, .breakerOpen(let until)?: return until - now
+                default: return .zero
+                }
+            }.min()
+        } ?? .seconds(1)
+        let (seconds, attoseconds) = soonest.components
+        return max(1, Int(seconds) + (attoseconds > 0 ? 1 : 0))
+    }
+
+    /// Every backend's state for `/metrics` and `thiqa backends`: closed, half_open, cooling_down or open.
+    public func states(now: ContinuousClock.Instant = .now) -> [(backend: String, state: String, p99FirstByteMs: Double?, weightFactor: Double)] {
+        conditions.withLockedValue { conditions in
+            members.map { member in
+                let condition = conditions[member.descriptor.id] ?? BackendCondition()
+                return (member.descriptor.id, condition.state(at: now), condition.p99FirstByteMs, condition.weightFactor(policy: resilience))
+            }
+        }
+    }
+
     public func plan(model: String, allowed: Set<Jurisdiction>, requireEmbeddings: Bool = false) -> BackendSelection.Verdict {
         let states = health.withLockedValue { $0 }
-        let candidates = members
-            .filter { !requireEmbeddings || $0.descriptor.servesEmbeddings }
-            .map { BackendSelection.Candidate(backend: $0.descriptor, healthy: states[$0.descriptor.id]?.healthy ?? false) }
+        let now = ContinuousClock.now
+        let current = conditions.withLockedValue { $0 }
+        // Weights are scaled so a slow backend keeps a fraction of its share even at weight 1.
+        let eligible = members.filter { !requireEmbeddings || $0.descriptor.servesEmbeddings }
+        var held: [String] = []
+        var heldByRateLimit = true
+        var candidates: [BackendSelection.Candidate] = []
+        for member in eligible {
+            var descriptor = member.descriptor
+            let condition = current[descriptor.id] ?? BackendCondition()
+            let healthy = states[descriptor.id]?.healthy ?? false
+            var usable = healthy
+            switch condition.availability(at: now) {
+            case .available, .halfOpen:
+                break
+            case .coolingDown:
+                if healthy, descriptor.serves(model: model), allowed.contains(descriptor.jurisdiction) {
+                    held.append(descriptor.id)
+                    if condition.cooledForOverload { heldByRateLimit = false }
+                }
+                usable = false
+            case .breakerOpen:
+                if healthy, descriptor.serves(model: model), allowed.contains(descriptor.jurisdiction) {
+                    held.append(descriptor.id)
+                    heldByRateLimit = false
+                }
+                usable = false
+            }
+            descriptor.weight = max(1, Int((Double(descriptor.weight) * 4 * condition.weightFactor(policy: resilience)).rounded()))
+            candidates.append(BackendSelection.Candidate(backend: descriptor, healthy: usable))
+        }
         if requireEmbeddings, candidates.isEmpty {
             return members.contains(where: { $0.descriptor.serves(model: model) }) ? .noneEligible(reason: "no backend serving '\(model)' serves embeddings") : .unknownModel
         }
@@ -75,7 +174,11 @@ public final class BackendPool: Sendable {
             value &+= 1
             return value
         }
-        return BackendSelection.plan(model: model, allowed: allowed, candidates: candidates, ticket: ticket)
+        let verdict = BackendSelection.plan(model: model, allowed: allowed, candidates: candidates, ticket: ticket)
+        if case .noneEligible = verdict, !held.isEmpty {
+            return .saturated(retryAfterSeconds: retryAfterSeconds(held, now: now), rateLimited: heldByRateLimit)
+        }
+        return verdict
     }
 
     func member(_ id: String) -> Member? { members.first { $0.descriptor.id == id } }

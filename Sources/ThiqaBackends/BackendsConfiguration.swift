@@ -14,13 +14,21 @@ import ThiqaCore
 /// - `<id>.apiKey`: bearer key sent upstream (secret)
 /// - `<id>.embeddings`: whether it serves `/v1/embeddings` (default false)
 /// - `healthCheckIntervalMs`: active health-check period (default 5000)
+/// - `maxAttempts`: most backends one call tries, the first included (default 3)
+/// - `maxCooldownMs`: the longest a 429's `Retry-After` may keep a backend out (default 60000)
+/// - `breakerFailures`: consecutive failures that open a backend's breaker (default 5); `breakerOpenMs` (10000)
+/// - `slowFirstByteMs`: a backend whose p99 time to first byte exceeds this keeps a quarter of its weight (2000)
 public struct BackendsConfiguration: Sendable, Equatable {
     public var backends: [BackendDescriptor]
     public var healthCheckIntervalMs: Int
+    public var maxAttempts: Int
+    public var resilience: ResiliencePolicy
 
-    public init(backends: [BackendDescriptor], healthCheckIntervalMs: Int = 5_000) {
+    public init(backends: [BackendDescriptor], healthCheckIntervalMs: Int = 5_000, maxAttempts: Int = 3, resilience: ResiliencePolicy = ResiliencePolicy()) {
         self.backends = backends
         self.healthCheckIntervalMs = healthCheckIntervalMs
+        self.maxAttempts = maxAttempts
+        self.resilience = resilience
     }
 
     public init(config: ConfigReader) throws {
@@ -69,5 +77,12 @@ public struct BackendsConfiguration: Sendable, Equatable {
         }
         self.backends = backends
         self.healthCheckIntervalMs = try reader.int("healthCheckIntervalMs", default: 5_000, range: 50...3_600_000)
+        self.maxAttempts = try reader.int("maxAttempts", default: 3, range: 1...20)
+        var resilience = ResiliencePolicy()
+        resilience.maxCooldown = .milliseconds(try reader.int("maxCooldownMs", default: 60_000, range: 1...3_600_000))
+        resilience.breakerConsecutiveFailures = try reader.int("breakerFailures", default: 5, range: 1...1000)
+        resilience.breakerOpenFor = .milliseconds(try reader.int("breakerOpenMs", default: 10_000, range: 1...3_600_000))
+        resilience.slowFirstByte = .milliseconds(try reader.int("slowFirstByteMs", default: 2_000, range: 1...3_600_000))
+        self.resilience = resilience
     }
 }

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Foundation
 import Logging
 import Metrics
 import NIOCore
@@ -26,8 +27,17 @@ public struct UpstreamClient: Sendable {
     public func send(path: String, body: ByteBuffer, to plan: [BackendDescriptor], logger: Logger) async throws(GatewayError) -> UpstreamResponse {
         var failures: [(backend: String, reason: String)] = []
         var lastError: GatewayError = .noEligibleBackend(reason: "no backend planned")
-        for descriptor in plan {
+        var rateLimited: [String] = []
+        var overloaded = false
+        // At most `maxAttempts` backends per call; nothing has reached the client yet, so each try is safe to repeat.
+        for (attempt, descriptor) in plan.prefix(pool.maxAttempts).enumerated() {
             guard let member = pool.member(descriptor.id) else { continue }
+            if attempt > 0 {
+                // Jittered backoff between attempts, so calls failing together do not retry in lockstep.
+                try? await Task.sleep(for: .milliseconds(Int.random(in: 0...(5 * attempt))))
+                if Task.isCancelled { throw .upstreamFailed(reason: "request cancelled") }
+            }
+            pool.beginAttempt(descriptor.id)
             var request = HTTPClientRequest(url: descriptor.baseURL + path)
             request.method = .POST
             request.headers.add(name: "Content-Type", value: "application/json")
@@ -42,16 +52,35 @@ public struct UpstreamClient: Sendable {
                 let elapsed = Self.milliseconds(ContinuousClock.now - started)
                 Timer(label: "thiqa_upstream_time_to_head_seconds", dimensions: [("backend", descriptor.id)])
                     .recordNanoseconds(Int64(elapsed * 1_000_000))
+                let retryAfter = Self.retryAfter(response.headers.first(name: "Retry-After"))
+                if response.status.code == 429 || (response.status.code == 503 && retryAfter != nil) {
+                    // "Later", not "broken": cool it down for what it asked (bounded), try the next backend, and never
+                    // pass the upstream's own body to the client.
+                    _ = try? await response.body.collect(upTo: 1 << 20)
+                    let cooldown = pool.rateLimited(descriptor.id, retryAfter: retryAfter, overload: response.status.code == 503)
+                    failures.append((descriptor.id, "status \(response.status.code)"))
+                    rateLimited.append(descriptor.id)
+                    overloaded = overloaded || response.status.code == 503
+                    lastError = .backendsSaturated(retryAfterSeconds: pool.retryAfterSeconds([descriptor.id]), rateLimited: response.status.code == 429)
+                    Counter(label: "thiqa_upstream_failovers_total", dimensions: [("backend", descriptor.id), ("reason", "rate_limited")]).increment()
+                    logger.warning(
+                        "upstream rate-limited, failing over",
+                        metadata: ["thiqa.backend": "\(descriptor.id)", "thiqa.status": "\(response.status.code)", "thiqa.cooldown": "\(cooldown)"]
+                    )
+                    continue
+                }
                 if response.status.code >= 500 {
                     // Drain so the connection can be reused, then try the next backend.
                     _ = try? await response.body.collect(upTo: 1 << 20)
                     let reason = "status \(response.status.code)"
                     failures.append((descriptor.id, reason))
                     lastError = .upstreamFailed(reason: "backend '\(descriptor.id)' answered \(response.status.code)")
+                    pool.failed(descriptor.id)
                     Counter(label: "thiqa_upstream_failovers_total", dimensions: [("backend", descriptor.id), ("reason", "5xx")]).increment()
                     logger.warning("upstream 5xx, failing over", metadata: ["thiqa.backend": "\(descriptor.id)", "thiqa.status": "\(response.status.code)"])
                     continue
                 }
+                pool.succeeded(descriptor.id, firstByte: ContinuousClock.now - started)
                 // A real answer is the best health check there is.
                 if pool.healthState(of: descriptor.id)?.healthy == false {
                     pool.setHealth(descriptor.id, healthy: true)
@@ -80,9 +109,18 @@ public struct UpstreamClient: Sendable {
                     pool.setHealth(descriptor.id, healthy: false, error: reason)
                 }
                 failures.append((descriptor.id, reason))
+                pool.failed(descriptor.id)
                 Counter(label: "thiqa_upstream_failovers_total", dimensions: [("backend", descriptor.id), ("reason", kind)]).increment()
                 logger.warning("upstream failed, failing over", metadata: ["thiqa.backend": "\(descriptor.id)", "thiqa.reason": "\(reason)"])
             }
+        }
+        if !rateLimited.isEmpty, rateLimited.count == failures.count {
+            // Every backend tried asked to slow down: Thiqa's own 429 (503 when one said it is overloaded), with the
+            // soonest of their cool-downs.
+            throw .backendsSaturated(retryAfterSeconds: pool.retryAfterSeconds(rateLimited), rateLimited: !overloaded)
+        }
+        if !rateLimited.isEmpty {
+            throw .backendsSaturated(retryAfterSeconds: pool.retryAfterSeconds(plan.map(\.id)), rateLimited: false)
         }
         if failures.count > 1 {
             let summary = failures.map { "\($0.backend): \($0.reason)" }.joined(separator: "; ")
@@ -95,6 +133,25 @@ public struct UpstreamClient: Sendable {
     }
 
     struct FirstByteTimeout: Error { var milliseconds: Int }
+
+    /// `Retry-After` as seconds or an HTTP date; nil when absent or unreadable.
+    static func retryAfter(_ value: String?) -> Duration? {
+        guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        if let seconds = Int(value), seconds >= 0 { return .seconds(seconds) }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        guard let date = formatter.date(from: value) else { return nil }
+        return .milliseconds(max(0, Int(date.timeIntervalSinceNow * 1000)))
+    }
+
+    /// Tells the pool that a backend broke an answer it had started (a stream cut, a body cut or malformed): the
+    /// next calls avoid it until an active health probe finds it well again.
+    public func streamBroke(backend id: String) {
+        pool.failed(id)
+        pool.setHealth(id, healthy: false, error: "broke an answer it had started")
+    }
 
     /// Races the request against the first-byte deadline; the loser is cancelled.
     static func executeWithFirstByteTimeout(

@@ -54,6 +54,9 @@ public enum BackendSelection {
         case route([BackendDescriptor])
         case unknownModel
         case noneEligible(reason: String)
+        /// Every backend that could take it is cooling down after a 429 or kept out by an open breaker: try again
+        /// after `retryAfterSeconds` (the soonest of them). `rateLimited` when they all asked to slow down.
+        case saturated(retryAfterSeconds: Int, rateLimited: Bool)
     }
 
     /// - Parameter ticket: a monotonically increasing number; equal weights then alternate evenly.

@@ -18,6 +18,9 @@ public enum GatewayError: Error, Sendable, Equatable {
     /// Something Thiqa did not expect (a bug, a broken dependency). The client learns only the reference under
     /// which the full error was logged; no content is recorded.
     case internalError(reference: String)
+    /// Every eligible backend is cooling down (it answered 429 or 503 with `Retry-After`) or out behind an open
+    /// breaker: Thiqa's own 429 (all rate-limited) or 503, with the soonest time one may take calls again.
+    case backendsSaturated(retryAfterSeconds: Int, rateLimited: Bool)
 }
 
 extension GatewayError {
@@ -34,6 +37,7 @@ extension GatewayError {
         case .upstreamTimeout: return 504
         case .notSupported: return 501
         case .internalError: return 500
+        case .backendsSaturated(_, let rateLimited): return rateLimited ? 429 : 503
         }
     }
 
@@ -52,13 +56,14 @@ extension GatewayError {
         case .unavailable: return "unavailable"
         case .notSupported: return "not_supported"
         case .internalError: return "internal_error"
+        case .backendsSaturated(_, let rateLimited): return rateLimited ? "backends_rate_limited" : "backends_unavailable"
         }
     }
 
     /// How a call that ended with this error is recorded: refused by Thiqa before any model saw it, or failed.
     public var outcome: InteractionRecord.Outcome {
         switch self {
-        case .upstreamFailed, .upstreamTimeout, .noEligibleBackend, .unavailable, .internalError: return .failed
+        case .upstreamFailed, .upstreamTimeout, .noEligibleBackend, .unavailable, .internalError, .backendsSaturated: return .failed
         default: return .rejected
         }
     }

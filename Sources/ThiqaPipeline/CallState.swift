@@ -48,8 +48,9 @@ public struct CallState: Sendable {
     // record
     /// True once the record is durable: a later failure must not write a second one.
     public var recorded = false
-    /// For a stream: where its completion is recorded when it ends.
+    /// For a stream: where its completion is recorded when it ends, and whom to tell when its backend breaks.
     public var completionRecorder: (any OutcomeRecorder)?
+    public var modelCaller: (any ModelCaller)?
 
     // disclose
     public var outcome: PipelineAnswer?

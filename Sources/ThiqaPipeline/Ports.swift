@@ -22,6 +22,8 @@ public protocol BackendPlanner: Sendable {
 /// the first answer whose head arrived.
 public protocol ModelCaller: Sendable {
     func send(path: String, body: ByteBuffer, to plan: [BackendDescriptor], logger: Logger) async throws(GatewayError) -> ModelAnswer
+    /// A backend's stream broke after its first byte reached the client: the next calls should avoid it.
+    func streamBroke(backend: String)
 }
 
 /// The sealed pseudonym mappings of conversations, each owned by the key that created it.

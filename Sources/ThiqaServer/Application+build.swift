@@ -25,7 +25,9 @@ public func buildApplication(
     let keys = SQLAPIKeyRepository(database: database)
     let useCases = SQLUseCaseRepository(database: database)
     let interactions = SQLInteractionRepository(database: database)
-    let pool = BackendPool(backends: configuration.backends.backends)
+    let pool = BackendPool(
+        backends: configuration.backends.backends, resilience: configuration.backends.resilience, maxAttempts: configuration.backends.maxAttempts
+    )
     let transparencyLog = SQLTransparencyLog(database: database)
     let signer = try LogSigningKey.loadOrCreate(configuration.transparency)
     let tags = TenantTags(signerSecretKey: signer.secretKey)

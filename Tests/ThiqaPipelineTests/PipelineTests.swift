@@ -59,6 +59,8 @@ import ThiqaPrivacy
             func makeAsyncIterator() -> Iterator { Iterator(remaining: chunks, read: read) }
         }
 
+        func streamBroke(backend: String) {}
+
         func send(path: String, body: ByteBuffer, to plan: [BackendDescriptor], logger: Logger) async throws(GatewayError) -> ModelAnswer {
             let text = String(buffer: body)
             sent.withLock { $0.append(text) }
@@ -74,7 +76,7 @@ import ThiqaPrivacy
                 chunks = [#"{"id":"c","choices":[{"index":0,"message":{"role":"assistant","content":\#(quoted)}}],"usage":{"prompt_tokens":1,"completion_tokens":2,"total_tokens":3}}"#]
             }
             return ModelAnswer(
-                backend: plan[0], status: 200, contentType: nil, body: Chunks(chunks: chunks, read: { self.chunksRead.withLock { $0 += 1 } }),
+                backend: plan[0], status: 200, contentType: json["stream"] == .bool(true) ? "text/event-stream" : "application/json", body: Chunks(chunks: chunks, read: { self.chunksRead.withLock { $0 += 1 } }),
                 timeToHeadMs: 1, failedOver: []
             )
         }

@@ -127,7 +127,20 @@ final class ScriptedUpstream: Sendable {
         case echo
         /// Answers this content whatever it is asked: a model that names placeholders the caller never sent.
         case reply(String)
+        /// 429 (or another status) with an optional `Retry-After`, and a body of its own that must not reach clients.
+        case refuse(status: Int, retryAfter: Int?)
+        /// Answers normally after this long.
+        case slowFirstByte(Duration)
+        /// 200 with JSON that does not parse.
+        case malformedJSON
+        /// 200 with an HTML page.
+        case wrongContentType
+        /// Streams this many chunks, then drops the connection.
+        case cutStream(after: Int)
     }
+
+    /// The upstream's own error text, which Thiqa must never pass on verbatim.
+    static let upstreamSecretBody = #"{"error":{"message":"quota of org-42 exhausted (upstream internal)","type":"requests","param":null,"code":"rate_limit"}}"#
 
     let behaviour: Behaviour
     let requests = NIOLockedValueBox(0)
@@ -198,6 +211,27 @@ final class ScriptedUpstream: Sendable {
                 return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: completion)))
             case .answer:
                 return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: Self.completion)))
+            case .refuse(let status, let retryAfter):
+                var headers: HTTPFields = [.contentType: "application/json"]
+                if let retryAfter { headers[.retryAfter] = String(retryAfter) }
+                return Response(status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(string: Self.upstreamSecretBody)))
+            case .slowFirstByte(let delay):
+                try await Task.sleep(for: delay)
+                return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: Self.completion)))
+            case .malformedJSON:
+                return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: #"{"id":"chatcmpl-x","choices":[{"#)))
+            case .wrongContentType:
+                return Response(status: .ok, headers: [.contentType: "text/html"], body: .init(byteBuffer: ByteBuffer(string: "<html><body>Gateway maintenance</body></html>")))
+            case .cutStream(let chunks):
+                return Response(status: .ok, headers: [.contentType: "text/event-stream"], body: .init { writer in
+                    for index in 0..<chunks {
+                        let chunk = #"data: {"id":"chatcmpl-cut","object":"chat.completion.chunk","created":1700000000,"model":"scripted","choices":[{"index":0,"delta":{"content":"c\#(index) "},"finish_reason":null}]}"# + "\n\n"
+                        try await writer.write(ByteBuffer(string: chunk))
+                        try await Task.sleep(for: .milliseconds(20))
+                    }
+                    // Dropping the connection mid-stream: the response never ends.
+                    throw CancellationError()
+                })
             case .reply(let content):
                 let quoted = String(decoding: try JSONValue.string(content).encoded(), as: UTF8.self)
                 let completion = #"{"id":"chatcmpl-reply","object":"chat.completion","created":1700000000,"model":"scripted","choices":[{"index":0,"message":{"role":"assistant","content":\#(quoted)},"finish_reason":"stop"}],"usage":{"prompt_tokens":3,"completion_tokens":2,"total_tokens":5}}"#

@@ -32,27 +32,79 @@ public struct Call: PipelineStep {
             state.upstreamBody = ByteBuffer(bytes: try state.json.encoded())
         }
         state.record.requestSHA256 = Array(SHA256.hash(data: Array(state.upstreamBody.readableBytesView))).hexString
-        let answer = try await caller.send(path: state.call.endpoint.upstreamPath, body: state.upstreamBody, to: state.plan, logger: state.logger)
-        state.record.backend = answer.backend.id
-        state.record.backendJurisdiction = answer.backend.jurisdiction.code
-        state.record.upstreamLatencyMs = answer.timeToHeadMs
-        for failure in answer.failedOver {
+        var plan = state.plan
+        var broken: [ModelAnswer.FailedAttempt] = []
+        while true {
+            let answer = try await caller.send(path: state.call.endpoint.upstreamPath, body: state.upstreamBody, to: plan, logger: state.logger)
+            let tried = broken + answer.failedOver
+            state.record.backend = answer.backend.id
+            state.record.backendJurisdiction = answer.backend.jurisdiction.code
+            state.record.upstreamLatencyMs = answer.timeToHeadMs
+            state.answer = answer
+            state.modelCaller = caller
+            if answer.status != 200 {
+                // A backend's 4xx is the client's error for that model: kept (bounded) to pass it on, not failed over.
+                state.answerBytes = try await answer.collect(upTo: 1 << 20)
+                Self.recordAttempts(tried, in: &state)
+                return
+            }
+            // A 200 that is not what was asked (a page instead of JSON, JSON that does not parse, a stream that is not
+            // server-sent events) is the backend's fault, found before anything reached the client: try another.
+            var fault: String?
+            if state.request?.stream == true {
+                if !(answer.contentType ?? "").contains("text/event-stream") { fault = "wrong_content_type" }
+            } else {
+                let limit = state.call.endpoint == .embeddings ? Self.maxEmbeddingsAnswerBytes : Self.maxChatAnswerBytes
+                let bytes: ByteBuffer
+                do {
+                    bytes = try await answer.collect(upTo: limit)
+                } catch is AnswerTooLarge {
+                    throw GatewayError.upstreamFailed(reason: "backend '\(answer.backend.id)' answered more than \(limit) bytes")
+                } catch {
+                    // The connection broke inside the body: nothing reached the client yet, so another backend may answer.
+                    bytes = ByteBuffer()
+                    fault = "reset_mid_body"
+                }
+                state.answerBytes = bytes
+                state.answerJSON = try? JSONValue.parse(bytes.readableBytesView)
+                if fault != nil {
+                } else if !(answer.contentType ?? "application/json").contains("json") {
+                    fault = "wrong_content_type"
+                } else if state.answerJSON?.objectValue == nil {
+                    fault = "malformed_answer"
+                }
+            }
+            guard let fault else {
+                if let usage = state.answerJSON?["usage"] { state.usage = TokenUsage(json: usage) }
+                Self.recordAttempts(tried, in: &state)
+                return
+            }
+            caller.streamBroke(backend: answer.backend.id)
+            broken = tried + [ModelAnswer.FailedAttempt(backend: answer.backend.id, reason: fault)]
+            plan.removeAll { candidate in broken.contains { $0.backend == candidate.id } }
+            guard !plan.isEmpty else {
+                Self.recordAttempts(broken, in: &state)
+                throw GatewayError.upstreamFailed(reason: "backend '\(answer.backend.id)' answered with \(fault), and no other backend is left")
+            }
+        }
+    }
+
+    /// Every backend tried before the one that answered, and why it was left: in the record's decisions.
+    static func recordAttempts(_ attempts: [ModelAnswer.FailedAttempt], in state: inout CallState) {
+        for (attempt, failure) in attempts.enumerated() {
             state.record.decisions.append("failover:\(failure.backend)")
+            state.record.decisions.append("attempt:\(attempt + 1):\(failure.backend):\(Self.reasonWord(failure.reason))")
         }
-        state.answer = answer
-        guard answer.status == 200 else {
-            // A backend's 4xx is the client's error for that model: kept (bounded) to pass it on, not failed over.
-            state.answerBytes = try await answer.collect(upTo: 1 << 20)
-            return
-        }
-        guard state.request?.stream != true else { return }
-        let limit = state.call.endpoint == .embeddings ? Self.maxEmbeddingsAnswerBytes : Self.maxChatAnswerBytes
-        let bytes = try await answer.collect(upTo: limit)
-        state.answerBytes = bytes
-        state.answerJSON = try? JSONValue.parse(bytes.readableBytesView)
-        if let usage = state.answerJSON?["usage"] {
-            state.usage = TokenUsage(json: usage)
-        }
+    }
+}
+
+extension Call {
+    /// A failure's reason as one short word for the record (`status_429`, `timeout`, `connection`).
+    static func reasonWord(_ reason: String) -> String {
+        if reason.hasPrefix("status ") { return "status_" + reason.dropFirst(7).prefix(3) }
+        if ["malformed_answer", "wrong_content_type", "reset_mid_body"].contains(reason) { return reason }
+        if reason.contains("within") || reason == "timeout" { return "timeout" }
+        return "connection"
     }
 }
 

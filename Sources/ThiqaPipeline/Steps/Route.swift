@@ -22,6 +22,8 @@ public struct Route: PipelineStep {
             state.plan = plan
         case .unknownModel:
             throw GatewayError.modelNotFound(model: request.model)
+        case .saturated(let retryAfter, let rateLimited):
+            throw GatewayError.backendsSaturated(retryAfterSeconds: retryAfter, rateLimited: rateLimited)
         case .noneEligible(let reason):
             if sensitive {
                 throw GatewayError.noEligibleBackend(reason: "the request carries sensitive data, kept under Moroccan jurisdiction: \(reason); nothing was sent abroad")

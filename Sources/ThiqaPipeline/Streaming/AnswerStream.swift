@@ -20,6 +20,7 @@ public struct AnswerStream: Sendable {
         var upstreamBody: ByteBuffer
         var retentionSeconds: Int?
         var recorder: (any OutcomeRecorder)?
+        var caller: (any ModelCaller)?
 
         var elapsedMs: Double {
             let (seconds, attoseconds) = (ContinuousClock.now - started).components
@@ -43,7 +44,7 @@ public struct AnswerStream: Sendable {
         self.state = Context(
             record: state.record, receipt: state.receipt, mapping: state.mapping, keepsContent: state.keepsContent, logger: state.logger,
             started: state.started, upstreamBody: state.upstreamBody, retentionSeconds: state.call.identity.useCase.contentRetentionSeconds,
-            recorder: state.completionRecorder
+            recorder: state.completionRecorder, caller: state.modelCaller
         )
         self.answer = answer
         self.estimatedPromptTokens = estimatedPromptTokens
@@ -68,7 +69,9 @@ public struct AnswerStream: Sendable {
                 await complete(&record, outcome: .cancelled, status: 499, errorType: "client_disconnected", relay: relay)
                 throw error
             }
-            // The backend broke (reset, malformed stream) after the first byte: say so in the stream and the record.
+            // The backend broke (reset, malformed stream) after the first byte: say so in the stream and the record,
+            // and let the next calls avoid it.
+            if let backend = record.backend { state.caller?.streamBroke(backend: backend) }
             record.completionTokens = relay.contentEvents
             await complete(&record, outcome: .failed, status: 502, errorType: "upstream_stream_interrupted", relay: relay)
             try await send(ByteBuffer(bytes: Self.errorEvent(

@@ -22,6 +22,10 @@ struct UpstreamModelCaller: ModelCaller {
             failedOver: answer.failedOver.map { ModelAnswer.FailedAttempt(backend: $0.backend, reason: $0.reason) }
         )
     }
+
+    func streamBroke(backend: String) {
+        client.streamBroke(backend: backend)
+    }
 }
 
 /// Conversation mappings in SQL, sealed with AES-GCM under a key derived from the master key and bound to the

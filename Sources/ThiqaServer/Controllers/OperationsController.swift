@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Metrics
 import Prometheus
 import ThiqaBackends
 import ThiqaCore
@@ -17,7 +18,16 @@ struct OperationsController: Sendable {
         }
         router.get("readyz", use: ready)
         router.get("metrics") { _, _ in
-            Response(
+            // Backend states are read when scraped: 0 closed, 1 half-open, 2 cooling down after a 429, 3 breaker open.
+            for state in self.pool.states() {
+                let code: Double = ["closed": 0, "half_open": 1, "cooling_down": 2, "open": 3][state.state] ?? 0
+                Gauge(label: "thiqa_backend_state", dimensions: [("backend", state.backend)]).record(code)
+                Gauge(label: "thiqa_backend_weight_factor", dimensions: [("backend", state.backend)]).record(state.weightFactor)
+                if let p99 = state.p99FirstByteMs {
+                    Gauge(label: "thiqa_backend_first_byte_p99_ms", dimensions: [("backend", state.backend)]).record(p99)
+                }
+            }
+            return Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(bytes: self.registry.emitToBuffer()))
             )
@@ -36,14 +46,23 @@ struct OperationsController: Sendable {
             var jurisdiction: String
             var healthy: Bool
             var error: String?
+            /// closed, half_open, cooling_down (after a 429) or open (breaker)
+            var state: String
+            var p99_first_byte_ms: Double?
+            var weight_factor: Double
         }
     }
 
     @Sendable func ready(_ request: Request, context: ThiqaRequestContext) async throws -> Response {
         let databaseUp = await database.ping()
+        let conditions = Dictionary(uniqueKeysWithValues: pool.states().map { ($0.backend, $0) })
         let backends = pool.descriptors.map { backend in
             let state = pool.healthState(of: backend.id)
-            return Readiness.BackendStatus(id: backend.id, jurisdiction: backend.jurisdiction.code, healthy: state?.healthy ?? false, error: state?.lastError)
+            let condition = conditions[backend.id]
+            return Readiness.BackendStatus(
+                id: backend.id, jurisdiction: backend.jurisdiction.code, healthy: state?.healthy ?? false, error: state?.lastError,
+                state: condition?.state ?? "closed", p99_first_byte_ms: condition?.p99FirstByteMs, weight_factor: condition?.weightFactor ?? 1
+            )
         }
         let ready = databaseUp && backends.contains(where: \.healthy)
         let body = Readiness(status: ready ? "ready" : "not_ready", database: databaseUp ? "up" : "down", backends: backends)

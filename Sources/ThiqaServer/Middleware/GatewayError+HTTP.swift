@@ -51,6 +51,10 @@ extension GatewayError: HTTPResponseError {
             return .init(message: "Thiqa cannot serve this request now: \(reason).", type: "server_error", param: nil, code: "service_unavailable")
         case .notSupported(let message):
             return .init(message: message, type: "invalid_request_error", param: nil, code: "not_supported")
+        case .backendsSaturated(let retryAfter, let rateLimited):
+            return rateLimited
+                ? .init(message: "Every model backend for this request is rate-limited right now. Retry after \(retryAfter) s.", type: "requests", param: nil, code: "backends_rate_limited")
+                : .init(message: "No model backend for this request is taking calls right now (cooling down or failing). Retry after \(retryAfter) s.", type: "server_error", param: nil, code: "backends_unavailable")
         case .internalError(let reference):
             return .init(message: "Internal error. Quote the reference \(reference) to the operator.", type: "server_error", param: nil, code: "internal_error")
         }
@@ -59,6 +63,9 @@ extension GatewayError: HTTPResponseError {
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         var headers: HTTPFields = [.contentType: "application/json"]
         if case .rateLimited(let retryAfter) = self {
+            headers[.retryAfter] = String(retryAfter)
+        }
+        if case .backendsSaturated(let retryAfter, _) = self {
             headers[.retryAfter] = String(retryAfter)
         }
         if case .unauthorized = self {
