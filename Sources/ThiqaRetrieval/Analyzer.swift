@@ -41,20 +41,24 @@ public enum Analyzer {
     /// `grams` (short fields: titles, keywords, summaries).
     public static func addFeatures(of text: String, weight: Float, grams: Bool, to features: inout [String: Float]) {
         for word in terms(text) {
-            features["w" + word.text, default: 0] += weight
-            guard word.script != .digits else { continue }
-            let skeleton = Skeleton.of(word)
-            if skeleton.count >= 2 {
-                features["k" + skeleton, default: 0] += weight
-                // A glued article (`lcarte`, `لاكارط`) must not hide the noun (`carte`, `كارط`).
-                if skeleton.first == "l", skeleton.count >= 3 {
-                    features["k" + skeleton.dropFirst(), default: 0] += weight
-                }
-            }
-            guard grams else { continue }
-            if word.text.count >= 3 { addGrams(of: word.text, sizes: 3...5, tag: "g", weight: weight, to: &features) }
-            if skeleton.count >= 2 { addGrams(of: skeleton, sizes: 3...3, tag: "h", weight: weight, to: &features) }
+            for feature in wordFeatures(word, grams: grams) { features[feature, default: 0] += weight }
         }
+    }
+
+    /// The features one word yields (an n-gram repeated inside the word appears as often as it occurs).
+    static func wordFeatures(_ word: Word, grams: Bool) -> [String] {
+        var features = ["w" + word.text]
+        guard word.script != .digits else { return features }
+        let skeleton = Skeleton.of(word)
+        if skeleton.count >= 2 {
+            features.append("k" + skeleton)
+            // A glued article (`lcarte`, `لاكارط`) must not hide the noun (`carte`, `كارط`).
+            if skeleton.first == "l", skeleton.count >= 3 { features.append("k" + skeleton.dropFirst()) }
+        }
+        guard grams else { return features }
+        if word.text.count >= 3 { addGrams(of: word.text, sizes: 3...5, tag: "g", to: &features) }
+        if skeleton.count >= 2 { addGrams(of: skeleton, sizes: 3...3, tag: "h", to: &features) }
+        return features
     }
 
     /// Distinct features of a question (a feature counts once however often it is typed).
@@ -64,13 +68,13 @@ public enum Analyzer {
         return features.keys.sorted()
     }
 
-    static func addGrams(of text: String, sizes: ClosedRange<Int>, tag: Character, weight: Float, to features: inout [String: Float]) {
+    static func addGrams(of text: String, sizes: ClosedRange<Int>, tag: Character, to features: inout [String]) {
         let padded = Array("^" + text + "$")
         for size in sizes where padded.count >= size {
             for start in 0...(padded.count - size) {
                 var gram = String(tag)
                 gram.append(contentsOf: padded[start..<(start + size)])
-                features[gram, default: 0] += weight
+                features.append(gram)
             }
         }
     }

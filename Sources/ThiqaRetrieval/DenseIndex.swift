@@ -64,7 +64,7 @@ public struct DenseIndex: Sendable {
         var owners: [Int] = []
         for (index, document) in documents.enumerated() {
             for passage in document.passages {
-                texts.append(passage)
+                texts.append(Transliteration.hasTifinagh(passage) ? Transliteration.tifinaghToLatin(passage) : passage)
                 owners.append(index)
             }
         }

@@ -4,13 +4,15 @@ public enum RankFusion {
     public static let defaultK: Double = 60
 
     /// Fused order of the documents of `rankings` (each best first), best first; ties keep first-seen order.
-    public static func reciprocalRank(_ rankings: [[Int]], k: Double = defaultK) -> [(document: Int, score: Double)] {
+    /// `weights` (one per ranking, default 1) scale each ranking's votes.
+    public static func reciprocalRank(_ rankings: [[Int]], weights: [Double]? = nil, k: Double = defaultK) -> [(document: Int, score: Double)] {
         var scores: [Int: Double] = [:]
         var firstSeen: [Int: Int] = [:]
         var order = 0
-        for ranking in rankings {
+        for (index, ranking) in rankings.enumerated() {
+            let weight = weights?[index] ?? 1
             for (position, document) in ranking.enumerated() {
-                scores[document, default: 0] += 1 / (k + Double(position + 1))
+                scores[document, default: 0] += weight / (k + Double(position + 1))
                 if firstSeen[document] == nil {
                     firstSeen[document] = order
                     order += 1

@@ -31,8 +31,9 @@ public struct RetrievalDocument: Sendable, Hashable {
                 .filter { !$0.isEmpty }.joined(separator: ". ")
             if !passage.isEmpty { passages.append(passage) }
         }
+        // The body sections restate steps and documents in prose; the lists count only for forms without a section.
         var body = procedure.sections.map(\.markdown)
-        for language in LanguageForm.allCases {
+        for language in LanguageForm.allCases where procedure.section(in: language) == nil {
             body += procedure.steps[language] ?? []
             body += procedure.documents[language] ?? []
         }

