@@ -200,6 +200,7 @@ let package = Package(
         .testTarget(name: "ThiqaPrivacyTests", dependencies: ["ThiqaPrivacy"], swiftSettings: swiftSettings),
         .testTarget(name: "ThiqaKnowledgeTests", dependencies: ["ThiqaKnowledge"], swiftSettings: swiftSettings),
         .testTarget(name: "ThiqaRetrievalTests", dependencies: ["ThiqaRetrieval", "ThiqaKnowledge"], swiftSettings: swiftSettings),
+        .testTarget(name: "ThiqaRetrievalHTTPTests", dependencies: ["ThiqaRetrievalHTTP", "ThiqaRetrieval", .product(name: "NIOCore", package: "swift-nio")], swiftSettings: swiftSettings),
         .testTarget(
             name: "ThiqaLedgerTests",
             dependencies: ["ThiqaLedger"],
