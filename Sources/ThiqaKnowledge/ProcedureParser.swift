@@ -249,8 +249,12 @@ struct FileReader {
                 problem(line(of: key) ?? 1, "last_verified", "required when verification is verified (YYYY-MM-DD)")
                 return nil
             }
-            guard let dateText, ProcedureParser.isISODate(dateText) else {
-                problem(line(of: lastVerified.value) ?? 1, "last_verified", "'\(dateText ?? "null")' is not a date YYYY-MM-DD")
+            guard let dateText else {
+                problem(line(of: lastVerified.value) ?? 1, "last_verified", "required when verification is verified (YYYY-MM-DD), found null")
+                return nil
+            }
+            guard ProcedureParser.isISODate(dateText) else {
+                problem(line(of: lastVerified.value) ?? 1, "last_verified", "'\(dateText)' is not a date YYYY-MM-DD")
                 return nil
             }
             return .verified(on: dateText)

@@ -134,7 +134,11 @@ public struct LexicalIndex: Sendable {
         for word in words {
             var wordIDF: Float?
             var skeletonIDF: Float?
-            var exact = false
+            var exact: Float = 0
+            // How much a match on the skeleton alone proves: two consonants (`br`, `sl`) are shared by too many
+            // unrelated words to prove anything, three only half (`demain` and ضمان share d-m-n).
+            let consonants = Skeleton.of(word).count
+            let skeletonTrust: Float = consonants >= 4 ? 1 : consonants == 3 ? 0.5 : 0
             var grams: [FeatureKind: (have: Int, all: Int)] = [:]
             for feature in Set(Analyzer.wordFeatures(word, grams: true)) {
                 let kind = FeatureKind(tag: feature.first!)!
@@ -144,22 +148,23 @@ public struct LexicalIndex: Sendable {
                 switch kind {
                 case .word:
                     wordIDF = featureIDF
-                    exact = exact || present
+                    if present { exact = 1 }
                 case .skeleton:
-                    // Two consonants (`br`, `sl`) are shared by too many unrelated words to prove anything.
-                    guard feature.count > 3 else { continue }
+                    guard skeletonTrust > 0 else { continue }
                     if let featureIDF { skeletonIDF = max(skeletonIDF ?? featureIDF, featureIDF) }
-                    exact = exact || present
+                    if present { exact = max(exact, skeletonTrust) }
                 case .wordGram, .skeletonGram:
                     grams[kind, default: (0, 0)].all += 1
                     if present { grams[kind, default: (0, 0)].have += 1 }
                 }
             }
             let weight = wordIDF ?? skeletonIDF
-            let share = grams.values.map { Float($0.have) / Float(max($0.all, 1)) }.max() ?? 0
+            let share = grams.map { kind, count in
+                Float(count.have) / Float(max(count.all, 1)) * (kind == .skeletonGram ? skeletonTrust : 1)
+            }.max() ?? 0
             let wordWeight = weight ?? idf(documentFrequency: 0)
             total += wordWeight
-            covered += wordWeight * (exact ? 1 : share)
+            covered += wordWeight * max(exact, share)
         }
         return total > 0 ? covered / total : 0
     }

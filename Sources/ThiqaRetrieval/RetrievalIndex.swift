@@ -20,7 +20,7 @@ public struct AbstentionRule: Sendable, Hashable {
     }
 
     public static let calibrated = AbstentionRule(
-        minimumLexicalConfidence: 0.4, minimumLexicalConfidenceWithDense: 0.4, minimumDenseSimilarity: 0.83)
+        minimumLexicalConfidence: 0.5, minimumLexicalConfidenceWithDense: 0.5, minimumDenseSimilarity: 0.83)
     /// Never abstain (for measuring ranking alone).
     public static let never = AbstentionRule(
         minimumLexicalConfidence: -.infinity, minimumLexicalConfidenceWithDense: -.infinity, minimumDenseSimilarity: -.infinity)
@@ -63,6 +63,9 @@ public struct RetrievalIndex: Sendable {
     public let abstention: AbstentionRule
     /// How deep each ranking goes into fusion.
     public var fusionDepth = 50
+    /// Below this coverage the best lexical match shares only stray n-grams with the question: its ranking is
+    /// noise and stays out of the fusion when the dense side is sure.
+    static let minimumCoverageToVote: Float = 0.25
     /// Weight of the dense ranking's votes in the fusion (the lexical ranking's is 1): on the development set,
     /// lexical matching is the more precise of the two (recall@3 0.99 against 0.98 with equal weights, 0.99 at 0.5).
     public var denseFusionWeight: Double = 0.5
@@ -115,9 +118,10 @@ public struct RetrievalIndex: Sendable {
         let bestDense = denseHits.first?.score
         let lexicalSure = confidence >= abstention.minimumLexicalConfidenceWithDense
         let denseSure = bestDense.map { $0 >= abstention.minimumDenseSimilarity } ?? false
+        let lexicalVotes = confidence >= Self.minimumCoverageToVote || !denseSure
         var rankings: [[Int]] = []
         var weights: [Double] = []
-        if lexicalSure || !denseSure {
+        if lexicalVotes {
             rankings.append(lexicalHits.map(\.document))
             weights.append(1)
         }

@@ -82,7 +82,7 @@ struct LexicalRetrievalTests {
         let covered = try index.search("tajdid lbasbor", limit: 3)
         #expect(covered.candidates.first?.id == "passport")
         #expect(!covered.abstained, "coverage \(covered.lexicalConfidence)")
-        #expect(covered.lexicalConfidence > 0.9)
+        #expect(covered.lexicalConfidence > 0.75)
     }
 
     @Test("coverage counts words the best document lacks, rare ones most")
@@ -93,6 +93,18 @@ struct LexicalRetrievalTests {
         #expect(full > 0.99)
         #expect(half < 0.7)
         #expect(half > 0.3)
+    }
+
+    @Test("a short skeleton shared across scripts proves little: French demain is not Arabic ضمان")
+    func shortSkeletons() throws {
+        let index = RetrievalIndex(documents: [
+            RetrievalDocument(id: "cnss-registration", headings: ["الضمان الاجتماعي"], summaries: [], body: [], passages: []),
+            RetrievalDocument(id: "passport", headings: ["الباسبور"], summaries: [], body: [], passages: []),
+        ])
+        let demain = try index.search("demain", limit: 1)
+        #expect(demain.candidates.first?.id == "cnss-registration")
+        #expect(demain.lexicalConfidence <= 0.5)
+        #expect(try index.search("lbasbor", limit: 1).lexicalConfidence > 0.9)
     }
 
     @Test("a title match outranks a body mention of the same word")
