@@ -139,7 +139,7 @@ struct LexicalRetrievalTests {
             #expect(result.abstained, "\(question): confidence \(result.lexicalConfidence)")
             #expect(result.hits.isEmpty)
         }
-        let answerable = try index.search("renouveler mon permis de conduire", limit: 3)
+        let answerable = try index.search("mon permis de conduire en auto-ecole", limit: 3)
         #expect(!answerable.abstained)
         #expect(answerable.hits.first?.id == "driving-licence")
     }
