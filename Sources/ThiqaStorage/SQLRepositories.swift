@@ -212,14 +212,15 @@ public struct SQLInteractionRepository: InteractionRepository {
         try await db.raw("""
             INSERT INTO interactions (id, created_at_ms, tenant, use_case, api_key_id, endpoint, model, backend, backend_jurisdiction,
                 outcome, http_status, error_type, stream, latency_ms, upstream_latency_ms, prompt_tokens, completion_tokens, total_tokens, decisions,
-                request_sha256, response_sha256, log_index, completion_log_index, commitment_salt, receipt_hash)
+                request_sha256, response_sha256, log_index, completion_log_index, commitment_salt, receipt_hash, receipt_key)
             VALUES (\(bind: r.id), \(bind: r.createdAt.millisecondsSince1970), \(bind: r.tenant.rawValue), \(bind: r.useCase.rawValue),
                 \(bind: r.apiKeyID), \(bind: r.endpoint), \(bind: r.model), \(bind: r.backend), \(bind: r.backendJurisdiction),
                 \(bind: r.outcome.rawValue), \(bind: Int64(r.httpStatus)), \(bind: r.errorType), \(bind: Int64(r.stream ? 1 : 0)),
                 \(bind: r.latencyMs), \(bind: r.upstreamLatencyMs), \(bind: r.promptTokens.map(Int64.init)),
                 \(bind: r.completionTokens.map(Int64.init)), \(bind: r.totalTokens.map(Int64.init)), \(bind: decisions),
                 \(bind: r.requestSHA256), \(bind: r.responseSHA256), \(bind: r.logIndex.map(Int64.init)),
-                \(bind: r.completionLogIndex.map(Int64.init)), \(bind: r.commitmentSalt), \(bind: r.receiptHash))
+                \(bind: r.completionLogIndex.map(Int64.init)), \(bind: r.commitmentSalt), \(bind: r.receiptHash),
+                \(bind: r.receiptHash.flatMap(Self.receiptKey)))
             """).run()
         if let content { try await Self.insertContent(content, on: db) }
     }
@@ -245,9 +246,18 @@ public struct SQLInteractionRepository: InteractionRepository {
 
     /// The record a receipt was issued for (by the receipt's SHA-256: the receipt is never stored).
     public func find(receiptHash: String) async throws -> InteractionRecord? {
-        try await database.read { db in
-            try await db.raw("SELECT * FROM interactions WHERE receipt_hash = \(bind: receiptHash)").first().map(Self.decode)
+        guard let key = Self.receiptKey(receiptHash) else { return nil }
+        return try await database.read { db in
+            try await db.raw(
+                "SELECT * FROM interactions WHERE receipt_key = \(bind: key) AND receipt_hash = \(bind: receiptHash)"
+            ).first().map(Self.decode)
         }
+    }
+
+    /// The first 8 bytes of a hex SHA-256 as a signed integer: the indexed key of a receipt.
+    static func receiptKey(_ hash: String) -> Int64? {
+        guard hash.utf8.count == 64, let value = UInt64(hash.prefix(16), radix: 16) else { return nil }
+        return Int64(bitPattern: value)
     }
 
     /// Every record of a tenant that has a log leaf, in log order (what `thiqa log tenant-export` hands its auditor).

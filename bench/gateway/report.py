@@ -19,9 +19,10 @@ LABELS = {
     "direct": "upstream direct",
     "nginx": "nginx (reverse proxy)",
     "thiqa": "**Thiqa**",
+    "thiqa-before": "Thiqa before",
     "litellm": "LiteLLM proxy",
 }
-ORDER = ["direct", "nginx", "thiqa", "litellm"]
+ORDER = ["direct", "nginx", "thiqa", "thiqa-before", "litellm"]
 
 SKELETON = """# Benchmarks
 
@@ -112,6 +113,29 @@ def build(results, meta):
         w(f"| {name} | {c} | {fmt(r.get('rps'), 1)} | {fmt(r.get('lat_p50_ms'), 3)} | {fmt(r.get('lat_p99_ms'), 3)} | "
           f"{fmt(a50, 3) if t != 'direct' else '–'} | {fmt(a99, 3) if t != 'direct' else '–'} | {errors(r)} |")
     w("")
+
+    if any(r["target"] == "thiqa-before" for r in results):
+        label = meta.get("before_label") or "the older build"
+        w(f"### This build against {label}, same run (issue 7: plain calls within 5 % of their nginx ratio)")
+        w("")
+        w("Ratio = Thiqa's added p50 over nginx's added p50 at the same C in this run (lower is better); throughput as a "
+          "share of nginx's. The streamed rows carry the one more durable write a stream now makes before its first byte.")
+        w("")
+        w("| C | mode | added p50 ratio before | after | change | req/s share of nginx before | after | change |")
+        w("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+        for mode, cs_ in [("chat", cs), ("stream", [sc])]:
+            for c in cs_:
+                n50, _ = added("nginx", mode, c)
+                a50, _ = added("thiqa", mode, c)
+                b50, _ = added("thiqa-before", mode, c)
+                nr, ar, br = by.get(("nginx", mode, c)), by.get(("thiqa", mode, c)), by.get(("thiqa-before", mode, c))
+                if None in (n50, a50, b50) or not (nr and ar and br) or not n50:
+                    continue
+                ra, rb = a50 / n50, b50 / n50
+                sa, sb = ar["rps"] / nr["rps"], br["rps"] / nr["rps"]
+                w(f"| {c} | {mode} | {rb:.1f}× | {ra:.1f}× | {100 * (ra / rb - 1):+.1f} % | {100 * sb:.1f} % | {100 * sa:.1f} % | "
+                  f"{100 * (sa / sb - 1):+.1f} % |")
+        w("")
 
     # Targets
     w("### Targets (issue 2, item 10)")

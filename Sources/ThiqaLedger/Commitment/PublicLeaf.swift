@@ -26,8 +26,18 @@ public enum PublicLeaf {
 
     /// 32 fresh random bytes for one record.
     public static func makeSalt() -> [UInt8] {
+        // Four 64-bit words, not 32 bytes one by one: each `next()` of the system generator is a system call.
         var generator = SystemRandomNumberGenerator()
-        return (0..<Self.saltByteCount).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        var salt = [UInt8]()
+        salt.reserveCapacity(Self.saltByteCount)
+        for _ in 0..<(Self.saltByteCount / 8) {
+            var word = generator.next()
+            for _ in 0..<8 {
+                salt.append(UInt8(truncatingIfNeeded: word))
+                word >>= 8
+            }
+        }
+        return salt
     }
 
     public static func commitment(record: [UInt8], salt: [UInt8]) -> [UInt8] {

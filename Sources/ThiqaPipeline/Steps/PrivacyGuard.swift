@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Synchronization
 import ThiqaCore
 import ThiqaLanguage
 import ThiqaPrivacy
@@ -14,10 +15,12 @@ struct PrivacyGuard: Sendable {
     /// Language identification reads this much of a message: enough to name its language, cheap on long ones.
     static let languageSample = 300
 
+    let recentLanguages = RecentLanguages()
+
     /// The detector's reading of one text, with the language the project's identifier hears in it.
     func assess(_ text: String) -> SensitivityAssessment {
         let sample = text.unicodeScalars.count > Self.languageSample ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(Self.languageSample))) : text
-        let language = languages.identify(sample).language
+        let language = recentLanguages.language(of: sample) { languages.identify($0).language }
         return sensitive.assess(text, language: language == .undetermined ? nil : language.rawValue)
     }
 
@@ -214,3 +217,20 @@ struct PrivacyGuard: Sendable {
     }
 }
 
+
+/// The languages of texts seen lately. A use case's system prompt comes back on every call; identifying it once
+/// instead of every time was a measurable share of a call (perf under `make bench`).
+final class RecentLanguages: Sendable {
+    private let known = Mutex<[String: LanguageTag]>([:])
+    static let capacity = 256
+
+    func language(of text: String, identify: (String) -> LanguageTag) -> LanguageTag {
+        if let language = known.withLock({ $0[text] }) { return language }
+        let language = identify(text)
+        known.withLock { known in
+            if known.count >= Self.capacity { known.removeAll(keepingCapacity: true) }
+            known[text] = language
+        }
+        return language
+    }
+}

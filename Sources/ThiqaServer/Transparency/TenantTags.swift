@@ -1,4 +1,5 @@
 import Crypto
+import NIOConcurrencyHelpers
 import ThiqaCore
 import ThiqaLedger
 
@@ -8,6 +9,8 @@ import ThiqaLedger
 /// tag is 16 random-looking bytes.
 public struct TenantTags: Sendable {
     let secret: SymmetricKey
+    /// Derived keys by tenant: one HKDF per tenant, not per leaf.
+    private let keys = NIOLockedValueBox<[String: SymmetricKey]>([:])
 
     public init(signerSecretKey: String) {
         self.secret = HKDF<SHA256>.deriveKey(
@@ -17,6 +20,9 @@ public struct TenantTags: Sendable {
     }
 
     public func key(for tenant: TenantID) -> SymmetricKey {
-        PublicLeaf.tenantKey(secret: secret, tenant: tenant.rawValue)
+        if let known = keys.withLockedValue({ $0[tenant.rawValue] }) { return known }
+        let key = PublicLeaf.tenantKey(secret: secret, tenant: tenant.rawValue)
+        keys.withLockedValue { $0[tenant.rawValue] = key }
+        return key
     }
 }
