@@ -20,9 +20,10 @@ LABELS = {
     "nginx": "nginx (reverse proxy)",
     "thiqa": "**Thiqa**",
     "thiqa-before": "Thiqa before",
+    "thiqa-faults": "Thiqa, one backend 429 on half its calls",
     "litellm": "LiteLLM proxy",
 }
-ORDER = ["direct", "nginx", "thiqa", "thiqa-before", "litellm"]
+ORDER = ["direct", "nginx", "thiqa", "thiqa-faults", "thiqa-before", "litellm"]
 
 SKELETON = """# Benchmarks
 
@@ -113,6 +114,21 @@ def build(results, meta):
         w(f"| {name} | {c} | {fmt(r.get('rps'), 1)} | {fmt(r.get('lat_p50_ms'), 3)} | {fmt(r.get('lat_p99_ms'), 3)} | "
           f"{fmt(a50, 3) if t != 'direct' else '–'} | {fmt(a99, 3) if t != 'direct' else '–'} | {errors(r)} |")
     w("")
+
+    faults, healthy = by.get(("thiqa-faults", "chat", 16)), by.get(("thiqa", "chat", 16))
+    if faults and healthy and healthy.get("rps"):
+        share = faults["rps"] / healthy["rps"]
+        non2xx = faults.get("err_status", 0)
+        w("### Backend faults (issue 16): one of two backends answers 429 to half its calls, C = 16")
+        w("")
+        w("| run | req/s | p50 ms | p99 ms | non-2xx answers | throughput vs all-healthy | goal | verdict |")
+        w("| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |")
+        w(f"| all healthy (one backend) | {fmt(healthy['rps'], 1)} | {fmt(healthy.get('lat_p50_ms'), 3)} | {fmt(healthy.get('lat_p99_ms'), 3)} | "
+          f"{healthy.get('err_status', 0)} | – | – | – |")
+        w(f"| one backend 429 on half its calls | {fmt(faults['rps'], 1)} | {fmt(faults.get('lat_p50_ms'), 3)} | "
+          f"{fmt(faults.get('lat_p99_ms'), 3)} | {non2xx} | {100 * share:.1f} % | no 429, ≥ 90 % | "
+          f"{mark(non2xx == 0 and share >= 0.9)} |")
+        w("")
 
     if any(r["target"] == "thiqa-before" for r in results):
         label = meta.get("before_label") or "the older build"
