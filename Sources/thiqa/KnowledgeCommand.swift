@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+import ThiqaBackends
+import ThiqaCore
+import ThiqaServer
 import ThiqaKnowledge
 import ThiqaRetrieval
 import ThiqaRetrievalHTTP
@@ -63,6 +66,10 @@ struct KB: AsyncParsableCommand {
         @Option(help: "Directory of procedure files.") var dir = "knowledge/procedures"
         @Option(help: "Number of procedures to show.") var top = 5
         @Option(help: "Base URL of an OpenAI-compatible embeddings API, e.g. http://127.0.0.1:8082/v1.") var embeddingsURL: String?
+        @Option(help: "Without --embeddings-url: use the configured sovereign backend serving this embeddings model, if any.")
+        var embeddingsModel = "multilingual-e5-small-q4"
+        @Flag(help: "Lexical retrieval only, even when an embeddings backend is configured.") var lexical = false
+        @OptionGroup var options: ConfigOptions
 
         func validate() throws {
             guard top > 0 else { throw ValidationError("--top must be at least 1") }
@@ -72,8 +79,16 @@ struct KB: AsyncParsableCommand {
             let base = try KB.load(dir)
             var index = RetrievalIndex(knowledgeBase: base)
             var provider: OpenAIEmbeddingProvider?
-            if let embeddingsURL {
-                let http = OpenAIEmbeddingProvider(baseURL: embeddingsURL)
+            // Dense vectors come from Thiqa's own backend configuration (a sovereign backend serving the embeddings
+            // model), unless a URL is given or --lexical asks for none.
+            var url = embeddingsURL
+            if url == nil, !lexical, let configuration = try? await options.load() {
+                url = configuration.backends.backends.first {
+                    $0.servesEmbeddings && $0.jurisdiction.isSovereign && $0.serves(model: embeddingsModel)
+                }?.baseURL
+            }
+            if let embeddingsURL = url {
+                let http = OpenAIEmbeddingProvider(baseURL: embeddingsURL, model: embeddingsModel)
                 do { index = try await index.withDenseVectors(from: http) } catch {
                     throw OperatorError("embeddings backend at \(embeddingsURL): \(error)")
                 }
