@@ -88,6 +88,7 @@ let package = Package(
             name: "ThiqaStorage",
             dependencies: [
                 "ThiqaCore",
+                "ThiqaGovernance",
                 "ThiqaPrivacy",
                 "ThiqaLedger",
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -137,6 +138,8 @@ let package = Package(
             name: "ThiqaServer",
             dependencies: [
                 "ThiqaCore",
+                "ThiqaGovernance",
+                "ThiqaLanguage",
                 "ThiqaPipeline",
                 "ThiqaPrivacy",
                 "ThiqaLedger",
@@ -162,6 +165,7 @@ let package = Package(
             name: "thiqa",
             dependencies: [
                 "ThiqaServer",
+                "ThiqaGovernance",
                 "ThiqaCore",
                 "ThiqaPrivacy",
                 "ThiqaLedger",
@@ -235,7 +239,7 @@ let package = Package(
             dependencies: ["ThiqaGovernance", "ThiqaCore", "ThiqaPrivacy", "ThiqaLedger", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ThiqaStorageTests", dependencies: ["ThiqaStorage", "ThiqaCore", "ThiqaLedger", "ThiqaTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "ThiqaStorageTests", dependencies: ["ThiqaStorage", "ThiqaCore", "ThiqaLedger", "ThiqaTesting", "ThiqaGovernance", "ThiqaPrivacy"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ThiqaBackendsTests",
             dependencies: ["ThiqaBackends", "ThiqaCore", "ThiqaTesting", .product(name: "Configuration", package: "swift-configuration")],
@@ -245,6 +249,7 @@ let package = Package(
             name: "ThiqaServerTests",
             dependencies: [
                 "ThiqaServer",
+                "ThiqaGovernance",
                 "ThiqaCore",
                 "ThiqaPipeline",
                 "ThiqaPrivacy",
