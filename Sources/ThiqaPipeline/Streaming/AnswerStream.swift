@@ -20,6 +20,7 @@ public struct AnswerStream: Sendable {
         var upstreamBody: ByteBuffer
         var retentionSeconds: Int?
         var recorder: (any OutcomeRecorder)?
+        var aiDisclosure: AIDisclosure?
 
         var elapsedMs: Double {
             let (seconds, attoseconds) = (ContinuousClock.now - started).components
@@ -42,8 +43,8 @@ public struct AnswerStream: Sendable {
     init(state: CallState, answer: ModelAnswer, estimatedPromptTokens: Int) {
         self.state = Context(
             record: state.record, receipt: state.receipt, mapping: state.mapping, keepsContent: state.keepsContent, logger: state.logger,
-            started: state.started, upstreamBody: state.upstreamBody, retentionSeconds: state.call.identity.useCase.contentRetentionSeconds,
-            recorder: state.completionRecorder
+            started: state.started, upstreamBody: state.upstreamBody, retentionSeconds: state.contentRetentionSeconds,
+            recorder: state.completionRecorder, aiDisclosure: state.aiDisclosure
         )
         self.answer = answer
         self.estimatedPromptTokens = estimatedPromptTokens
@@ -106,6 +107,7 @@ public struct AnswerStream: Sendable {
                 "jurisdiction": record.backendJurisdiction.map { .string($0) } ?? .null,
                 "log_index": record.logIndex.map { .int(Int64($0)) } ?? .null,
                 "completion_log_index": record.completionLogIndex.map { .int(Int64($0)) } ?? .null,
+                "disclosure": state.aiDisclosure?.json ?? .null,
             ],
         ]
         var out = ServerSentEventSplitter.frame(try final.encoded())

@@ -51,6 +51,8 @@ extension GatewayError: HTTPResponseError {
             return .init(message: "Thiqa cannot serve this request now: \(reason).", type: "server_error", param: nil, code: "service_unavailable")
         case .notSupported(let message):
             return .init(message: message, type: "invalid_request_error", param: nil, code: "not_supported")
+        case .refused(let code, let message, let param):
+            return .init(message: message, type: "permission_error", param: param, code: code)
         case .internalError(let reference):
             return .init(message: "Internal error. Quote the reference \(reference) to the operator.", type: "server_error", param: nil, code: "internal_error")
         }
