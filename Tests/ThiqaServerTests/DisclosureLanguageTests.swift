@@ -4,6 +4,7 @@ import Testing
 import ThiqaCore
 import ThiqaGovernance
 import ThiqaPipeline
+import ThiqaPrivacy
 import ThiqaServer
 import ThiqaStorage
 import ThiqaTesting
@@ -68,6 +69,35 @@ import ThiqaTesting
             }
             #expect(service.disclosure(identity, text: nil, acceptLanguage: nil)?.language == "en", "the declaration's default")
             #expect(service.disclosure(identity, text: "12345", acceptLanguage: "de")?.language == "en")
+        }
+    }
+
+    /// The govern step's source reads memory only: deciding and disclosing a thousand calls runs no query (the
+    /// database counts every read and transaction it runs).
+    @Test func decisionsAndDisclosuresRunNoQuery() async throws {
+        try await TestStores.withDatabase(.sqlite) { database in
+            let service = RegistryService(database: database, configuration: RegistryConfiguration(), logger: Logger(label: "test"))
+            let tenant = try TenantID("commune-rabat")
+            let useCase = try UseCaseID("etat-civil")
+            let declaration = Declaration(
+                tenant: tenant, id: useCase, name: "Assistant état civil", purpose: "Répondre aux questions des citoyens sur l’état civil",
+                legalBasis: .publicInterest, allowedModels: ["m"], valueChain: ValueChain(developer: "d", deployer: "Commune de Rabat"),
+                lifecycle: LifecycleDates(createdAt: Date())
+            )
+            try await SQLRegistryRepository(database: database).save(declaration, reason: "created", by: PrincipalID("stf_dpo"), at: Date())
+            try await service.refresh()
+            let identity = CallerIdentity(key: APIKeyFormat.issue(tenant: tenant, useCase: useCase).record, useCase: UseCase(tenant: tenant, id: useCase))
+            let before = database.operationCount
+            var refused = 0
+            for index in 0..<1000 {
+                if case .refuse = service.decide(identity, model: index % 2 == 0 ? "m" : "other", dataTypes: [.PHONE], sensitiveCategories: []) { refused += 1 }
+                _ = service.disclosure(identity, text: "salam, bghit n3ref", acceptLanguage: "fr")
+            }
+            #expect(refused == 1000, "a draft declared through the registry is refused, whatever the model")
+            #expect(database.operationCount == before, "no read, no transaction")
+            // A change made by this process is seen by the next decision, after one reload.
+            try await service.refresh()
+            #expect(database.operationCount.transactions == before.transactions + 1)
         }
     }
 }

@@ -49,7 +49,6 @@ enum Gateway {
         storage: TestStores.Kind = .sqlite,
         useCase configureUseCase: @Sendable (inout UseCase) -> Void = { _ in },
         configure: @Sendable (inout ThiqaConfiguration) -> Void = { _ in },
-        shareDatabase: Bool = false,
         _ body: @Sendable (any TestClientProtocol, GatewayFixture) async throws -> Void
     ) async throws {
         let storageConfiguration = try await TestStores.configuration(storage)
@@ -69,11 +68,7 @@ enum Gateway {
             let issued = APIKeyFormat.issue(tenant: useCase.tenant, useCase: useCase.id)
             try await SQLAPIKeyRepository(database: database).create(issued.record)
             let served = NIOLockedValueBox<[ServedRoute]>([])
-            // Shared: the gateway runs on the test's own connection, so the test can count what a call costs.
-            let app = try await buildApplication(
-                configuration: configuration, logger: logger, database: shareDatabase ? database : nil,
-                routes: { routes in served.withLockedValue { $0 = routes } }
-            )
+            let app = try await buildApplication(configuration: configuration, logger: logger, routes: { routes in served.withLockedValue { $0 = routes } })
             let fixture = GatewayFixture(
                 key: issued.key, keyID: issued.record.id, interactions: SQLInteractionRepository(database: database),
                 keys: SQLAPIKeyRepository(database: database), database: database, routes: served.withLockedValue { $0 }

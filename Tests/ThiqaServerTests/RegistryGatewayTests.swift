@@ -241,26 +241,4 @@ import ThiqaTesting
             #expect(try OpenAIError.decode(undeclared).code == "use_case_not_declared")
         }
     }
-
-    @Test func aChatCallReadsNothingFromTheDatabaseAndWritesOnlyItsRecord() async throws {
-        try await Gateway.run(
-            backends: [try Gateway.modelBackend()],
-            configure: { configuration in
-                configuration.authCacheTTLMs = 600_000
-                configuration.registry.pollIntervalMs = 600_000
-                configuration.transparency.checkpointIntervalMs = 600_000
-                configuration.purgeIntervalMs = 600_000
-            },
-            shareDatabase: true
-        ) { client, fixture in
-            // Warm the key cache, then count one call.
-            #expect(try await client.execute(uri: "/v1/chat/completions", method: .post, headers: fixture.auth(), body: Gateway.chatBody()).status == .ok)
-            let before = fixture.database.operationCount
-            let response = try await client.execute(uri: "/v1/chat/completions", method: .post, headers: fixture.auth(), body: Gateway.chatBody())
-            #expect(response.status == .ok)
-            let after = fixture.database.operationCount
-            #expect(after.reads == before.reads, "the govern step decides from memory: no read")
-            #expect(after.transactions == before.transactions + 1, "one transaction: the recorder's write of the record and its leaf")
-        }
-    }
 }
