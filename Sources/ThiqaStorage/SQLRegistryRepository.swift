@@ -390,15 +390,15 @@ public struct SQLRegistryRepository: Sendable {
     // MARK: - Documents
 
     static func encode(_ value: some Encodable) throws -> String {
+        // Dates as Foundation's own seconds (a Double that round-trips exactly): milliseconds would round an
+        // instant, and a lifecycle check could then find a date before the one it was set from.
         let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .millisecondsSince1970
         encoder.outputFormatting = [.sortedKeys]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
     static func decode<T: Decodable>(_ type: T.Type, _ row: any SQLRow, column: String = "document") throws -> T {
         let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .millisecondsSince1970
         return try decoder.decode(T.self, from: Data(try row.decode(column: column, as: String.self).utf8))
     }
 }
