@@ -78,4 +78,26 @@ import ThiqaPrivacy
         #expect(caller.sent.withLock { $0.count } == 1, "only the first call reached the model")
         #expect(recorder.records.withLock { $0.last?.httpStatus } == 403)
     }
+
+    @Test func aStreamsFinalChunkCarriesTheDisclosure() async throws {
+        let recorder = T.MemoryRecorder()
+        let governance = T.ScriptedGovernance { _ in
+            .allow(GovernedControls(allowedJurisdictions: [.sovereign], contentRetentionSeconds: nil, disclosureRequired: true, warnings: [], registryVersion: 2))
+        }
+        let answer = try await T.pipeline(recorder: recorder, governance: governance).run(
+            AICall(identity: try T.identity(), endpoint: .chatCompletions, body: T.chat("salam", stream: true)), logger: Logger(label: "test")
+        )
+        guard case .stream(let stream, let disclosure) = answer else {
+            Issue.record("not a stream")
+            return
+        }
+        #expect(disclosure.ai?.registryURL == "https://r/t/u", "the headers get it too")
+        let sent = Mutex<[String]>([])
+        try await stream.write { buffer in sent.withLock { $0.append(String(buffer: buffer)) } }
+        let events = sent.withLock { $0.joined() }.components(separatedBy: "\n\n").filter { $0.hasPrefix("data: {") }
+        let final = try JSONValue.parse(Array(try #require(events.last).dropFirst("data: ".count).utf8))
+        #expect(final["thiqa"]?["disclosure"]?["text"]?.stringValue == "Vous échangez avec une IA (salam)")
+        #expect(final["thiqa"]?["disclosure"]?["language"]?.stringValue == "fr")
+    }
 }
+
