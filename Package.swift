@@ -92,6 +92,7 @@ let package = Package(
             name: "ThiqaStorage",
             dependencies: [
                 "ThiqaCore",
+                "ThiqaGovernance",
                 "ThiqaPrivacy",
                 "ThiqaLedger",
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -142,6 +143,8 @@ let package = Package(
             name: "ThiqaServer",
             dependencies: [
                 "ThiqaCore",
+                "ThiqaGovernance",
+                "ThiqaLanguage",
                 "ThiqaPipeline",
                 "ThiqaPrivacy",
                 "ThiqaLedger",
@@ -191,6 +194,7 @@ let package = Package(
             name: "thiqa",
             dependencies: [
                 "ThiqaServer",
+                "ThiqaGovernance",
                 "ThiqaCore",
                 "ThiqaPrivacy",
                 "ThiqaLedger",
@@ -284,7 +288,7 @@ let package = Package(
             dependencies: ["ThiqaGovernance", "ThiqaCore", "ThiqaPrivacy", "ThiqaLedger", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ThiqaStorageTests", dependencies: ["ThiqaStorage", "ThiqaCore", "ThiqaLedger", "ThiqaTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "ThiqaStorageTests", dependencies: ["ThiqaStorage", "ThiqaCore", "ThiqaLedger", "ThiqaTesting", "ThiqaGovernance", "ThiqaPrivacy"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ThiqaBackendsTests",
             dependencies: ["ThiqaBackends", "ThiqaCore", "ThiqaTesting", .product(name: "Configuration", package: "swift-configuration")],
@@ -294,6 +298,7 @@ let package = Package(
             name: "ThiqaServerTests",
             dependencies: [
                 "ThiqaServer",
+                "ThiqaGovernance",
                 "ThiqaCore",
                 "ThiqaPipeline",
                 "ThiqaPrivacy",

@@ -15,6 +15,9 @@ public enum GatewayError: Error, Sendable, Equatable {
     /// A dependency Thiqa needs (the database) is down: refuse rather than lose the record.
     case unavailable(reason: String)
     case notSupported(message: String)
+    /// The governance registry refuses the call (403): `code` is a stable refusal code (GOVERNANCE.md), `message`
+    /// says which step is missing and who can take it, `param` the request field at fault.
+    case refused(code: String, message: String, param: String?)
     /// Something Thiqa did not expect (a bug, a broken dependency). The client learns only the reference under
     /// which the full error was logged; no content is recorded.
     case internalError(reference: String)
@@ -36,6 +39,7 @@ extension GatewayError {
         case .upstreamFailed: return 502
         case .upstreamTimeout: return 504
         case .notSupported: return 501
+        case .refused: return 403
         case .internalError: return 500
         case .backendsSaturated(_, let rateLimited): return rateLimited ? 429 : 503
         }
@@ -55,6 +59,7 @@ extension GatewayError {
         case .upstreamTimeout: return "upstream_timeout"
         case .unavailable: return "unavailable"
         case .notSupported: return "not_supported"
+        case .refused(let code, _, _): return code
         case .internalError: return "internal_error"
         case .backendsSaturated(_, let rateLimited): return rateLimited ? "backends_rate_limited" : "backends_unavailable"
         }

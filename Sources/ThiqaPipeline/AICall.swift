@@ -42,6 +42,8 @@ public struct AICall: Sendable {
     /// Keeps placeholders consistent across the turns of one conversation of this caller, as the caller sent it
     /// (the `validate` step checks it).
     public var conversationID: String?
+    /// The request's `Accept-Language`, a fallback for the AI disclosure's language.
+    public var acceptLanguage: String?
 
     public init(identity: CallerIdentity, endpoint: Endpoint, body: Body, conversationID: String? = nil) {
         self.identity = identity

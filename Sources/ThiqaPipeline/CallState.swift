@@ -22,6 +22,11 @@ public struct CallState: Sendable {
     // govern
     /// Jurisdictions whose backends may take the call; later steps only narrow it.
     public var allowedJurisdictions: Set<Jurisdiction>
+    /// What the registry decided for this call (nil until the govern step has run).
+    public var governed: GovernedControls?
+    /// How long message content is kept: the use case's choice, which the registry's controls may only shorten
+    /// or turn off (nil: keep none).
+    public var contentRetentionSeconds: Int?
 
     // validate, then protect
     /// The body as received, then as the model will receive it (pseudonymised).
@@ -30,6 +35,8 @@ public struct CallState: Sendable {
     public var bodyChanged = false
     public var mapping = PseudonymMapping()
     public var sensitiveCategories: Set<SensitiveCategory> = []
+    /// The personal-data types Protect found in what the model would read (for purpose limitation).
+    public var personalDataTypes: Set<EntityType> = []
 
     // route
     public var plan: [BackendDescriptor] = []
@@ -54,8 +61,10 @@ public struct CallState: Sendable {
 
     // disclose
     public var outcome: PipelineAnswer?
+    /// The AI disclosure the answer carries, when the registry requires one.
+    public var aiDisclosure: AIDisclosure?
 
-    public var keepsContent: Bool { call.identity.useCase.contentRetentionSeconds != nil }
+    public var keepsContent: Bool { contentRetentionSeconds != nil }
 
     public init(call: AICall, logger: Logger, receipt: Receipt = .issue(), now: ContinuousClock.Instant = .now) {
         self.call = call
@@ -68,6 +77,7 @@ public struct CallState: Sendable {
         )
         self.record.receiptHash = receipt.hash
         self.allowedJurisdictions = Set(call.identity.useCase.allowedJurisdictions)
+        self.contentRetentionSeconds = call.identity.useCase.contentRetentionSeconds
         self.upstreamBody = ByteBuffer()
     }
 
@@ -78,7 +88,7 @@ public struct CallState: Sendable {
 
     /// Message content to keep, for a use case that opted in: what the model saw and said (pseudonymised).
     public func content(response: String) -> InteractionContent? {
-        guard let seconds = call.identity.useCase.contentRetentionSeconds else { return nil }
+        guard let seconds = contentRetentionSeconds else { return nil }
         return InteractionContent(
             interactionID: record.id, request: String(buffer: upstreamBody), response: response,
             expiresAt: Date().addingTimeInterval(TimeInterval(seconds))

@@ -35,18 +35,19 @@ public struct Pipeline: Sendable {
     /// Every step of an AI call in order, with the adapters they use.
     public static func standard(
         limits: RequestLimits, planner: any BackendPlanner, caller: any ModelCaller, conversations: any ConversationStore,
-        recorder: any OutcomeRecorder
+        recorder: any OutcomeRecorder, governance: any GovernanceSource
     ) -> Pipeline {
         Pipeline(
             steps: [
                 Validate(limits: limits),
-                Govern(),
+                Govern(governance: governance),
                 Protect(conversations: conversations),
+                LimitPurpose(governance: governance),
                 Route(planner: planner),
                 Call(caller: caller, recorder: recorder),
                 Record(recorder: recorder),
                 Restore(),
-                Disclose(),
+                Disclose(governance: governance),
             ],
             recorder: recorder
         )

@@ -59,11 +59,16 @@ public func buildApplication(
         masterKey: try ConversationVault.loadMasterKey(path: configuration.privacy.vaultKeyPath),
         ttl: Double(configuration.privacy.conversationTTLMs) / 1000
     )
+    let governance = RegistryService(database: database, configuration: configuration.registry, logger: logger)
     let pipeline = Pipeline.standard(
         limits: configuration.limits, planner: pool, caller: UpstreamModelCaller(client: UpstreamClient(pool: pool)),
-        conversations: SQLConversationStore(vault: vault, keys: conversations), recorder: recorder
+        conversations: SQLConversationStore(vault: vault, keys: conversations), recorder: recorder, governance: governance
     )
     api.addRoutes(GatewayController(pipeline: pipeline, pool: pool).endpoints)
+    let registryActions = RegistryActions(database: database, changed: { try await governance.changed() })
+    router.group("admin/v1").add(middleware: StaffAuthenticator(registry: governance.repository)).group(context: StaffContext.self)
+        .addRoutes(RegistryAdminController(actions: registryActions, service: governance).endpoints)
+    PublicRegistryController(service: governance).addRoutes(to: router)
     PrivacyController().addRoutes(to: api)
 
     routes?(router.routes.map { ServedRoute(method: $0.method.rawValue, path: $0.path.description) })
@@ -91,6 +96,8 @@ public func buildApplication(
         }
         // The first checkpoint (or one covering what was appended since the last run) before any request.
         try await checkpoints.publishIfGrown()
+        // Legacy use cases become drafts, then the first governance snapshot: no call is decided without one.
+        try await governance.start()
     }
     app.addServices(
         database,
@@ -98,7 +105,8 @@ public func buildApplication(
         HealthChecker(pool: pool, intervalMs: configuration.backends.healthCheckIntervalMs, logger: logger),
         ContentRetentionPurger(repository: interactions, vault: vault, interval: .milliseconds(configuration.purgeIntervalMs), logger: logger),
         recorder,
-        checkpoints
+        checkpoints,
+        governance
     )
     return app
 }

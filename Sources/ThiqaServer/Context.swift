@@ -1,11 +1,14 @@
 import Hummingbird
 import Logging
 import ThiqaCore
+import ThiqaGovernance
 
 /// The request context of every route. `identity` is set by the authenticator on `/v1` routes.
 public struct ThiqaRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     public var identity: CallerIdentity?
+    /// Set by `StaffAuthenticator` on `/admin/v1` routes.
+    public var staff: StaffPrincipal?
     /// Bodies are collected up to this size: `limits.maxBodyBytes`, set by `UploadLimitMiddleware` on every request.
     public var maxUploadSize: Int = RequestLimits().maxBodyBytes
 
@@ -30,4 +33,21 @@ public struct AuthenticatedContext: ChildRequestContext {
     }
 
     public var maxUploadSize: Int
+}
+
+/// The context of staff routes (`/admin/v1`): built only with an authenticated, active principal, to whom every
+/// change made in the request is attributed.
+public struct StaffContext: ChildRequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public let principal: StaffPrincipal
+    public var maxUploadSize: Int
+
+    public init(context: ThiqaRequestContext) throws {
+        guard let principal = context.staff else {
+            throw GatewayError.unauthorized(message: "Staff routes need a staff token: Authorization: Bearer thq_staff_… (thiqa staff create).")
+        }
+        self.coreContext = context.coreContext
+        self.principal = principal
+        self.maxUploadSize = context.maxUploadSize
+    }
 }

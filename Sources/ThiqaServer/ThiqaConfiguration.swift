@@ -24,6 +24,7 @@ import ThiqaStorage
 /// - `log.level`: trace, debug, info, notice, warning, error, critical (info)
 /// - `log.keyPath`, `log.origin`, `log.checkpointIntervalMs`: the transparency log, see `TransparencyConfiguration`
 /// - `backends.*`: see `BackendsConfiguration`
+/// - `registry.legacyGraceUntil`, `registry.pollIntervalMs`, `registry.publicBaseURL`: see `RegistryConfiguration`
 public struct ThiqaConfiguration: Sendable {
     public var host: String
     public var port: Int
@@ -37,6 +38,7 @@ public struct ThiqaConfiguration: Sendable {
     public var backends: BackendsConfiguration
     public var privacy: PrivacyConfiguration
     public var transparency: TransparencyConfiguration
+    public var registry = RegistryConfiguration()
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, connections: ConnectionLimits = ConnectionLimits(), storage: StorageConfiguration = .sqlite(path: "data/thiqa.sqlite"),
@@ -94,6 +96,7 @@ public struct ThiqaConfiguration: Sendable {
         self.backends = try BackendsConfiguration(config: config)
         self.privacy = try PrivacyConfiguration(config: config)
         self.transparency = try TransparencyConfiguration(config: config)
+        self.registry = try RegistryConfiguration(config: config)
     }
 
     /// Environment first, then the JSON file (if any), then built-in defaults.

@@ -17,6 +17,15 @@ public final class ThiqaDatabase: Sendable {
     public let dialect: Dialect
     private let backend: Backend
     private let logger: Logger
+    private let operations = NIOLockedValueBox(Operations())
+
+    /// How many reads and transactions this database has run: tests count what a call costs.
+    public struct Operations: Sendable, Equatable {
+        public var reads = 0
+        public var transactions = 0
+    }
+
+    public var operationCount: Operations { self.operations.withLockedValue { $0 } }
 
     private enum Backend: Sendable {
         case sqlite(writer: SQLiteConnection, readers: [SQLiteConnection], writeLock: AsyncLock, counter: NIOLockedValueBox<Int>)
@@ -117,6 +126,7 @@ public final class ThiqaDatabase: Sendable {
 
     /// Runs reads. On SQLite they go to a reader connection so they never wait for the writer.
     public func read<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        self.operations.withLockedValue { $0.reads += 1 }
         switch backend {
         case .sqlite(let writer, let readers, _, let counter):
             if readers.isEmpty { return try await body(writer.sql()) }
@@ -132,6 +142,7 @@ public final class ThiqaDatabase: Sendable {
 
     /// Runs a transaction: committed if `body` returns, rolled back if it throws.
     public func transaction<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        self.operations.withLockedValue { $0.transactions += 1 }
         switch backend {
         case .sqlite(let writer, _, let lock, _):
             return try await lock.withLock {

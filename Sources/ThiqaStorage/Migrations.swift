@@ -86,7 +86,7 @@ public enum Migrations {
                     "CREATE INDEX interaction_contents_expiry ON interaction_contents (expires_at_ms)",
                 ]
             }
-        ] + ledger + privacy + pipeline
+        ] + ledger + privacy + pipeline + registry
     }
 
     public struct Applied: Sendable {

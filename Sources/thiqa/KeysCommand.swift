@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import ThiqaCore
+import ThiqaGovernance
+import ThiqaServer
 import ThiqaStorage
 
 struct Keys: AsyncParsableCommand {
@@ -15,9 +17,11 @@ struct Keys: AsyncParsableCommand {
             abstract: "Create a key for a tenant's use case. The key is printed once; only its hash is stored."
         )
         @OptionGroup var options: ConfigOptions
-        @Option(help: "Tenant id (lower-case letters, digits, '-', '_', '.').") var tenant: String
-        @Option(name: .customLong("use-case"), help: "Use case id. Declared with defaults if it does not exist yet.") var useCase: String
-        @Option(help: "A label to recognise the key by.") var label: String?
+        @ArgumentParser.Option(help: "Tenant id (lower-case letters, digits, '-', '_', '.').") var tenant: String
+        @ArgumentParser.Option(name: .customLong("use-case"), help: "Use case id, declared in the registry (thiqa registry apply FILE).") var useCase: String
+        @ArgumentParser.Option(help: "A label to recognise the key by.") var label: String?
+        @Flag(help: "For a use case not in the registry: create it as a legacy draft that works until registry.legacyGraceUntil, with a warning on every answer.")
+        var legacy = false
         @Flag(help: "Print the key alone (for scripts).") var quiet = false
 
         func run() async throws {
@@ -30,11 +34,23 @@ struct Keys: AsyncParsableCommand {
                 throw ValidationError("\(error)")
             }
             let configuration = try await options.load()
+            let legacy = self.legacy
             let (issued, declared) = try await withStore(configuration) { database in
                 let useCases = SQLUseCaseRepository(database: database)
+                let registry = SQLRegistryRepository(database: database)
                 var declared = false
-                if try await useCases.find(tenant: tenantID, id: useCaseID) == nil {
-                    try await useCases.upsert(UseCase(tenant: tenantID, id: useCaseID))
+                if try await registry.declaration(UseCaseRef(tenant: tenantID, useCase: useCaseID)) == nil {
+                    guard legacy else {
+                        throw OperatorError(
+                            "use case \(tenantID)/\(useCaseID) is not in the governance registry, and keys are only issued for declared use cases. "
+                                + "Declare it first: write it in a declarations file (GOVERNANCE.md; config/registry/demo.yaml is an example) and run "
+                                + "thiqa registry apply FILE with a DPO's staff token (thiqa staff create --name N --role dpo). "
+                                + "Or pass --legacy to create an undeclared draft that works until \(Timestamp.format(configuration.registry.legacyGraceUntil))."
+                        )
+                    }
+                    let useCase = try await useCases.find(tenant: tenantID, id: useCaseID) ?? UseCase(tenant: tenantID, id: useCaseID)
+                    try await useCases.upsert(useCase)
+                    try await RegistryService.declareLegacy(useCase, repository: registry, graceUntil: configuration.registry.legacyGraceUntil)
                     declared = true
                 }
                 let issued = APIKeyFormat.issue(tenant: tenantID, useCase: useCaseID, label: label)
@@ -46,7 +62,7 @@ struct Keys: AsyncParsableCommand {
                 return
             }
             if declared {
-                print("declared use case \(tenantID)/\(useCaseID) with defaults (no content kept, sovereign backends only)")
+                print("created use case \(tenantID)/\(useCaseID) as a legacy draft (no content kept, sovereign backends only): it works until \(Timestamp.format(configuration.registry.legacyGraceUntil)) unless declared (thiqa registry apply FILE)")
             }
             print("key id: \(issued.record.id)")
             print("API key: \(issued.key)")
@@ -57,7 +73,7 @@ struct Keys: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List keys (never the secrets).")
         @OptionGroup var options: ConfigOptions
-        @Option(help: "Only this tenant's keys.") var tenant: String?
+        @ArgumentParser.Option(help: "Only this tenant's keys.") var tenant: String?
         @Flag(help: "JSON output.") var json = false
 
         func run() async throws {

@@ -97,9 +97,32 @@ import ThiqaPrivacy
         return CallerIdentity(key: issued.record, useCase: UseCase(tenant: try TenantID("t"), id: try UseCaseID("u")))
     }
 
-    static func pipeline(recorder: MemoryRecorder, caller: EchoCaller = EchoCaller(), failingConversations: Bool = false) -> Pipeline {
+    /// A registry that answers one scripted verdict (and one disclosure), and remembers what it was asked.
+    final class ScriptedGovernance: GovernanceSource {
+        let verdict: @Sendable (Set<EntityType>) -> GovernanceVerdict
+        let asked = Mutex<[Set<EntityType>]>([])
+        init(_ verdict: @escaping @Sendable (Set<EntityType>) -> GovernanceVerdict) { self.verdict = verdict }
+
+        static let allowAll = ScriptedGovernance { _ in
+            .allow(GovernedControls(allowedJurisdictions: [.sovereign], contentRetentionSeconds: 3600, disclosureRequired: false, warnings: [], registryVersion: 1))
+        }
+
+        func decide(_ identity: CallerIdentity, model: String, dataTypes: Set<EntityType>, sensitiveCategories: Set<SensitiveCategory>) -> GovernanceVerdict {
+            asked.withLock { $0.append(dataTypes) }
+            return verdict(dataTypes)
+        }
+        func disclosure(_ identity: CallerIdentity, text: String?, acceptLanguage: String?) -> AIDisclosure? {
+            AIDisclosure(language: "fr", text: "Vous échangez avec une IA (\(text ?? "-"))", registryURL: "https://r/t/u", direction: "ltr", headerFields: [])
+        }
+    }
+
+    static func pipeline(
+        recorder: MemoryRecorder, caller: EchoCaller = EchoCaller(), failingConversations: Bool = false,
+        governance: any GovernanceSource = ScriptedGovernance.allowAll
+    ) -> Pipeline {
         Pipeline.standard(
-            limits: RequestLimits(), planner: OnePlanner(), caller: caller, conversations: Conversations(failing: failingConversations), recorder: recorder
+            limits: RequestLimits(), planner: OnePlanner(), caller: caller, conversations: Conversations(failing: failingConversations), recorder: recorder,
+            governance: governance
         )
     }
 
@@ -109,7 +132,7 @@ import ThiqaPrivacy
 
     @Test func theStepsAreTheNamedStagesOfAnAICallInOrder() {
         let names = Self.pipeline(recorder: MemoryRecorder()).steps.map(\.name)
-        #expect(names == ["validate", "govern", "protect", "route", "call", "record", "restore", "disclose"])
+        #expect(names == ["validate", "govern", "protect", "limit-purpose", "route", "call", "record", "restore", "disclose"])
     }
 
     @Test func aRefusedCallIsRecordedOnceWithItsError() async throws {

@@ -67,6 +67,9 @@ import ThiqaTesting
                 // Calls that reach a model may also be refused because every backend asked to slow down.
                 let reachesModel = ["/v1/chat/completions", "/v1/embeddings"].contains(operation.route.path)
                 #expect(operation.codes["429"] == (reachesModel ? ["rate_limit_exceeded", "backends_rate_limited"] : ["rate_limit_exceeded"]))
+            } else if operation.route.path.hasPrefix("/admin/v1/") {
+                #expect(operation.security == ["staffAuth"], "\(operation.route) must require staffAuth")
+                #expect(operation.statuses.contains("401"), "\(operation.route) must document 401")
             } else {
                 #expect(
                     operation.security == [],
@@ -194,6 +197,7 @@ import ThiqaTesting
             .upstreamFailed(reason: ""),
             .upstreamTimeout(reason: ""),
             .unavailable(reason: ""),
+            .refused(code: "use_case_suspended", message: "", param: nil),
         ]
         for error in errors {
             let status = String(error.status.code)
@@ -378,7 +382,7 @@ import ThiqaTesting
 
     /// A valid request for each route, with its path parameters filled in.
     static func exampleRequest(for route: Route) -> (uri: String, body: ByteBuffer?) {
-        let values = ["model": "scripted", "size": "1", "index": "0"]
+        let values = ["model": "scripted", "size": "1", "index": "0", "tenant": "test", "use_case": "gateway"]
         var uri = route.path
         for (name, value) in values { uri = uri.replacingOccurrences(of: "{\(name)}", with: value) }
         switch route.path {

@@ -64,6 +64,7 @@ class ThiqaProcess:
                     "shutdown": {"gracePeriodMs": GRACE_PERIOD_S * 1000},
                     "privacy": {"vaultKeyPath": os.path.join(self.workdir, "keys", "vault.key")},
                     "log": {"level": "info", "keyPath": os.path.join(self.workdir, "keys", "log-signing.key")},
+                    "registry": {"pollIntervalMs": 50},
                     "backends": {
                         "ids": ["local"],
                         "healthCheckIntervalMs": 600000,
@@ -90,10 +91,14 @@ class ThiqaProcess:
         return done.stdout
 
     def create_key(self, use_case: str, *rules: str) -> str:
-        """Declares the use case with `rules` (options of `thiqa use-cases set`) and returns a new key for it."""
+        """Sets the use case's rules (options of `thiqa use-cases set`) and returns a new key for it. The use case
+        is not in the governance registry: `--legacy` makes it an undeclared draft inside its grace period, which
+        a running server sees at its next registry poll (50 ms here)."""
         if rules:
             self.cli("use-cases", "set", "--tenant", TENANT, "--use-case", use_case, *rules)
-        return self.cli("keys", "create", "--tenant", TENANT, "--use-case", use_case, "--quiet").strip()
+        key = self.cli("keys", "create", "--tenant", TENANT, "--use-case", use_case, "--legacy", "--quiet").strip()
+        time.sleep(0.3)
+        return key
 
     def log_tail(self) -> str:
         try:

@@ -55,6 +55,20 @@ public struct DeclarationChange: Sendable, Equatable {
         self.declarationSHA256 = new.canonicalSHA256
     }
 
+    /// A change as it was logged (read back from its leaf), without recomputing the diff.
+    public init(
+        logged useCase: UseCaseRef, version: Int, principal: PrincipalID, at: Date, reason: String, changes: [FieldChange],
+        declarationSHA256: String
+    ) {
+        self.useCase = useCase
+        self.version = version
+        self.principal = principal
+        self.at = at
+        self.reason = reason
+        self.changes = changes
+        self.declarationSHA256 = declarationSHA256
+    }
+
     /// RFC 8785 canonical JSON: the leaf's bytes.
     public var canonicalBytes: [UInt8] {
         let changes: [JSONValue] = self.changes.map { change in

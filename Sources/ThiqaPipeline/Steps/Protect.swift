@@ -69,6 +69,7 @@ public struct Protect: PipelineStep {
         }
         state.mapping = outcome.mapping
         state.sensitiveCategories = outcome.sensitiveCategories
+        state.personalDataTypes = Set(outcome.typesFound.keys)
         state.record.decisions += outcome.decisions
         for (type, action) in outcome.typesFound {
             Counter(label: "thiqa_privacy_findings_total", dimensions: [("type", type.rawValue), ("action", action.rawValue)]).increment()

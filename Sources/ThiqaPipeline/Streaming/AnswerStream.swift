@@ -21,6 +21,7 @@ public struct AnswerStream: Sendable {
         var retentionSeconds: Int?
         var recorder: (any OutcomeRecorder)?
         var caller: (any ModelCaller)?
+        var aiDisclosure: AIDisclosure?
 
         var elapsedMs: Double {
             let (seconds, attoseconds) = (ContinuousClock.now - started).components
@@ -43,8 +44,8 @@ public struct AnswerStream: Sendable {
     init(state: CallState, answer: ModelAnswer, estimatedPromptTokens: Int) {
         self.state = Context(
             record: state.record, receipt: state.receipt, mapping: state.mapping, keepsContent: state.keepsContent, logger: state.logger,
-            started: state.started, upstreamBody: state.upstreamBody, retentionSeconds: state.call.identity.useCase.contentRetentionSeconds,
-            recorder: state.completionRecorder, caller: state.modelCaller
+            started: state.started, upstreamBody: state.upstreamBody, retentionSeconds: state.contentRetentionSeconds,
+            recorder: state.completionRecorder, caller: state.modelCaller, aiDisclosure: state.aiDisclosure
         )
         self.answer = answer
         self.estimatedPromptTokens = estimatedPromptTokens
@@ -109,6 +110,7 @@ public struct AnswerStream: Sendable {
                 "jurisdiction": record.backendJurisdiction.map { .string($0) } ?? .null,
                 "log_index": record.logIndex.map { .int(Int64($0)) } ?? .null,
                 "completion_log_index": record.completionLogIndex.map { .int(Int64($0)) } ?? .null,
+                "disclosure": state.aiDisclosure?.json ?? .null,
             ],
         ]
         var out = ServerSentEventSplitter.frame(try final.encoded())

@@ -26,7 +26,8 @@ struct GatewayController: Sendable {
     func handle(_ endpoint: AICall.Endpoint, _ request: Request, _ context: AuthenticatedContext) async throws -> Response {
         let body = AICall.Body { limit in try await Self.collectBody(request, limit: limit) }
         let conversation = request.headers[HTTPField.Name("X-Thiqa-Conversation-Id")!]
-        let call = AICall(identity: context.identity, endpoint: endpoint, body: body, conversationID: conversation)
+        var call = AICall(identity: context.identity, endpoint: endpoint, body: body, conversationID: conversation)
+        call.acceptLanguage = request.headers[.acceptLanguage]
         switch try await pipeline.run(call, logger: context.logger) {
         case .complete(let status, let body, let disclosure):
             return Response(status: .named(status), headers: Self.headers(disclosure, contentType: "application/json"), body: .init(byteBuffer: body))
@@ -80,7 +81,10 @@ struct GatewayController: Sendable {
         headers[HTTPField.Name("X-Thiqa-Interaction-Id")!] = disclosure.interactionID
         headers[HTTPField.Name("X-Thiqa-Receipt")!] = disclosure.receipt
         headers[HTTPField.Name("X-Thiqa-AI-Generated")!] = "true"
-        headers[HTTPField.Name("X-Thiqa-AI-Disclosure")!] = Disclosure.aiNotice
+        if let ai = disclosure.ai {
+            for field in ai.headerFields { headers[HTTPField.Name(field.name)!] = field.value }
+        }
+        if !disclosure.warnings.isEmpty { headers[HTTPField.Name("X-Thiqa-Warning")!] = disclosure.warnings.joined(separator: "; ") }
         if let backend = disclosure.backend { headers[HTTPField.Name("X-Thiqa-Backend")!] = backend }
         if let jurisdiction = disclosure.jurisdiction { headers[HTTPField.Name("X-Thiqa-Jurisdiction")!] = jurisdiction }
         if let index = disclosure.logIndex { headers[HTTPField.Name("X-Thiqa-Log-Index")!] = String(index) }

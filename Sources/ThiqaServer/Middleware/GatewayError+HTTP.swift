@@ -55,6 +55,8 @@ extension GatewayError: HTTPResponseError {
             return rateLimited
                 ? .init(message: "Every model backend for this request is rate-limited right now. Retry after \(retryAfter) s.", type: "requests", param: nil, code: "backends_rate_limited")
                 : .init(message: "No model backend for this request is taking calls right now (cooling down or failing). Retry after \(retryAfter) s.", type: "server_error", param: nil, code: "backends_unavailable")
+        case .refused(let code, let message, let param):
+            return .init(message: message, type: "permission_error", param: param, code: code)
         case .internalError(let reference):
             return .init(message: "Internal error. Quote the reference \(reference) to the operator.", type: "server_error", param: nil, code: "internal_error")
         }
