@@ -15,7 +15,7 @@ struct StaffTests {
         var gone = Staff.dpo
         gone.disabledAt = Clock.t0
         #expect(gone.permissions.isEmpty)
-        #expect(throws: AuthorizationError.disabled(gone.id)) { try gone.require(.audit) }
+        #expect(throws: AuthorizationError.deactivated(gone.id)) { try gone.require(.audit) }
     }
 
     @Test("tokens: prefix, 32 random bytes in base64url, only a hash stored")

@@ -83,14 +83,14 @@ public struct StaffPrincipal: Sendable, Codable, Hashable {
 
     /// Refuses with a message naming the permission and the roles that hold it.
     public func require(_ permission: Permission) throws(AuthorizationError) {
-        guard self.isActive else { throw .disabled(self.id) }
+        guard self.isActive else { throw .deactivated(self.id) }
         guard self.may(permission) else { throw .notPermitted(self.id, permission) }
     }
 }
 
 public enum AuthorizationError: Error, Sendable, Equatable, CustomStringConvertible {
     case notPermitted(PrincipalID, Permission)
-    case disabled(PrincipalID)
+    case deactivated(PrincipalID)
     /// The two-person rule: the approver is the author (whatever credential each step used).
     case sameAuthorAndApprover(PrincipalID)
 
@@ -98,7 +98,7 @@ public enum AuthorizationError: Error, Sendable, Equatable, CustomStringConverti
         switch self {
         case .notPermitted(let id, let permission):
             "\(id) may not \(permission.rawValue): ask a staff member with the role \(permission.holders.map(\.rawValue).joined(separator: " or "))"
-        case .disabled(let id): "\(id) is disabled"
+        case .deactivated(let id): "\(id) is deactivated"
         case .sameAuthorAndApprover(let id):
             "\(id) wrote this assessment and cannot approve it: another DPO or reviewer must (two-person rule)"
         }
