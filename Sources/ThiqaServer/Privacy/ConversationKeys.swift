@@ -20,14 +20,13 @@ struct ConversationVault: Sendable {
             }
             return SymmetricKey(data: decoded)
         }
-        let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty {
-            try manager.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        }
         let key = PseudonymVault.makeKey()
         let text = key.withUnsafeBytes { Data($0).base64EncodedString() } + "\n"
-        guard manager.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw ConfigurationFileError(message: "privacy.vaultKeyPath: cannot create '\(path)'")
+        do {
+            // Another process created it first: use that one, so every process seals with the same key.
+            guard try KeyFile.create(at: path, contents: text, what: "the vault key") else { return try loadMasterKey(path: path) }
+        } catch let error as KeyFile.Failure {
+            throw ConfigurationFileError(message: "privacy.vaultKeyPath: \(error.description)")
         }
         return key
     }

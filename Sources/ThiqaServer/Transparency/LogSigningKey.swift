@@ -53,31 +53,17 @@ public enum LogSigningKey {
     }
 
     private static func create(_ configuration: TransparencyConfiguration) throws {
-        let path = configuration.keyPath
-        let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        }
         let signer: NoteSigner
         do {
             signer = try NoteSigner.generate(name: configuration.origin)
         } catch {
             throw Failure(description: "log.origin '\(configuration.origin)' cannot name a key: \(error)")
         }
-        let temporary = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        guard fd >= 0 else { throw Failure(description: "cannot create the log signing key at \(path): \(String(cString: strerror(errno)))") }
-        defer { unlink(temporary) }
-        let bytes = Array((signer.secretKey + "\n").utf8)
-        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        let synced = fsync(fd)
-        close(fd)
-        guard written == bytes.count, synced == 0 else {
-            throw Failure(description: "cannot write the log signing key at \(path): \(String(cString: strerror(errno)))")
-        }
-        // link() publishes the complete file and fails if another process was first; then its key is used.
-        if link(temporary, path) != 0, errno != EEXIST {
-            throw Failure(description: "cannot create the log signing key at \(path): \(String(cString: strerror(errno)))")
+        do {
+            // If another process was first, its key is the one loaded next.
+            try KeyFile.create(at: configuration.keyPath, contents: signer.secretKey + "\n", what: "the log signing key")
+        } catch let error as KeyFile.Failure {
+            throw Failure(description: error.description)
         }
     }
 }
