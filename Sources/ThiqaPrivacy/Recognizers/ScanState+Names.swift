@@ -80,6 +80,7 @@ extension ScanState {
         // Local copies: reading the static tables and `self.tokens` inside the loop retains and releases them per word.
         let table = NameLexicon.table
         let skeletons = NameLexicon.latinSkeletons
+        let consonantSkeletons = NameLexicon.tifinaghSkeletons
         let outside = Self.cuesOutsideNames
         let nameCues = Self.nameCues
         let tokenArray = self.tokens
@@ -145,6 +146,13 @@ extension ScanState {
                                 kind = (table[Self.key(s, token.start + 3, token.end)] ?? []).intersection([.family])
                             }
                             if !kind.isDisjoint(with: .person), !kind.contains(.tail) { kinds[t] = kind.union(.afterConjunction) }
+                        }
+                    case .tifinagh:
+                        // A Tifinagh spelling the lists lack, met through the Arabic-script name of the same consonants.
+                        if let key = NameLexicon.consonantSkeleton(of: s, token.start, token.end, folding: true),
+                            let kind = consonantSkeletons[key], !kind.isDisjoint(with: .person)
+                        {
+                            kinds[t] = kind.intersection([.given, .family, .common])
                         }
                     default:
                         break
@@ -443,6 +451,30 @@ extension ScanState {
         case .weakIntroduction, .signOff: score = 0.75
         }
         self.addName(run, kinds, score, taken)
+        if case .signOff = trigger { return }
+        // "Mes enfants Nour et Amal", "ولدي يوسف وأيوب", "ⵉⵎⵎⵉ ⵜⵓⴼⵓⵜ ⴷ ⴱⴰⴱⴰ …": a given name joined to a name the cue
+        // introduced is introduced by it too, even when it is also a word.
+        self.addCoordinatedName(after: run, kinds, score, taken)
+    }
+
+    /// A lexicon given name right after `run`, joined by "et", "and", "w", "و" (also glued) or "ⴷ".
+    private mutating func addCoordinatedName(after run: NameRun, _ kinds: UnsafeBufferPointer<NameKind>, _ score: Double, _ taken: UnsafeMutableBufferPointer<Bool>) {
+        let count = self.tokens.count
+        var next = run.last + 1
+        guard next < count, self.tokens[next].script == self.tokens[run.first].script else { return }
+        if !kinds[next].contains(.afterConjunction) {
+            guard Self.nameConjunctions.contains(self.tokens[next].key), next + 1 < count,
+                self.gapIs(self.tokens[run.last].end, self.tokens[next].start, maxCount: 1, allowed: { $0 == 0x20 }),
+                self.gapIs(self.tokens[next].end, self.tokens[next + 1].start, maxCount: 1, allowed: { $0 == 0x20 })
+            else { return }
+            next += 1
+        } else if !self.gapIs(self.tokens[run.last].end, self.tokens[next].start, maxCount: 1, allowed: { $0 == 0x20 }) {
+            return
+        }
+        guard !taken[next], kinds[next].contains(.given), !kinds[next].contains(.tail), !self.tokens[next].cues.contains(.kinship),
+            let second = self.nameRun(from: next, kinds, maxUnknown: 1), !self.isNamedThing(second, kinds, honorificAt: nil)
+        else { return }
+        self.addName(second, kinds, score, taken)
     }
 
     private func hasLineBreak(_ from: Int, _ to: Int) -> Bool {
@@ -596,6 +628,17 @@ extension ScanState {
             } else if token.script == .latin, kind.contains(.given), !firstCommon, !kind.contains(.particle), token.firstUpper, !token.allUpper {
                 accepted = true
                 score = 0.6
+            } else if token.script == .arabic, kind.contains(.given), !firstCommon, run.last + 1 < count,
+                kinds[run.last + 1].contains(.afterConjunction), kinds[run.last + 1].contains(.given),
+                !kinds[run.last + 1].contains(.common), self.gapIs(token.end, self.tokens[run.last + 1].start, maxCount: 1, allowed: { $0 == 0x20 })
+            {
+                // Two given names joined by a glued "و", neither also a word: "زارنا إبراهيم وخديجة".
+                accepted = true
+                score = 0.6
+                self.addName(run, kinds, score, taken)
+                if let second = self.nameRun(from: run.last + 1, kinds, maxUnknown: 0) { self.addName(second, kinds, score, taken) }
+                t = run.last + 2
+                continue
             }
             if !accepted {
                 // "على هشام الوديي": a rejected start may hide a name one word later.
