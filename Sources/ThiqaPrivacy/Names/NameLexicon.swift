@@ -31,7 +31,9 @@ struct NameKind: OptionSet, Sendable, Hashable {
 /// that folding cannot join (Youssef / Youcef / Yusuf, Mohammed / Mohamed / Mhamed) are listed. The word
 /// lists and where they come from are described in Names/README.md.
 enum NameLexicon {
-    static let table: NameTable = {
+    /// The name lexicon as folded word -> kinds; the scanner reads it through `Lexicon.index` (one lookup per word
+    /// for cues and names), and through `table` for the second lookups (a glued prefix).
+    static let kinds: [WordKey: NameKind] = {
         var kinds: [WordKey: NameKind] = [:]
         func add(_ list: String, _ kind: NameKind) {
             for word in list.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
@@ -49,8 +51,10 @@ enum NameLexicon {
         add(particles, .particle)
         add(regnal, .regnal)
         add("sidi moulay سيدي مولاي", .innerHonorific)
-        return NameTable(kinds)
+        return kinds
     }()
+
+    static let table = NameTable(Self.kinds)
 
     /// Latin-script names by spelling skeleton (see `skeleton(of:)`), for spellings the lists do not carry
     /// (Sokaina for Soukaina, Yousef for Youssef, Zakariyae for Zakaria). Consulted only for capitalised words and

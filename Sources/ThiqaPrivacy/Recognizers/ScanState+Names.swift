@@ -109,8 +109,8 @@ extension ScanState {
                                 || !kinds[t - 1].isDisjoint(with: [.given, .family, .particle, .innerHonorific])
                         else { continue }
                     }
-                    if let kind = table[token.key] {
-                        kinds[t] = kind
+                    if !token.name.isEmpty {
+                        kinds[t] = token.name
                         continue
                     }
                     // Second lookups (a glued prefix, a spelling skeleton) only beside a name or after a cue, where a
@@ -166,7 +166,7 @@ extension ScanState {
 
     private func isContextWord(_ t: Int) -> Bool {
         let token = self.tokens[t]
-        return !token.cues.isDisjoint(with: Self.contextCues) || Lexicon.stopWords.contains(token.key) || Lexicon.months[token.key] != nil
+        return !token.cues.isDisjoint(with: Self.contextCues) || token.isStopWord
     }
 
     /// A word the lexicon does not know but that reads as a family name after a given name or a particle:
