@@ -247,6 +247,12 @@ enum NameLexicon {
 }
 
 extension PrivacyScanner {
+    /// Bytes of the one word table the scanner probes per word (cue phrases, name kinds, stop words), and the
+    /// number of consonant skeletons and bytes of the Tifinagh skeleton table.
+    public static var wordTablesSize: (wordIndexBytes: Int, tifinaghSkeletons: Int, tifinaghSkeletonBytes: Int) {
+        (Lexicon.index.words.footprintBytes, NameLexicon.tifinaghSkeletons.count, NameLexicon.tifinaghSkeletons.footprintBytes)
+    }
+
     /// Size of the name lexicon: distinct folded words and bytes of its hashed table, then the same for the table of
     /// Latin spelling skeletons (benchmarks report them).
     public static var nameLexiconSize: (words: Int, bytes: Int, skeletons: Int, skeletonBytes: Int) {

@@ -159,8 +159,9 @@ struct SensitiveReader {
                     if n > 0 { found.formUnion(self.phraseMarks(at: i, key: WordKey(folded: variant), matcher: matcher, generic: &genericUntil)) }
                     found.formUnion(Self.stemMarks(variant, matcher: matcher))
                 }
-                // A term is not its own person cue ("amazigh" ends like a first-person Amazigh verb in "-gh").
-                if found.factCategories | found.topicCategories == 0 {
+                // A topic word is not its own person cue ("amazigh" ends like a first-person Amazigh verb in "-gh");
+                // a fact verb in the first person is ("خرجت من السجن", "kcmɣ", "ttẓallaɣ").
+                if found.factCategories != 0 || found.topicCategories == 0 {
                     found.formUnion(Self.morphologyMarks(folded, script: token.script))
                 }
             }

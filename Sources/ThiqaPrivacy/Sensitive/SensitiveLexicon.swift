@@ -69,7 +69,7 @@ enum SensitiveLexicon {
         wirathi|wirati|thalassemie|ⵜⴰⵍⴰⵙⵉⵎⵢⴰ|ⵉⴽⴽⴰⵏ ⵙⴳ ⵉⵎⵣⵡⵓⵔⴰ|ⵉⴽⴽⴰⵏ ⵙⴳ|ikkan zg imzwura|ikkan sg imzwura|imzwura
         """,
         .religion: """
-        ⵥⵥⴰⵍⵍ*|ⵥⴰⵍⵍ*|ⵜⵉⵥⴰⵍⵍⵉⵏ|ⵜⵥⴰⵍⵍⵉⵜ|ⵥⵥⵓⵎ*|ⵓⵔ ⵥⵥⵓⵎⵖ|ⵜⴰⴷⵢⴰⵏⵜ|tadyant|ⵏⵙⵙⵔⵖ|ⵜⵏⵙⵙⵔⵖ|tnssrɣ|tnasr*|tnassr*|tnsrt|تنصر*|تشيعت|تشيع|tchayya3*|tchaya3*|tchi3t|bdlt din|bdelt dini|\
+        ⵥⵥⴰⵍⵍ*|ⵥⴰⵍⵍ*|اداء الحج|حجيت|حجات|7jit|7ajjit|ⵜⵉⵥⴰⵍⵍⵉⵏ|ⵜⵥⴰⵍⵍⵉⵜ|ⵥⵥⵓⵎ*|ⵓⵔ ⵥⵥⵓⵎⵖ|ⵜⴰⴷⵢⴰⵏⵜ|tadyant|ⵏⵙⵙⵔⵖ|ⵜⵏⵙⵙⵔⵖ|tnssrɣ|tnasr*|tnassr*|tnsrt|تنصر*|تشيعت|تشيع|tchayya3*|tchaya3*|tchi3t|bdlt din|bdelt dini|\
         converti|convertie|conversion|apostat*|athee|athees|atheisme|agnostique|chretien|chretienne|christianisme|catholique*|\
         protestant*|evangeli*|kippa|kipa|juif|juive|juifs|judaisme|confession|musulman|musulmane|chiite*|chiisme|sunnite|bahai*|bouddhis*|\
         prie|prier|priere|prieres|pratiquant*|voile|hijab|niqab|jeune|jeuner|messe|croyant*|foi|\
@@ -117,7 +117,7 @@ enum SensitiveLexicon {
         7assaniya|hassaniya|ⴰⴱⵔⴽⴰⵏ|ⵜⴰⴱⵔⴽⴰⵏⵜ|ⴰⵄⵔⴰⴱ|ⴰⵙⴰⵃⵔⴰⵡⵉ|ⴰⵔⵉⴼⵉ|ⵍⵄⵓⵏⵚⵓⵔⵉⵢⴰ|abrkan|aberkan|tabrkant|l3unsuriya|aɛrab
         """,
         .sexLife: """
-        تحرش جنسي|تحرش*|للتحرش|harcelement|harcele|harcelee|harassment|harassed|t7arrach*|t7rrch*|ta7arroch|t7ress|\
+        تحرش جنسي|تحرش*|للتحرش|harcelement|harcele|harcelee|harassment|harassed|t7arrach*|t7arroch|t7rrch*|ta7arroch|t7ress|\
         homosexu*|gay|gays|concubin*|liaison|trompe|trompee|cheated|cheating|khanetni|khanha|khantou|خانتني|خانني|خيانه|الزنا|zina|\
         amant|maitresse|عشيق*|viol|violee|raped|rape|sexual assault|agression sexuelle|harcelement sexuel|اغتصاب|اغتصبت|\
         مغتصبه|ghtasboha|queer|lesbienne*|bisexu*|transgenre*|lgbt*|orientation sexuelle|hors mariage|sans etre maries|concubinage|\
@@ -229,6 +229,7 @@ enum SensitiveLexicon {
     tilmid|tilmida|3mmi|3emmi|3mmti|3ammti|khalti|wld|sa7bi|sa7bti|jarna|jari|jarti|sa7bi|dyali|liya|3liya|m3aya|7na|3ando|3ndo|3ndha|3andha|fih|fiha|dyalo|dyalha|bghit|bghina|kont|knt|kunt|\
     بغيت|بغينا|كنت|درت|\
     ⵏⴽⴽⵉ|ⵉⵏⵓ|ⴷⴰⵔⵉ|ⴷⴰⵔⵙ|ⴱⴰⴱⴰ|ⵉⵎⵎⵉ|ⵢⵎⵎⴰ|ⴰⵔⴳⴰⵣ|ⵜⴰⵎⵖⴰⵔⵜ|ⵉⵡⵉ|ⵉⵍⵍⵉ|ⴳⵯⵎⴰ|ⴳⵎⴰ|ⵓⵍⵜⵎⴰ|ⴰⵢⵉ|ⵉⵢⵉ|ⵢⵉ|\
+    احافظ|نحافظ|كنحافظ|\
     ⵢⵉⵡⵉ|yiwi|ⵢⵉⵍⵍⵉ|yelli|ⵏⴽⴽ|nkk|ⴰⵎⴷⴷⴰⴽⴽⵯⵍ|amddakkʷl|amddakkwl|ⵜⴰⴷⴳⴳⵯⴰⵍⵜ|tadggʷalt|ⴱⴰⴱⴰⵙ|babas|ⵉⵎⵎⴰⵙ|immas|ⵉⵡⵉⵙ|iwis|ⵉⵍⵍⵉⵙ|illis|ⴳⵯⵎⴰⵙ|gʷmas|ⵓⵍⵜⵎⴰⵙ|ultmas|ⵜⴰⵔⵡⴰ|tarwa|ⴰⵔⵔⴰⵡ|arraw|ⵏⵜⵜⴰ|ntta|ⵏⵜⵜⴰⵜ|nttat|nnes|\
     nkki|nekk|inu|nng|nnɣ|nngh|nns|ⵏⵏⵖ|ⵏⵏⵙ|dari|dars|immi|yemma|argaz|tamgart|tamɣart|thamghart|tamghart|iwi|illi|gma|gʷma|ultma|ayi|iyi
     """

@@ -12,11 +12,11 @@ import Darwin
 /// p = σ(bias[c] + Σ shared[k]·x[k] + factPerson[c]·x[0] + topicPerson[c]·x[2]).
 enum SensitiveModel {
     /// Feature order: fact_person, fact_alone, topic_person, topic_alone, fact_person_procedural, fact_procedural, topic_procedural, fact_benign, topic_benign, several_facts, person_in_message, fact_linked.
-    static let shared: [Double] = [5.1819, 2.7274, 2.0100, 1.1969, 0.0690, -0.3475, -0.6257, -1.8292, -0.8353, 2.6119, 2.4472, -0.3828]
+    static let shared: [Double] = [5.0482, 0.8099, 1.8296, 0.6169, 0.0942, -0.1398, -0.8724, -1.7935, -0.7983, 2.2036, 3.1363, -0.4259]
     /// Category order: health, religion, politicalOpinion, tradeUnion, ethnicOrigin, sexLife, genetic, biometric, criminalRecord.
-    static let bias: [Double] = [-6.9541, -6.3888, -6.1235, -6.7020, -6.7642, -6.8140, -6.9513, -5.9372, -6.5202]
-    static let factPerson: [Double] = [0.1758, -0.2069, 0.9504, 1.7545, 1.1472, 0.6100, -0.2101, 0.1811, 0.7799]
-    static let topicPerson: [Double] = [-0.1219, 0.9083, -0.2741, -0.1617, -0.1380, -0.0040, 0.2757, 2.2388, -0.7132]
+    static let bias: [Double] = [-6.9642, -7.4861, -6.3931, -6.8412, -6.9685, -7.5184, -7.1451, -6.0867, -7.5740]
+    static let factPerson: [Double] = [-0.2827, 0.3532, 0.8244, 1.5389, 0.9861, 0.7957, -0.3816, -0.0665, 1.2807]
+    static let topicPerson: [Double] = [-0.3067, 0.9320, -0.2998, -0.3180, -0.1796, 0.0873, 0.3118, 2.0196, -0.4170]
     static let sensitiveThreshold = 0.5
     static let uncertainThreshold = 0.25
 
