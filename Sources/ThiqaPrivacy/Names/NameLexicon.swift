@@ -31,8 +31,8 @@ struct NameKind: OptionSet, Sendable, Hashable {
 /// that folding cannot join (Youssef / Youcef / Yusuf, Mohammed / Mohamed / Mhamed) are listed. The word
 /// lists and where they come from are described in Names/README.md.
 enum NameLexicon {
-    /// The name lexicon as folded word -> kinds; the scanner reads it through `Lexicon.index` (one lookup per word
-    /// for cues and names), and through `table` for the second lookups (a glued prefix).
+    /// The name lexicon as folded word -> kinds. The scanner reads it only through `Lexicon.index` (one table for cue
+    /// phrases, name kinds and stop words); `table` is built only when its size is asked for (`nameLexiconSize`).
     static let kinds: [WordKey: NameKind] = {
         var kinds: [WordKey: NameKind] = [:]
         func add(_ list: String, _ kind: NameKind) {

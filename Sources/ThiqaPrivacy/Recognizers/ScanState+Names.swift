@@ -78,7 +78,12 @@ extension ScanState {
     /// conjunction "و" (ونادية). One table lookup per word, a second only for words with such a prefix.
     private func fillNameKinds(_ kinds: UnsafeMutableBufferPointer<NameKind>) {
         // Local copies: reading the static tables and `self.tokens` inside the loop retains and releases them per word.
-        let table = NameLexicon.table
+        // Second lookups (a glued prefix) read the name kinds from the same word table as the first one.
+        let words = Lexicon.index.words
+        func table(_ key: WordKey) -> NameKind? {
+            guard let kind = words[key]?.name, !kind.isEmpty else { return nil }
+            return kind
+        }
         let skeletons = NameLexicon.latinSkeletons
         let consonantSkeletons = NameLexicon.tifinaghSkeletons
         let outside = Self.cuesOutsideNames
@@ -126,7 +131,7 @@ extension ScanState {
                     switch token.script {
                     case .latin:
                         if token.length >= 6, f0 == 0x65 || f0 == 0x61, f1 == 0x6C,
-                            let kind = table[Self.key(s, token.start + 2, token.end)], !kind.isDisjoint(with: .person)
+                            let kind = table(Self.key(s, token.start + 2, token.end)), !kind.isDisjoint(with: .person)
                         {
                             kinds[t] = kind.intersection([.given, .family])
                         } else if (token.firstUpper && !token.allUpper) || (t > 0 && !tokens[t - 1].cues.isDisjoint(with: nameCues)),
@@ -137,13 +142,13 @@ extension ScanState {
                         }
                     case .arabic:
                         if token.length >= 5, f0 == 0x0627, f1 == 0x0644 {
-                            if let kind = table[Self.key(s, token.start + 2, token.end)] {
+                            if let kind = table(Self.key(s, token.start + 2, token.end)) {
                                 kinds[t] = kind.intersection([.given, .family, .common])
                             }
                         } else if f0 == 0x0648 {
-                            var kind = table[Self.key(s, token.start + 1, token.end)] ?? []
+                            var kind = table(Self.key(s, token.start + 1, token.end)) ?? []
                             if kind.isEmpty, token.length >= 6, f1 == 0x0627, NormalizedText.fold(s[token.start + 2]) == 0x0644 {
-                                kind = (table[Self.key(s, token.start + 3, token.end)] ?? []).intersection([.family])
+                                kind = (table(Self.key(s, token.start + 3, token.end)) ?? []).intersection([.family])
                             }
                             if !kind.isDisjoint(with: .person), !kind.contains(.tail) { kinds[t] = kind.union(.afterConjunction) }
                         }
