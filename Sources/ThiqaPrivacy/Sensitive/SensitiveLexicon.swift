@@ -69,7 +69,7 @@ enum SensitiveLexicon {
         wirathi|wirati|thalassemie|ⵜⴰⵍⴰⵙⵉⵎⵢⴰ|ⵉⴽⴽⴰⵏ ⵙⴳ ⵉⵎⵣⵡⵓⵔⴰ|ⵉⴽⴽⴰⵏ ⵙⴳ|ikkan zg imzwura|ikkan sg imzwura|imzwura
         """,
         .religion: """
-        ⵥⵥⴰⵍⵍ*|ⵥⴰⵍⵍ*|اداء الحج|حجيت|حجات|7jit|7ajjit|ⵜⵉⵥⴰⵍⵍⵉⵏ|ⵜⵥⴰⵍⵍⵉⵜ|ⵥⵥⵓⵎ*|ⵓⵔ ⵥⵥⵓⵎⵖ|ⵜⴰⴷⵢⴰⵏⵜ|tadyant|ⵏⵙⵙⵔⵖ|ⵜⵏⵙⵙⵔⵖ|tnssrɣ|tnasr*|tnassr*|tnsrt|تنصر*|تشيعت|تشيع|tchayya3*|tchaya3*|tchi3t|bdlt din|bdelt dini|\
+        ⵥⵥⴰⵍⵍ*|ⵥⴰⵍⵍ*|اداء الحج|حجيت|حجات|7jit|7ajjit|تمشي للحج|نمشي للحج|يمشي للحج|مشات للحج|مشى للحج|تمشي للعمره|tmchi l7ej|nmchi l7ej|mchat l7ej|ⵜⵉⵥⴰⵍⵍⵉⵏ|ⵜⵥⴰⵍⵍⵉⵜ|ⵥⵥⵓⵎ*|ⵓⵔ ⵥⵥⵓⵎⵖ|ⵜⴰⴷⵢⴰⵏⵜ|tadyant|ⵏⵙⵙⵔⵖ|ⵜⵏⵙⵙⵔⵖ|tnssrɣ|tnasr*|tnassr*|tnsrt|تنصر*|تشيعت|تشيع|tchayya3*|tchaya3*|tchi3t|bdlt din|bdelt dini|\
         converti|convertie|conversion|apostat*|athee|athees|atheisme|agnostique|chretien|chretienne|christianisme|catholique*|\
         protestant*|evangeli*|kippa|kipa|juif|juive|juifs|judaisme|confession|musulman|musulmane|chiite*|chiisme|sunnite|bahai*|bouddhis*|\
         prie|prier|priere|prieres|pratiquant*|voile|hijab|niqab|jeune|jeuner|messe|croyant*|foi|\
