@@ -124,55 +124,131 @@ struct ScanState {
         return out
     }
 
+    /// The cue entries of the first of `cliticVariants` that has some, computed on a stack buffer: the same keys
+    /// in the same order, without the arrays (this runs for every Arabic word that is not itself a cue word).
+    static func cliticVariantInfo(_ norm: NormalizedText, _ token: Token, _ words: Lexicon.PackedWordTable) -> Lexicon.WordInfo? {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: token.length) { buffer -> Lexicon.WordInfo? in
+            var n = 0
+            for k in token.start..<token.end {
+                let f = NormalizedText.fold(norm.scalars[k])
+                if f != 0 {
+                    buffer[n] = f
+                    n += 1
+                }
+            }
+            /// Key of `prefix` (0, 1 or 2 scalars: "ا", "ال") + buffer[from..<to], the last scalar replaced by `last` if non-zero.
+            func probe(_ prefix: (UInt32, UInt32), _ from: Int, _ to: Int, last: UInt32 = 0) -> Lexicon.WordInfo? {
+                var h = WordKey.offsetBasis
+                if prefix.0 != 0 { h = WordKey.mix(h, prefix.0) }
+                if prefix.1 != 0 { h = WordKey.mix(h, prefix.1) }
+                var k = from
+                while k < to {
+                    h = WordKey.mix(h, k == to - 1 && last != 0 ? last : buffer[k])
+                    k += 1
+                }
+                guard let info = words[WordKey(value: h)], info.entryCount > 0 else { return nil }
+                return info
+            }
+            var start = 0
+            if n > 3, buffer[0] == 0x0648 || buffer[0] == 0x0641 {
+                start = 1
+                if let info = probe((0, 0), 1, n) { return info }
+            }
+            let count = n - start
+            if count > 3, Self.arabicCliticPrefixes.contains(buffer[start]) {
+                if buffer[start] == 0x0644 && buffer[start + 1] == 0x0644, let info = probe((0x0627, 0x0644), start + 2, n) { return info }
+                if let info = probe((0, 0), start + 1, n) { return info }
+            }
+            if count > 4, buffer[start] == 0x0627, buffer[start + 1] == 0x0644, let info = probe((0, 0), start + 2, n) { return info }
+            var end = n
+            if count > 4, buffer[n - 1] == 0x0627, buffer[n - 2] == 0x0647 {
+                end = n - 2
+            } else if count > 3, buffer[n - 1] == 0x064A || buffer[n - 1] == 0x0647 || buffer[n - 1] == 0x0643 || buffer[n - 1] == 0x0648 {
+                end = n - 1
+            } else {
+                return nil
+            }
+            if let info = probe((0, 0), start, end) { return info }
+            if end > start, buffer[end - 1] == 0x062A { return probe((0, 0), start, end, last: 0x0647) }
+            return nil
+        }
+    }
+
     static func string(_ scalars: [Unicode.Scalar]) -> String {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars)
         return String(view)
     }
 
+    /// Marks cue phrases, and copies each word's name kinds and stop-word flag from the same lookup: one probe of
+    /// one table per word.
     private mutating func markCues() {
-        let count = self.tokens.count
-        var i = 0
-        while i < count {
-            var entries = Lexicon.phrases[self.tokens[i].key]
-            if entries == nil, self.tokens[i].script == .arabic {
-                for variant in Self.cliticVariants(self.norm.folded(self.tokens[i])) {
-                    if let found = Lexicon.phrases[WordKey(folded: variant)] {
-                        entries = found
-                        break
-                    }
+        let index = Lexicon.index
+        // Work on a local copy of the tokens through an unsafe buffer: writing `self.tokens[t]` in the loop would
+        // check the array's uniqueness on every write.
+        var tokens: [Token] = []
+        swap(&tokens, &self.tokens)
+        var spans: [CueSpan] = []
+        let norm = self.norm
+        tokens.withUnsafeMutableBufferPointer { toks in
+            let count = toks.count
+            var i = 0
+            while i < count {
+                var found = index.words[toks[i].key]
+                if let info = found {
+                    toks[i].name = info.name
+                    if info.isStopWord { toks[i].cues.insert(.stopWord) }
+                    if info.entryCount == 0 { found = nil }
                 }
-            }
-            guard let entries else {
-                i += 1
-                continue
-            }
-            var matchedLast = i
-            var matched = false
-            for entry in entries {
-                let last = i + entry.rest.count
-                guard last < count else { continue }
-                var ok = true
-                for (k, word) in entry.rest.enumerated() {
-                    let t = i + 1 + k
-                    if self.tokens[t].key != word || !self.isPhraseGap(self.tokens[t - 1].end, self.tokens[t].start) {
-                        ok = false
-                        break
-                    }
+                if found == nil, toks[i].script == .arabic {
+                    found = Self.cliticVariantInfo(norm, toks[i], index.words)
                 }
-                guard ok else { continue }
-                for t in i...last { self.tokens[t].cues.insert(entry.cue) }
-                self.cueSpans.append(CueSpan(first: i, last: last, cue: entry.cue))
-                matchedLast = max(matchedLast, last)
-                matched = true
-                if !entry.rest.isEmpty { break }
+                guard let found else {
+                    i += 1
+                    continue
+                }
+                var matchedLast = i
+                var matched = false
+                for e in Int(found.entryStart)..<Int(found.entryStart + found.entryCount) {
+                    let entry = index.entries[e]
+                    let restCount = Int(entry.restCount)
+                    let last = i + restCount
+                    guard last < count else { continue }
+                    var ok = true
+                    var k = 0
+                    while k < restCount {
+                        let t = i + 1 + k
+                        if toks[t].key != index.restKeys[Int(entry.restStart) + k] || !Self.isPhraseGap(norm, toks[t - 1].end, toks[t].start) {
+                            ok = false
+                            break
+                        }
+                        k += 1
+                    }
+                    guard ok else { continue }
+                    for t in i...last { toks[t].cues.insert(entry.cue) }
+                    spans.append(CueSpan(first: i, last: last, cue: entry.cue))
+                    matchedLast = max(matchedLast, last)
+                    matched = true
+                    if restCount > 0 { break }
+                }
+                // Words inside a matched phrase still get their name kinds and flags.
+                var t = i + 1
+                while t <= matchedLast {
+                    if let info = index.words[toks[t].key] {
+                        toks[t].name = info.name
+                        if info.isStopWord { toks[t].cues.insert(.stopWord) }
+                    }
+                    t += 1
+                }
+                i = matched ? matchedLast + 1 : i + 1
             }
-            i = matched ? matchedLast + 1 : i + 1
         }
+        swap(&tokens, &self.tokens)
+        self.cueSpans = spans
     }
 
-    private func isPhraseGap(_ from: Int, _ to: Int) -> Bool {
-        let gap = self.norm.gap(from, to)
+    private static func isPhraseGap(_ norm: NormalizedText, _ from: Int, _ to: Int) -> Bool {
+        let gap = norm.gap(from, to)
         if gap.isEmpty || gap.count > 2 { return gap.isEmpty }
         return gap.allSatisfy { $0 == 0x20 || $0 == 0x27 || $0 == 0x2D || $0 == 0x2E || $0 == 0x28 || $0 == 0x29 }
     }

@@ -211,6 +211,8 @@ print(
     "scan_and_sensitive_latency_us":{"p50":\(fmt(percentile(combined, 0.5))),"p99":\(fmt(percentile(combined, 0.99))),"max":\(fmt(combined.last ?? 0))},\
     "scan_and_sensitive_cpu_latency_us":{"p50":\(fmt(percentile(combinedCPU, 0.5))),"p99":\(fmt(percentile(combinedCPU, 0.99))),"max":\(fmt(combinedCPU.last ?? 0))},\
     "first_scan_ms":\(fmt(firstScanMilliseconds, 2)),"name_lexicon":{"words":\(PrivacyScanner.nameLexiconSize.words),"bytes":\(PrivacyScanner.nameLexiconSize.bytes),\
-    "skeletons":\(PrivacyScanner.nameLexiconSize.skeletons),"skeleton_bytes":\(PrivacyScanner.nameLexiconSize.skeletonBytes)}}
+    "skeletons":\(PrivacyScanner.nameLexiconSize.skeletons),"skeleton_bytes":\(PrivacyScanner.nameLexiconSize.skeletonBytes),\
+    "tifinagh_skeletons":\(PrivacyScanner.wordTablesSize.tifinaghSkeletons),"tifinagh_skeleton_bytes":\(PrivacyScanner.wordTablesSize.tifinaghSkeletonBytes)},\
+    "word_index_bytes":\(PrivacyScanner.wordTablesSize.wordIndexBytes)}
     """
 )

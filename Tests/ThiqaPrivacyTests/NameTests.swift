@@ -235,3 +235,52 @@ struct NameTests {
             == "Bonjour Rkia Ouhammou et Ilyas")
     }
 }
+
+@Suite("Names: Amazigh address words, jobs, coordination, Tifinagh skeletons")
+struct NameContextTests {
+    let scanner = PrivacyScanner(types: [.PERSON])
+
+    func persons(_ text: String) -> [String] { self.scanner.scan(text).map(\.text) }
+
+    @Test(
+        "Cue words added for Amazigh, Darija and plural kinship",
+        arguments: [
+            ("ⵢⵉⵡⵉ ⴰⴽⵙⵉⵍ ⵓⵔ ⵉⴷⴷⵉ ⵖⵔ ⵜⵉⵏⵎⵍ ⴰⵙⵙⴰ.", ["ⴰⴽⵙⵉⵍ"]),
+            ("Dda Mimoun inna yi ad d awiɣ takarḍa.", ["Mimoun"]),
+            ("ⵏⴽⴽⵉ ⴷ ⵜⵉⵣⵉⵔⵉ, ⵔⵉⵖ ⴰⴷ ⵙⵙⵏⵖ ⵎⴰⵏⵉ ⵉⵍⵍⴰ ⵓⴷⵓⵙⵢⵉ.", ["ⵜⵉⵣⵉⵔⵉ"]),
+            ("المعلم رشيد قال ليا نجيب الدفتر.", ["رشيد"]),
+            ("الله يخليك\nحليمة", ["حليمة"]),
+            ("Mes enfants Yasmine et Karim sont malades.", ["Yasmine", "Karim"]),
+            ("ولادي يوسف ومريم كيقراو فنفس المدرسة.", ["يوسف", "مريم"]),
+        ]
+    )
+    func cues(_ text: String, _ names: [String]) {
+        #expect(self.persons(text) == names)
+    }
+
+    @Test("A Tifinagh spelling the lists lack is found through the Arabic-script name with the same consonants")
+    func tifinaghSkeleton() throws {
+        // ⵃⴰⵎⵉⴷ is not in the Tifinagh list; حميد is in the Arabic-script one (ḥ-m-d).
+        #expect(NameLexicon.table[WordKey(stringLiteral: "ⵃⴰⵎⵉⴷ")] == nil)
+        #expect(self.persons("ⴱⴰⴱⴰ ⵃⴰⵎⵉⴷ ⵉⵅⴷⵎ ⴳ ⵜⴼⵍⵃⵉⵜ.") == ["ⵃⴰⵎⵉⴷ"])
+        // Two consonants are not enough: ⵍⵍⴰⵏ ("they are") is not a name after ⴱⴰⴱⴰ.
+        #expect(self.persons("ⵉⵎⵎⵉ ⴷ ⴱⴰⴱⴰ ⵍⵍⴰⵏ ⴳ ⵓⴷⵡⵡⴰⵔ.").isEmpty)
+    }
+
+    @Test(
+        "Jobs, towns and common words stay out",
+        arguments: ["المدير الجهوي ما كاينش اليوم.", "Nzdeɣ g Ait Baha zg iseggʷasn.", "ⵜⴰⵢⵔⵉ ⴷ ⴰⵏⴰⵔⵓⵣ ⴳ ⵡⵓⵍ."]
+    )
+    func lookalikes(_ text: String) {
+        #expect(self.persons(text).isEmpty)
+    }
+
+    @Test("One word table: name kinds reach the tokens through the cue lookup")
+    func wordIndex() {
+        let info = Lexicon.index.words[WordKey(stringLiteral: "youssef")]
+        #expect(info?.name.contains(.given) == true)
+        #expect(Lexicon.index.words[WordKey(stringLiteral: "merci")]?.entryCount ?? 0 > 0)
+        #expect(Lexicon.index.words[WordKey(stringLiteral: "avec")]?.isStopWord == true)
+        #expect(Lexicon.index.words[WordKey(stringLiteral: "zzqxw")] == nil)
+    }
+}

@@ -266,3 +266,40 @@ struct SensitivityPolicyTests {
         #expect(SensitiveDataAction.allCases.map(\.rawValue) == ["route_sovereign", "block", "require_review"])
     }
 }
+
+@Suite("Biometric documents are not body biometrics")
+struct BiometricDocumentTests {
+    let detector = SensitiveDataDetector()
+
+    @Test(
+        "A biometric document or a document's fingerprint requirement is not sensitive",
+        arguments: [
+            "Je dois renouveler mon passeport biométrique avant l'été, le dépôt se fait-il à la préfecture ?",
+            "Are fingerprints mandatory for the residence permit renewal?",
+            "هل البصمات إجبارية لطلب التأشيرة للأطفال؟",
+            "واش خاص البصمات باش نجدد لاكارط؟",
+            "ⵎⴰⵏⵉ ⴰⴷ ⴰⵡⵉⵖ ⵜⴰⴽⴰⵔⴹⴰ ⵜⴰⴱⵢⵓⵎⵉⵜⵔⵉⵜ ⵉⵏⵓ?",
+            "Mani ad awiɣ lpaspor abyumitri inu?",
+        ]
+    )
+    func document(_ text: String) {
+        #expect(self.detector.assess(text).scores[.biometric] ?? 1 < SensitiveModel.sensitiveThreshold)
+    }
+
+    @Test(
+        "The person's own fingerprints or face stay biometric facts, even next to a document",
+        arguments: [
+            "Mes empreintes ne passent plus à la borne depuis ma brûlure, et je dois renouveler ma carte.",
+            "My face was rejected by the passport kiosk three times after my surgery.",
+            "Iḍuḍan inu ur ttbayann i lakart, ḥrqɣ tn g lkhdmt.",
+        ]
+    )
+    func bodyFact(_ text: String) {
+        #expect(self.detector.assess(text).scores[.biometric] ?? 0 >= SensitiveModel.sensitiveThreshold)
+    }
+
+    @Test("A question opening with a copula states no ethnic origin")
+    func questionCopula() {
+        #expect(self.detector.assess("Are there Amazigh classes for children in Rabat?").categories(threshold: SensitiveModel.sensitiveThreshold).isEmpty)
+    }
+}

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # make eval-privacy: scores the privacy scanner on the annotated dev set, then PERSON alone on the hand-written
-# names sets (names.dev.txt, tuned on; names.heldout.txt and names.heldout2.txt, never tuned on), per language.
+# names sets (names.dev.txt, tuned on; names.heldout.txt, names.heldout2.txt and names.heldout3.txt, see NAMES_RESULTS.md), per language.
 #   eval/privacy/run.sh [DEVSET] [evaluate.py options, e.g. -v or --source=heldout]   (with DEVSET: that set only)
 # Env: PRIVACY_BENCH=path/to/privacy-bench (else built with `swift build -c release --product privacy-bench`).
 # Exit status is evaluate.py's on the dev set: non-zero when structured-identifier F1 < 0.95 or a look-alike is flagged.
 # The names sets print their own PASS/FAIL (PERSON F1 >= 0.95 in every language, no look-alike flagged as PERSON);
 # NAMES_GATE=1 makes their failure the script's too. Then the sensitive-data detector on its held-out set
-# (eval/privacy/sensitive/run.sh, informational).
+# sets (heldout.jsonl, then the fresh heldout3.jsonl; eval/privacy/sensitive/run.sh, informational).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 NAMES=1
@@ -24,7 +24,7 @@ trap 'rm -f "$PRED" "$SET"' EXIT
 status=0
 python3 eval/privacy/evaluate.py "$DEVSET" "$PRED" "$@" || status=$?
 if [[ $NAMES == 1 ]]; then
-    for names in eval/privacy/names.dev.txt eval/privacy/names.heldout.txt eval/privacy/names.heldout2.txt; do
+    for names in eval/privacy/names.dev.txt eval/privacy/names.heldout.txt eval/privacy/names.heldout2.txt eval/privacy/names.heldout3.txt; do
         [[ -f "$names" ]] || continue
         echo
         echo "== PERSON on $names =="
@@ -34,7 +34,10 @@ if [[ $NAMES == 1 ]]; then
         python3 eval/privacy/evaluate.py "$SET" "$PRED" --types=PERSON --person-target "$@" || names_status=$?
         if [[ "${NAMES_GATE:-0}" == 1 && $names_status != 0 && $status == 0 ]]; then status=$names_status; fi
     done
-    echo
-    PRIVACY_BENCH="$PRIVACY_BENCH" eval/privacy/sensitive/run.sh eval/privacy/sensitive/heldout.jsonl
+    for sensitive in eval/privacy/sensitive/heldout.jsonl eval/privacy/sensitive/heldout3.jsonl; do
+        echo
+        echo "== Sensitive data on $sensitive =="
+        PRIVACY_BENCH="$PRIVACY_BENCH" eval/privacy/sensitive/run.sh "$sensitive"
+    done
 fi
 exit $status

@@ -56,7 +56,13 @@ enum GivenNames {
         ghada hadil aimad ayad badre bachir bahae dris elmehdi hamdane haitam haytam ilyasse iyad lahssen marouan \
         mouhamed naim nouaman noamane sohaib souhail wassim yacine abdelhaq \
         tilelli tililli tiziri thiziri tafsut tafsout thafsut itri tanirt dihya kahina tudert tifawt tinhinan taziri \
-        tala numidia noumidia tislit tazdayt titrit taous thanina sylia lyna lounja tamazight
+        tala numidia noumidia tislit tazdayt titrit taous thanina sylia lyna lounja tamazight \
+        silya siliya tanina tassadit tamount tamsna mammas toufout tufut tuftut amayas menad aderfi aghilas gaya mazigh \
+        afulay aksel massin tizi tayri anaruz tafrara tafukt tiwizi aylal hemmou hmmou ouchen ijjou itto ittou \
+        boujemaa boujmaa boujamaa hnia hniya haddou haddouch tahar taher mokhtar lmokhtar zoubir hachmi mansour salah \
+        yassir ayach ayachi bouazza bouchta bouchaib laarbi larbi maati lmaati thami touhami jilali lhaj lhoucine \
+        batoul lbatoul thouria tourya hadda rabha saadia daouia mennana aalia fatima fettouma zina ghalia zahia \
+        chaibia tamou ajja taja talla tiriri rkia rqia kaltoum zahra touria jannat ritaj sondos israe raghad rahaf narjis yakout
         """
 
     /// Arabic script.
@@ -77,7 +83,11 @@ enum GivenNames {
         صوفيا تهاني وداد وصال زاهية أمل أمينة عزيزة بهيجة بشرى شادية شريفة دلال إيطو ايتو يطو إيجة تودة مباركة نجاة نجية عواطف \
         بثينة مجدولين منار سوسن وجدان زليخة فرح أحلام أماني إحسان فضيلة ندى لمياء رحاب سمية نجوى نهى رانيا صابرين ميساء آلاء \
         آسية بسمة شروق دينا آية سلوى بشير بهاء هيثم إياد نعمان سهيل صهيب وسيم \
-        يوبا ماسينيسا أنير أمناي إيدير يدير زيري أكسيل ايزم تيليلي تيزيري تافسوت إيتري تانيرت ديهيا الكاهنة تودرت نوميديا تيفاوت
+        يوبا ماسينيسا أنير أمناي إيدير يدير زيري أكسيل ايزم تيليلي تيزيري تافسوت إيتري تانيرت ديهيا الكاهنة تودرت نوميديا تيفاوت \
+        لينة بهية عبلة البتول الباتول بتول ثريا حادة هنية رابحة السعدية الضاوية منانة فطيمة فطيما الشعيبية طامو عدي العياشي \
+        بوجمعة الصديق الطاهر بلعيد حمادي علال بناصر الزبير المختار منصور صلاح جنات ريتاج إسراء رغد رهف حادة يطو تودة \
+        امبارك لحسن الحسين المصطفى العباس عباس الهاشمي الحبيب الجيلالي المعطي عبو حدو موحند ايشو عيشة رقية تاجة زهيرة \
+        تيزيري سيليا سيلية تانينا ماماس تامسنا أماياس مناد أغيلاس أناروز تايري أمازيغ تودة إيجة عدجو بديعة ريحانة نبيلة الزوهرة زوهرة
         """
 
     /// Tifinagh (IRCAM orthography: ⵃ for ḥ, ⵄ for ɛ, ⵖ for ɣ, ⵟ for ṭ, ⴹ for ḍ; no schwa, but ⴻ spellings listed too).
@@ -90,7 +100,10 @@ enum GivenNames {
         ⴼⴰⴹⵎⴰ ⴼⴰⵟⵉⵎⴰ ⴼⴰⵟⵎⴰ ⴼⴰⴹⵉⵎⴰ ⴼⴰⵟⵏⴰ ⴼⴰⴹⵏⴰ ⵅⴰⴷⵉⵊⴰ ⵅⴷⵉⵊⴰ ⵄⴰⵢⵛⴰ ⵄⵉⵛⴰ ⵎⵔⵢⴰⵎ ⵎⵔⵢⵎ ⵎⴰⵍⵉⴽⴰ ⵏⴰⵄⵉⵎⴰ ⵣⵀⵔⴰ ⵣⴰⵀⵔⴰ ⵣⵀⵓⵔ ⵉⵜⵜⵓ \
         ⵉⵟⵜⵓ ⵉⵊⵊⴰ ⵜⵓⴷⴰ ⵢⴰⵎⵏⴰ ⵃⵏⵏⵓ ⵔⵇⵉⵢⴰ ⵔⵇⵢⴰ ⵃⴰⵍⵉⵎⴰ ⵃⵍⵉⵎⴰ ⵙⴰⵍⵎⴰ ⵎⵉⵎⵓⵏⴰ ⵜⴰⵎⵓ ⵏⴰⴷⵢⴰ ⵍⴰⵜⵉⴼⴰ ⵃⴰⴼⵉⴹⴰ ⵙⵄⴰⴷ ⵀⵉⵏⴷ \
         ⵜⵉⵍⵍⵉ ⵜⵉⵍⴻⵍⵍⵉ ⵜⵉⵣⵉⵔⵉ ⵜⴰⴼⵙⵓⵜ ⵉⵜⵔⵉ ⵜⴰⵏⵉⵔⵜ ⴷⵉⵀⵢⴰ ⴷⵉⵃⵢⴰ ⴽⴰⵀⵉⵏⴰ ⵜⵓⴷⵔⵜ ⵜⵉⴼⴰⵡⵜ ⵜⵉⵏⵀⵉⵏⴰⵏ ⵏⵓⵎⵉⴷⵢⴰ ⵏⵓⵎⵉⴷⵉⵢⴰ ⵜⴰⵍⴰ \
-        ⵜⵉⵙⵍⵉⵜ ⵜⴰⵣⴷⴰⵢⵜ ⵜⵉⵜⵔⵉⵜ ⵜⴰⵡⵙ ⴽⵏⵣⴰ ⵍⵉⵏⴰ
+        ⵜⵉⵙⵍⵉⵜ ⵜⴰⵣⴷⴰⵢⵜ ⵜⵉⵜⵔⵉⵜ ⵜⴰⵡⵙ ⴽⵏⵣⴰ ⵍⵉⵏⴰ \
+        ⵙⵉⵍⵢⴰ ⵙⵉⵍⵉⵢⴰ ⵜⴰⵏⵉⵏⴰ ⵜⴰⵙⵙⴰⴷⵉⵜ ⵜⴰⵎⵓⵏⵜ ⵜⴰⵎⵙⵏⴰ ⵎⴰⵎⵎⴰⵙ ⵜⵓⴼⵓⵜ ⵜⵓⴼⵜⵓⵜ ⴰⵎⴰⵢⵢⴰⵙ ⵎⵏⴰⴷ ⴰⴷⵔⴼⵉ ⴰⵖⵉⵍⴰⵙ ⴳⴰⵢⴰ ⵎⴰⵣⵉⵖ \
+        ⴰⴼⵓⵍⴰⵢ ⴰⴽⵙⵍ ⵜⴰⵢⵔⵉ ⴰⵏⴰⵔⵓⵣ ⵜⴰⴼⵔⴰⵔⴰ ⵜⴰⴼⵓⴽⵜ ⵜⵉⵡⵉⵣⵉ ⵀⵎⵎⵓ ⵉⵊⵊⵓ ⵜⴰⵊⴰ ⴰⵊⵊⴰ ⵜⵓⵔⵢⴰ ⵃⴰⴷⴷⴰ ⵃⴰⴷⴷⵓ ⵣⵉⵏⴰ \
+        ⴱⵓⵊⵎⵄⴰ ⴱⵓⵛⵜⴰ ⴱⵓⵛⵄⵉⴱ ⴱⵓⵄⵣⵣⴰ ⵜⴰⵍⵍⴰ ⵜⵉⵔⵉⵔⵉ ⵍⵃⴰⵊ ⵍⵃⵓⵙⴰⵢⵏ ⵍⵃⵙⴰⵢⵏ ⵍⴰⵀⵙⵏ ⵍⵃⵙⵏ ⵄⴰⵍⵉ ⵄⵍⵉ ⵎⵓⵃⴰⵏⴷ ⵎⵓⵀⴰⵏⴷ ⵡⴰⵍⵉ
         """
 
     /// Second halves of compound given names, never a name on their own: Nour Eddine, Jamal-Eddine, عبد الله,
@@ -117,6 +130,9 @@ enum GivenNames {
         سكينة فضيلة العربي صابر جميل شريفة دلال زين \
         ⵜⵉⵍⵍⵉ ⵜⵉⵍⴻⵍⵍⵉ ⵉⵜⵔⵉ ⵜⴰⴼⵙⵓⵜ ⴰⵢⵢⵓⵔ ⵜⵓⴷⵔⵜ ⴰⵏⵉⵔ ⵜⴰⵏⵉⵔⵜ ⴰⵎⵏⴰⵢ ⵉⴷⵉⵔ ⵜⵉⴼⴰⵡⵜ ⵜⵉⵣⵉⵔⵉ ⵉⵣⵎ ⴰⵎⴰⵣⵉⵖ ⴰⵏⵣⴰⵔ ⵜⴰⵍⴰ ⵜⵉⵙⵍⵉⵜ ⵜⴰⵣⴷⴰⵢⵜ \
         ⵜⵉⵜⵔⵉⵜ ⵜⴰⵡⵙ ⴽⴰⵔⵉⵎ ⵙⴰⵄⵉⴷ ⵢⵓⴱⴰ ⵊⵓⴱⴰ ⵎⴰⵙⵉⵏⵉⵙⴰ ⵎⴰⵙⵉⵏⵉⵙⵙⴰ ⵎⴰⵙⵙⵉⵏⵉⵙⵙⴰ ⴷⵉⵀⵢⴰ ⴽⴰⵀⵉⵏⴰ ⵢⵓⴳⵓⵔⵟⴰ ⴽⵓⵙⴰⵢⵍⴰ ⵜⵉⵏⵀⵉⵏⴰⵏ ⵏⵓⵎⵉⴷⵢⴰ \
-        يوبا ماسينيسا ديهيا الكاهنة نوميديا
+        يوبا ماسينيسا ديهيا الكاهنة نوميديا \
+        tayri anaruz tafrara tafukt tiwizi tamsna zina ghalia aalia salah mansour jannat narjis yakout \
+        زينة ملك جود نرجس ياقوت سندس الغالية العالية غالية صلاح منصور أناروز تايري تامسنا جنات \
+        ⵜⴰⵢⵔⵉ ⴰⵏⴰⵔⵓⵣ ⵜⴰⴼⵔⴰⵔⴰ ⵜⴰⴼⵓⴽⵜ ⵜⵉⵡⵉⵣⵉ ⵜⴰⵎⵙⵏⴰ ⵣⵉⵏⴰ
         """
 }

@@ -40,9 +40,15 @@ enum NameContext {
             جاري|جارتي|جارنا|جارتنا|صديقي|صديقتي|ابنه|ابنها|زوجته|زوجها|ابنته|ابنتها|والدته|والده|\
             مي|ماما|بابا|ولدي|خويا|ختي|راجلي|مرتي|صاحبي|صاحبتي|الواليد|الوالدة|الوالد|\
             ⵢⵉⵎⵎⴰ|ⵉⵎⵎⵉ|ⵉⵎⵎⴰ|ⴱⴰⴱⴰ|ⴱⴰⴱⴰ ⵉⵏⵓ|ⵢⵉⵍⵍⵉ|ⵉⵍⵍⵉ|ⵉⵡⵉ|ⴳⵯⵎⴰ|ⴳⵎⴰ|ⵓⵍⵜⵎⴰ|ⴰⵔⴳⴰⵣ ⵉⵏⵓ|ⵜⴰⵎⵖⴰⵔⵜ ⵉⵏⵓ|ⴷⴰⴷⴰ|\
-            yimma|immi|imma|yelli|yilli|illi|iwi|gma|gʷma|ultma|argaz inu|tamɣart inu|tamghart inu|dada|baba inu
+            yimma|immi|imma|yelli|yilli|illi|iwi|gma|gʷma|ultma|argaz inu|tamɣart inu|tamghart inu|dada|baba inu|\
+            ⵢⵉⵡⵉ|ⵉⵡⵉⵙ|ⵢⵉⵍⵍⵉⵙ|ⵉⵍⵍⵉⵙ|ⴰⵎⴷⴷⴰⴽⴽⵯⵍ|ⴰⵎⴷⴷⴰⴽⴽⵍ|ⵜⴰⵎⴷⴷⴰⴽⴽⵯⵍⵜ|ⵜⴰⴷⴳⴳⵯⴰⵍⵜ|ⴰⴷⵓⴳⴳⵯⴰⵍ|ⵓⵍⵜⵎⴰⵙ|ⴳⵯⵎⴰⵙ|ⵉⵎⵎⴰⵙ|ⴱⴰⴱⴰⵙ|ⵄⵎⵎⵉ|ⵅⴰⵍⵉ|\
+            ⵜⴰⵔⵡⴰ ⵉⵏⵓ|ⴰⵔⵔⴰⵡ ⵉⵏⵓ|ⵜⴰⵡⵊⵊⴰ ⵉⵏⵓ|\
+            yiwi|iwis|yillis|illis|amddakkʷl|amddakkwl|amddakkul|tamddakkʷlt|tadggʷalt|tadggwalt|aduggʷal|adggʷal|ultmas|gʷmas|\
+            immas|babas|ɛmmi|3mmi|tarwa inu|arraw inu|\
+            الجار|الجاره|جيراننا|ولادي|اولادي|أولادي|ابنائي|أبنائي|بناتي|wladi|wlidati|drari dyali|\
+            mes enfants|mes fils|mes filles|nos enfants|my children|my kids|my sons|my daughters
             """)
-        + Self.words(.weakIntro, "je suis|c'est|c est|i am|i'm|this is|it's|أنا|انا|ana hiya|ana howa")
+        + Self.words(.weakIntro, "je suis|c'est|c est|i am|i'm|this is|it's|أنا|انا|ana hiya|ana howa|ⵏⴽⴽⵉ ⴷ|nekki d|nkki d|nekkin d")
         + Self.words(.signOff, """
             cordialement|bien cordialement|bien a vous|salutations|sinceres salutations|merci|merci beaucoup|merci d'avance|\
             merci bzaf|je vous remercie|regards|best regards|kind regards|best|sincerely|thanks|thank you|cheers|\
@@ -50,7 +56,9 @@ enum NameContext {
             tanmmirt|tanemmirt|ⵜⴰⵏⵎⵎⵉⵔⵜ|veuillez agreer|salutations distinguees|respectueusement|bien respectueusement|\
             dans l'attente|en vous remerciant|yours faithfully|yours sincerely|sincerely yours|best wishes|warm regards|\
             with thanks|bslama|b slama|beslama|مع السلامة|بالتوفيق|مع فائق الاحترام|مع فائق التقدير|\
-            مع فائق التقدير والاحترام|تقبلوا فائق الاحترام|فائق الاحترام|مع التقدير|مع خالص التقدير|ar timlilt|ⴰⵔ ⵜⵉⵎⵍⵉⵍⵜ
+            مع فائق التقدير والاحترام|تقبلوا فائق الاحترام|فائق الاحترام|مع التقدير|مع خالص التقدير|ar timlilt|ⴰⵔ ⵜⵉⵎⵍⵉⵍⵜ|\
+            الله يحفظك|الله يحفظكم|الله يخليك|الله يخليكم|الله يجازيك بخير|جزاك الله خيرا|بارك الله فيك|\
+            lah y7fdek|lah ykhlik|allah y7fdek|allah ykhlik|lah yjazik bkhir|barak allah fik|ayyuz|ⴰⵢⵢⵓⵣ
             """)
         + Self.words(.namedPlace, """
             boulevard|bd|blvd|avenue|av|rue|zankat|zanqa|zenqa|znqa|zan9a|zan9at|derb|place|lycee|college|ecole|hopital|chu|\
@@ -72,7 +80,14 @@ enum NameContext {
         + Self.words(.product, """
             confiture|conserves|eau|lait|marque|produits|produit|rayon|promo|promotion|water|brand|chrit|achete|acheté|bought|ماء|حليب|شريت|اشتريت|ماركة
             """)
-        + Self.words(.honorific, "si|lalla|lhaj|lhajj|l7aj|hajj|hadj|haj|hajja|hajja|سي|الحاج|الحاجة|الحاجه|لالة|ⵍⴰⵍⵍⴰ")
+        + Self.words(.honorific, "si|lalla|lhaj|lhajj|l7aj|hajj|hadj|haj|hajja|hajja|سي|الحاج|الحاجة|الحاجه|لالة|ⵍⴰⵍⵍⴰ|ⵍⵍⴰ|ⴷⴷⴰ|lla|dda")
+        // Jobs written before a name like a title ("المعلمة سميرة", "lmudir Hassan"): only a known given name may
+        // follow, so "المدير الجهوي" stays a job.
+        + Self.words(.honorific, """
+            المعلم|المعلمه|الاستاذه|الممرض|الممرضه|الطبيب|الطبيبه|الدكتوره|المدير|المديره|القايد|المقدم|المقدمه|\
+            lmou3allim|lmou3alima|lmo3alima|lostada|ostada|lmudir|lmudira|lmdir|lqayd|l9ayd|lmqqdem|lmo9adem|\
+            ⴰⵙⵍⵎⴰⴷ|ⵜⴰⵙⵍⵎⴰⴷⵜ|aslmad|taslmadt
+            """)
 
     private static func words(_ cue: Cue, _ list: String) -> [(String, Cue)] {
         list.split(separator: "|").map { (String($0).trimmingSpaces, cue) }
@@ -84,10 +99,10 @@ enum NameContext {
         """
         ali harazem moumen maarouf bernoussi kacem slimane ifni bennour yahya othmane rahal bouzid allal bibi belyout \
         bouknadel taibi abed idriss yacoub yaacoub bousselham rachid abdellah ismail melloul ourir baamrane benhaddou atta \
-        iaaza amira takerkoust mimouna meryem \
+        iaaza amira takerkoust mimouna meryem baha \
         علي حرازم مومن معروف البرنوصي قاسم سليمان افني بنور يحيى عثمان رحال بوزيد علال ادريس يعقوب بوسلهام رشيد عبد ملول اورير \
-        باعمران بنحدو \
-        ⵎⵍⵍⵓⵍ ⴱⴰⵄⵎⵔⴰⵏ ⵓⵔⵉⵔ ⴱⵏⵃⴷⴷⵓ ⵄⵟⵟⴰ
+        باعمران بنحدو باها \
+        ⵎⵍⵍⵓⵍ ⴱⴰⵄⵎⵔⴰⵏ ⵓⵔⵉⵔ ⴱⵏⵃⴷⴷⵓ ⵄⵟⵟⴰ ⴱⴰⵀⴰ
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).flatMap { Lexicon.keys(of: String($0)) }
     )
 
@@ -95,7 +110,8 @@ enum NameContext {
     static let kinshipAdjectives = WordSet(
         """
         sghir sghira kbir kbira sghar kbar zghir zghira lkbir lkbira sseghir \
-        الصغير الصغيره الكبير الكبيره الاصغر الاكبر الصغرى الكبرى البكر العزيز العزيزه
+        الصغير الصغيره الكبير الكبيره الاصغر الاكبر الصغرى الكبرى البكر العزيز العزيزه \
+        ⴰⵎⵥⵥⵢⴰⵏ ⵜⴰⵎⵥⵥⵢⴰⵏⵜ ⵜⴰⵎⵣⵣⵢⴰⵏⵜ ⵜⴰⵎⵇⵔⴰⵏⵜ tamẓẓyant tamzzyant tamqrant
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).flatMap { Lexicon.keys(of: String($0)) }
     )
 

@@ -31,7 +31,9 @@ struct NameKind: OptionSet, Sendable, Hashable {
 /// that folding cannot join (Youssef / Youcef / Yusuf, Mohammed / Mohamed / Mhamed) are listed. The word
 /// lists and where they come from are described in Names/README.md.
 enum NameLexicon {
-    static let table: NameTable = {
+    /// The name lexicon as folded word -> kinds. The scanner reads it only through `Lexicon.index` (one table for cue
+    /// phrases, name kinds and stop words); `table` is built only when its size is asked for (`nameLexiconSize`).
+    static let kinds: [WordKey: NameKind] = {
         var kinds: [WordKey: NameKind] = [:]
         func add(_ list: String, _ kind: NameKind) {
             for word in list.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
@@ -49,8 +51,10 @@ enum NameLexicon {
         add(particles, .particle)
         add(regnal, .regnal)
         add("sidi moulay سيدي مولاي", .innerHonorific)
-        return NameTable(kinds)
+        return kinds
     }()
+
+    static let table = NameTable(Self.kinds)
 
     /// Latin-script names by spelling skeleton (see `skeleton(of:)`), for spellings the lists do not carry
     /// (Sokaina for Soukaina, Yousef for Youssef, Zakariyae for Zakaria). Consulted only for capitalised words and
@@ -69,6 +73,92 @@ enum NameLexicon {
         add(GivenNames.common, .common)
         return NameTable(kinds)
     }()
+
+    /// Arabic-script and Tifinagh names by consonant skeleton (see `consonantSkeleton`), so that a Tifinagh spelling
+    /// the lists lack meets the Arabic-script spelling they carry: ⵍⴰⵀⵙⵏ and لحسن, ⴱⵓⵛⵄⵉⴱ and بوشعيب, ⵄⴰⵍⵉ and علي.
+    /// Consulted only for Tifinagh words beside a name or right after a person cue, like the Latin skeletons.
+    static let tifinaghSkeletons: NameTable = {
+        var kinds: [WordKey: NameKind] = [:]
+        func add(_ list: String, _ kind: NameKind) {
+            for word in list.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+                let folded = String(word).unicodeScalars.map { NormalizedText.fold(NormalizedText.normalize($0.value)) }.filter { $0 != 0 }
+                folded.withUnsafeBufferPointer { buffer in
+                    if let key = Self.consonantSkeleton(of: buffer, 0, buffer.count, folding: false) { kinds[key, default: []].formUnion(kind) }
+                    // "الحسين" is also written without its article in Tifinagh (ⵃⵓⵙⵉⵏ) as well as with it (ⵍⵃⵓⵙⵉⵏ).
+                    if buffer.count > 4, buffer[0] == 0x0627, buffer[1] == 0x0644,
+                        let key = Self.consonantSkeleton(of: buffer, 2, buffer.count, folding: false)
+                    {
+                        kinds[key, default: []].formUnion(kind)
+                    }
+                }
+            }
+        }
+        add(GivenNames.arabic, .given)
+        add(GivenNames.tifinagh, .given)
+        add(FamilyNames.arabic, .family)
+        add(FamilyNames.tifinagh, .family)
+        add(GivenNames.common, .common)
+        return NameTable(kinds)
+    }()
+
+    /// Consonant class of an Arabic or Tifinagh letter, as a Tifinagh scalar, or 0 for a vowel, a glide or a letter
+    /// of another script. Emphatics meet their plain letter (ⵟ ط and ⵜ ت, ⵚ ص and ⵙ س), ⵃ ح and ⵀ ه are one class:
+    /// users spell names by ear.
+    @inline(__always)
+    private static func consonantClass(_ c: UInt32) -> UInt32 {
+        switch c {
+        case 0x0628, 0x2D31: return 0x2D31  // b
+        case 0x062A, 0x062B, 0x0637, 0x2D5C, 0x2D5F: return 0x2D5C  // t ṭ
+        case 0x062C, 0x2D4A: return 0x2D4A  // j
+        case 0x062D, 0x0647, 0x2D43, 0x2D40: return 0x2D40  // ḥ h
+        case 0x062E, 0x2D45: return 0x2D45  // x
+        case 0x062F, 0x0630, 0x0636, 0x0638, 0x2D37, 0x2D39: return 0x2D37  // d ḍ
+        case 0x0631, 0x2D54, 0x2D55: return 0x2D54  // r ṛ
+        case 0x0632, 0x2D63, 0x2D65: return 0x2D63  // z ẓ
+        case 0x0633, 0x0635, 0x2D59, 0x2D5A: return 0x2D59  // s ṣ
+        case 0x0634, 0x2D5B: return 0x2D5B  // c (sh)
+        case 0x0639, 0x2D44: return 0x2D44  // ɛ
+        case 0x063A, 0x2D56: return 0x2D56  // ɣ
+        case 0x0641, 0x2D3C: return 0x2D3C  // f
+        case 0x0642, 0x2D47: return 0x2D47  // q
+        case 0x0643, 0x2D3D: return 0x2D3D  // k
+        case 0x2D33: return 0x2D33  // g
+        case 0x0644, 0x2D4D: return 0x2D4D  // l
+        case 0x0645, 0x2D4E: return 0x2D4E  // m
+        case 0x0646, 0x2D4F: return 0x2D4F  // n
+        default: return 0
+        }
+    }
+
+    /// The consonant skeleton of an Arabic-script or Tifinagh word (scalars `start..<end`, folded first when
+    /// `folding`): consonant classes in order, vowels, glides and a final Arabic ه (a folded ة) dropped, doubled
+    /// consonants single; nil below three consonants. ⵍⴰⵀⵙⵏ and لحسن meet as l-h-s-n, ⴱⵓⵛⵄⵉⴱ and بوشعيب as b-c-ɛ-b.
+    static func consonantSkeleton(of s: UnsafeBufferPointer<UInt32>, _ start: Int, _ end: Int, folding: Bool) -> WordKey? {
+        guard end - start >= 3, end - start <= 24 else { return nil }
+        var h = WordKey.offsetBasis
+        var previous: UInt32 = 0
+        var produced = 0
+        var k = start
+        while k < end {
+            let raw = folding ? NormalizedText.fold(s[k]) : s[k]
+            k += 1
+            if raw == 0x0647 && k == end && end - start >= 3 { break }  // a final ة
+            let c = Self.consonantClass(raw)
+            guard c != 0 else {
+                // Letters of another script make no skeleton; vowels and glides are skipped (and end a geminate).
+                if raw < 0x0600 || (raw > 0x06FF && raw < 0x2D30) || raw > 0x2D7F { return nil }
+                previous = 0
+                continue
+            }
+            // A geminate (ⵍⵍ, or an Arabic shadda dropped by folding) is one consonant.
+            if c == previous { continue }
+            previous = c
+            produced += 1
+            h = WordKey.mix(h, c)
+        }
+        // Two consonants are too few: ⵜⵍⵍⴰ (is) would meet طلال, ⵍⵍⴰⵏ (are) لينا. Short names are in the lists.
+        return produced >= 3 ? WordKey(value: h) : nil
+    }
 
     /// A spelling skeleton of a Latin word (scalars `start..<end` of `s`, folded first when `folding`), or nil when it has other letters than a–z or is too short:
     /// ou/o/w → u, y → i, q/ck/hard c → k, soft c → s, ch/sh → one letter, kh and gh → one letter each, th → t,
@@ -157,6 +247,12 @@ enum NameLexicon {
 }
 
 extension PrivacyScanner {
+    /// Bytes of the one word table the scanner probes per word (cue phrases, name kinds, stop words), and the
+    /// number of consonant skeletons and bytes of the Tifinagh skeleton table.
+    public static var wordTablesSize: (wordIndexBytes: Int, tifinaghSkeletons: Int, tifinaghSkeletonBytes: Int) {
+        (Lexicon.index.words.footprintBytes, NameLexicon.tifinaghSkeletons.count, NameLexicon.tifinaghSkeletons.footprintBytes)
+    }
+
     /// Size of the name lexicon: distinct folded words and bytes of its hashed table, then the same for the table of
     /// Latin spelling skeletons (benchmarks report them).
     public static var nameLexiconSize: (words: Int, bytes: Int, skeletons: Int, skeletonBytes: Int) {

@@ -22,6 +22,10 @@ struct Cue: OptionSet, Sendable, Hashable {
     /// A generic "number" word: raises every numeric identifier a little.
     static let number = Cue(rawValue: 1 << 16)
 
+    /// A stop word or a month name (`Lexicon.stopWords`, `Lexicon.months`): not a cue of anything, a word that ends
+    /// a name or an address; kept here so that the token needs no other field.
+    static let stopWord = Cue(rawValue: 1 << 31)
+
     static let anyIdentifier: Cue = [.cin, .passport, .phone, .cnss, .ice, .massar, .rib, .iban, .card, .ip, .email, .number]
 }
 
@@ -129,18 +133,110 @@ enum Lexicon {
         ("ⴰⴷⵡⵡⴰⵔ", .address), ("adwwar", .address), ("ⵜⴰⵙⵓⵜⴰ", .address),
     ]
 
-    /// First token key -> entries. Multi-word phrases are split on spaces, apostrophes and dots like the tokenizer does.
-    static let phrases: WordTable<[Entry]> = {
-        var table: [WordKey: [Entry]] = [:]
+    /// What one lookup tells about a word: its cue phrases (a range of `WordIndex.entries`), what it can be in a
+    /// name, and whether it is a stop word or a month. One table for all three, so that the scanner hashes and probes
+    /// each word once (before, the cue table and the name table were probed separately).
+    struct WordInfo: Sendable {
+        var entryStart: UInt32 = 0
+        var entryCount: UInt32 = 0
+        var name: NameKind = []
+        var isStopWord = false
+    }
+
+    /// A cue phrase starting with some word: the keys of its other words (`restStart..<restStart + restCount` in
+    /// `WordIndex.restKeys`) and its cue. Flat storage: reading an entry retains nothing.
+    struct FlatEntry: Sendable {
+        var restStart: Int32
+        var restCount: Int32
+        var cue: Cue
+    }
+
+    struct WordIndex: Sendable {
+        let words: PackedWordTable
+        let entries: [FlatEntry]
+        let restKeys: [WordKey]
+    }
+
+    /// The word table of `index`, packed for the cache: one 64-bit word per slot, at most half full, holding the upper
+    /// 34 bits of the key and the `WordInfo` (14 bits of entry start, 7 of entry count, 8 of name kinds, 1 stop-word
+    /// flag); an empty slot is zero, and every stored word has entries, a name kind or the flag. 8,192 slots take
+    /// 64 KiB: a probe is one memory access, where three parallel arrays cost three.
+    struct PackedWordTable: Sendable {
+        private let slots: [UInt64]
+        private let shift: UInt64
+        private let mask: Int
+        private static let payloadBits: UInt64 = 30
+
+        init(_ entries: [WordKey: WordInfo]) {
+            var capacity = 8
+            var bits: UInt64 = 3
+            while capacity < entries.count * 2 {
+                capacity <<= 1
+                bits += 1
+            }
+            var slots = [UInt64](repeating: 0, count: capacity)
+            let shift = 64 - bits
+            for (key, info) in entries {
+                precondition(info.entryStart < 1 << 14 && info.entryCount < 1 << 7, "Lexicon: too many cue phrases for PackedWordTable")
+                let payload = UInt64(info.entryStart) | UInt64(info.entryCount) << 14 | UInt64(info.name.rawValue) << 21
+                    | (info.isStopWord ? 1 << 29 : 0)
+                guard payload != 0 else { continue }
+                let tag = key.value & ~((1 << Self.payloadBits) - 1)
+                var i = Int(truncatingIfNeeded: (key.value &* 0x9E37_79B9_7F4A_7C15) >> shift)
+                while slots[i] != 0 { i = (i + 1) & (capacity - 1) }
+                slots[i] = tag | payload
+            }
+            self.slots = slots
+            self.shift = shift
+            self.mask = capacity - 1
+        }
+
+        @inline(__always)
+        subscript(key: WordKey) -> WordInfo? {
+            let tag = key.value & ~((1 << Self.payloadBits) - 1)
+            var i = Int(truncatingIfNeeded: (key.value &* 0x9E37_79B9_7F4A_7C15) >> self.shift)
+            while true {
+                let slot = self.slots[i]
+                if slot == 0 { return nil }
+                if slot & ~((1 << Self.payloadBits) - 1) == tag {
+                    return WordInfo(
+                        entryStart: UInt32(truncatingIfNeeded: slot & 0x3FFF),
+                        entryCount: UInt32(truncatingIfNeeded: (slot >> 14) & 0x7F),
+                        name: NameKind(rawValue: UInt8(truncatingIfNeeded: slot >> 21)),
+                        isStopWord: (slot >> 29) & 1 == 1
+                    )
+                }
+                i = (i + 1) & self.mask
+            }
+        }
+
+        var footprintBytes: Int { self.slots.count * MemoryLayout<UInt64>.stride }
+    }
+
+    /// Word key -> cue phrases (longest first), name kinds, stop-word flag. Multi-word phrases are split on spaces,
+    /// apostrophes and dots like the tokenizer does.
+    static let index: WordIndex = {
+        var phrases: [WordKey: [Entry]] = [:]
         for (phrase, cue) in Self.cuePhrases + NameContext.cuePhrases {
             let words = Self.keys(of: phrase)
             guard let first = words.first else { continue }
-            table[first, default: []].append(Entry(rest: Array(words.dropFirst()), cue: cue))
+            phrases[first, default: []].append(Entry(rest: Array(words.dropFirst()), cue: cue))
         }
-        for key in table.keys {
-            table[key]?.sort { $0.rest.count > $1.rest.count }
+        var info: [WordKey: WordInfo] = [:]
+        var entries: [FlatEntry] = []
+        var restKeys: [WordKey] = []
+        for (key, list) in phrases {
+            let sorted = list.sorted { $0.rest.count > $1.rest.count }
+            info[key] = WordInfo(entryStart: UInt32(entries.count), entryCount: UInt32(sorted.count))
+            for entry in sorted {
+                entries.append(FlatEntry(restStart: Int32(restKeys.count), restCount: Int32(entry.rest.count), cue: entry.cue))
+                restKeys.append(contentsOf: entry.rest)
+            }
         }
-        return WordTable(table.map { ($0.key, $0.value) })
+        for (key, kind) in NameLexicon.kinds { info[key, default: WordInfo()].name = kind }
+        for key in Self.stopWordKeys { info[key, default: WordInfo()].isStopWord = true }
+        for key in Self.monthKeys { info[key, default: WordInfo()].isStopWord = true }
+        return WordIndex(words: PackedWordTable(info), entries: entries, restKeys: restKeys)
     }()
 
     /// Tokenises a lexicon phrase into folded keys, exactly as `NormalizedText.tokenize` would.
@@ -149,7 +245,9 @@ enum Lexicon {
     }
 
     /// Words that end a name or an address.
-    static let stopWords = WordSet(
+    static let stopWords = WordSet(Self.stopWordKeys)
+
+    private static let stopWordKeys: [WordKey] = (
         """
         et je j suis de du des la le les l un une a au aux pour par avec sans sur dans en est sont mon ma mes ton ta son sa ses \
         votre vos notre nos merci svp stp bonjour salut cordialement qui que quoi ou car mais donc or ni ce cet cette ces il elle \
@@ -166,7 +264,11 @@ enum Lexicon {
     )
 
     /// Month names (French, English, Moroccan Arabic, Darija, Amazigh) to month number.
-    static let months: WordTable<Int> = {
+    static let months: WordTable<Int> = WordTable(Self.monthTable.map { ($0.key, $0.value) })
+
+    private static var monthKeys: [WordKey] { Array(Self.monthTable.keys) }
+
+    private static let monthTable: [WordKey: Int] = {
         var table: [WordKey: Int] = [:]
         let lists: [[String]] = [
             ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"],
@@ -184,7 +286,7 @@ enum Lexicon {
         }
         let short: [(String, Int)] = [("janv", 1), ("fev", 2), ("feb", 2), ("avr", 4), ("apr", 4), ("juil", 7), ("aug", 8), ("sept", 9), ("sep", 9), ("oct", 10), ("nov", 11), ("dec", 12)]
         for (name, month) in short { table[WordKey(stringLiteral: name)] = month }
-        return WordTable(table.map { ($0.key, $0.value) })
+        return table
     }()
 
     /// Moroccan cities: raise address confidence and close an address span.

@@ -78,8 +78,14 @@ extension ScanState {
     /// conjunction "و" (ونادية). One table lookup per word, a second only for words with such a prefix.
     private func fillNameKinds(_ kinds: UnsafeMutableBufferPointer<NameKind>) {
         // Local copies: reading the static tables and `self.tokens` inside the loop retains and releases them per word.
-        let table = NameLexicon.table
+        // Second lookups (a glued prefix) read the name kinds from the same word table as the first one.
+        let words = Lexicon.index.words
+        func table(_ key: WordKey) -> NameKind? {
+            guard let kind = words[key]?.name, !kind.isEmpty else { return nil }
+            return kind
+        }
         let skeletons = NameLexicon.latinSkeletons
+        let consonantSkeletons = NameLexicon.tifinaghSkeletons
         let outside = Self.cuesOutsideNames
         let nameCues = Self.nameCues
         let tokenArray = self.tokens
@@ -108,8 +114,8 @@ extension ScanState {
                                 || !kinds[t - 1].isDisjoint(with: [.given, .family, .particle, .innerHonorific])
                         else { continue }
                     }
-                    if let kind = table[token.key] {
-                        kinds[t] = kind
+                    if !token.name.isEmpty {
+                        kinds[t] = token.name
                         continue
                     }
                     // Second lookups (a glued prefix, a spelling skeleton) only beside a name or after a cue, where a
@@ -125,7 +131,7 @@ extension ScanState {
                     switch token.script {
                     case .latin:
                         if token.length >= 6, f0 == 0x65 || f0 == 0x61, f1 == 0x6C,
-                            let kind = table[Self.key(s, token.start + 2, token.end)], !kind.isDisjoint(with: .person)
+                            let kind = table(Self.key(s, token.start + 2, token.end)), !kind.isDisjoint(with: .person)
                         {
                             kinds[t] = kind.intersection([.given, .family])
                         } else if (token.firstUpper && !token.allUpper) || (t > 0 && !tokens[t - 1].cues.isDisjoint(with: nameCues)),
@@ -136,15 +142,22 @@ extension ScanState {
                         }
                     case .arabic:
                         if token.length >= 5, f0 == 0x0627, f1 == 0x0644 {
-                            if let kind = table[Self.key(s, token.start + 2, token.end)] {
+                            if let kind = table(Self.key(s, token.start + 2, token.end)) {
                                 kinds[t] = kind.intersection([.given, .family, .common])
                             }
                         } else if f0 == 0x0648 {
-                            var kind = table[Self.key(s, token.start + 1, token.end)] ?? []
+                            var kind = table(Self.key(s, token.start + 1, token.end)) ?? []
                             if kind.isEmpty, token.length >= 6, f1 == 0x0627, NormalizedText.fold(s[token.start + 2]) == 0x0644 {
-                                kind = (table[Self.key(s, token.start + 3, token.end)] ?? []).intersection([.family])
+                                kind = (table(Self.key(s, token.start + 3, token.end)) ?? []).intersection([.family])
                             }
                             if !kind.isDisjoint(with: .person), !kind.contains(.tail) { kinds[t] = kind.union(.afterConjunction) }
+                        }
+                    case .tifinagh:
+                        // A Tifinagh spelling the lists lack, met through the Arabic-script name of the same consonants.
+                        if let key = NameLexicon.consonantSkeleton(of: s, token.start, token.end, folding: true),
+                            let kind = consonantSkeletons[key], !kind.isDisjoint(with: .person)
+                        {
+                            kinds[t] = kind.intersection([.given, .family, .common])
                         }
                     default:
                         break
@@ -158,7 +171,7 @@ extension ScanState {
 
     private func isContextWord(_ t: Int) -> Bool {
         let token = self.tokens[t]
-        return !token.cues.isDisjoint(with: Self.contextCues) || Lexicon.stopWords.contains(token.key) || Lexicon.months[token.key] != nil
+        return !token.cues.isDisjoint(with: Self.contextCues) || token.isStopWord
     }
 
     /// A word the lexicon does not know but that reads as a family name after a given name or a particle:
@@ -443,6 +456,30 @@ extension ScanState {
         case .weakIntroduction, .signOff: score = 0.75
         }
         self.addName(run, kinds, score, taken)
+        if case .signOff = trigger { return }
+        // "Mes enfants Nour et Amal", "ولدي يوسف وأيوب", "ⵉⵎⵎⵉ ⵜⵓⴼⵓⵜ ⴷ ⴱⴰⴱⴰ …": a given name joined to a name the cue
+        // introduced is introduced by it too, even when it is also a word.
+        self.addCoordinatedName(after: run, kinds, score, taken)
+    }
+
+    /// A lexicon given name right after `run`, joined by "et", "and", "w", "و" (also glued) or "ⴷ".
+    private mutating func addCoordinatedName(after run: NameRun, _ kinds: UnsafeBufferPointer<NameKind>, _ score: Double, _ taken: UnsafeMutableBufferPointer<Bool>) {
+        let count = self.tokens.count
+        var next = run.last + 1
+        guard next < count, self.tokens[next].script == self.tokens[run.first].script else { return }
+        if !kinds[next].contains(.afterConjunction) {
+            guard Self.nameConjunctions.contains(self.tokens[next].key), next + 1 < count,
+                self.gapIs(self.tokens[run.last].end, self.tokens[next].start, maxCount: 1, allowed: { $0 == 0x20 }),
+                self.gapIs(self.tokens[next].end, self.tokens[next + 1].start, maxCount: 1, allowed: { $0 == 0x20 })
+            else { return }
+            next += 1
+        } else if !self.gapIs(self.tokens[run.last].end, self.tokens[next].start, maxCount: 1, allowed: { $0 == 0x20 }) {
+            return
+        }
+        guard !taken[next], kinds[next].contains(.given), !kinds[next].contains(.tail), !self.tokens[next].cues.contains(.kinship),
+            let second = self.nameRun(from: next, kinds, maxUnknown: 1), !self.isNamedThing(second, kinds, honorificAt: nil)
+        else { return }
+        self.addName(second, kinds, score, taken)
     }
 
     private func hasLineBreak(_ from: Int, _ to: Int) -> Bool {
@@ -596,6 +633,17 @@ extension ScanState {
             } else if token.script == .latin, kind.contains(.given), !firstCommon, !kind.contains(.particle), token.firstUpper, !token.allUpper {
                 accepted = true
                 score = 0.6
+            } else if token.script == .arabic, kind.contains(.given), !firstCommon, run.last + 1 < count,
+                kinds[run.last + 1].contains(.afterConjunction), kinds[run.last + 1].contains(.given),
+                !kinds[run.last + 1].contains(.common), self.gapIs(token.end, self.tokens[run.last + 1].start, maxCount: 1, allowed: { $0 == 0x20 })
+            {
+                // Two given names joined by a glued "و", neither also a word: "زارنا إبراهيم وخديجة".
+                accepted = true
+                score = 0.6
+                self.addName(run, kinds, score, taken)
+                if let second = self.nameRun(from: run.last + 1, kinds, maxUnknown: 0) { self.addName(second, kinds, score, taken) }
+                t = run.last + 2
+                continue
             }
             if !accepted {
                 // "على هشام الوديي": a rejected start may hide a name one word later.

@@ -300,7 +300,7 @@ extension ScanState {
             } else if t.isDigits, index > 0 {
                 // Split form "BE 123456": a 1-2 letter token, one space or dash, digits.
                 let prev = self.tokens[index - 1]
-                guard prev.isWord, prev.length <= 2, prev.script == .latin, prev.allUpper, prev.cues.isEmpty,
+                guard prev.isWord, prev.length <= 2, prev.script == .latin, prev.allUpper, prev.cues.subtracting(.stopWord).isEmpty,
                     prev.key != "n", prev.key != "no",
                     t.start - prev.end == 1, s[prev.end] == 0x20 || s[prev.end] == 0x2D
                 else { continue }

@@ -13,6 +13,8 @@ struct SensitiveMarks: OptionSet, Sendable, Hashable {
     /// Inside a procedural phrase ("how do I", "comment je"): the pronoun there is generic, not a person cue.
     static let generic = SensitiveMarks(rawValue: 1 << 24)
     static let pronoun = SensitiveMarks(rawValue: 1 << 25)
+    /// An identity or travel document, or what reads one (passport, card, visa, gates, renewal).
+    static let document = SensitiveMarks(rawValue: 1 << 26)
 
     static func fact(_ category: SensitiveCategory) -> SensitiveMarks { SensitiveMarks(rawValue: 1 << (factShift + UInt32(category.index))) }
     static func topic(_ category: SensitiveCategory) -> SensitiveMarks { SensitiveMarks(rawValue: 1 << (topicShift + UInt32(category.index))) }
@@ -71,6 +73,7 @@ struct SensitiveMatcher: Sendable {
         add(SensitiveLexicon.locative, .locative)
         add(SensitiveLexicon.copula, .copula)
         add(SensitiveLexicon.pronoun, .pronoun)
+        add(SensitiveLexicon.document, .document)
         for key in words.keys { words[key]!.sort { $0.rest.count > $1.rest.count } }
         self.words = WordTable(words.map { ($0.key, $0.value) })
         self.stems = WordTable(stems.map { ($0.key, $0.value) })
@@ -156,7 +159,11 @@ struct SensitiveReader {
                     if n > 0 { found.formUnion(self.phraseMarks(at: i, key: WordKey(folded: variant), matcher: matcher, generic: &genericUntil)) }
                     found.formUnion(Self.stemMarks(variant, matcher: matcher))
                 }
-                found.formUnion(Self.morphologyMarks(folded, script: token.script))
+                // A topic word is not its own person cue ("amazigh" ends like a first-person Amazigh verb in "-gh");
+                // a fact verb in the first person is ("خرجت من السجن", "kcmɣ", "ttẓallaɣ").
+                if found.factCategories != 0 || found.topicCategories == 0 {
+                    found.formUnion(Self.morphologyMarks(folded, script: token.script))
+                }
             }
             self.marks[i].formUnion(found)
         }
@@ -282,6 +289,43 @@ struct SensitiveReader {
 
     static let identityCategories: Set<SensitiveCategory> = [.ethnicOrigin, .religion, .sexLife, .politicalOpinion]
 
+    /// Copulas that open a question when they start the sentence ("Is there an Amazigh course?", "Is tlla…",
+    /// "Est-ce…"): there they state nothing about anyone.
+    private static let interrogativeCopulas: WordSet = ["is", "are", "was", "were", "est"]
+
+    /// A copula within `linkWindow` tokens before token `i`, not one that opens a question.
+    private func copulaBefore(_ i: Int, sentence s: Int) -> Bool {
+        var t = max(0, i - Self.linkWindow)
+        while t < i {
+            if self.sentence[t] == s, self.marks[t].contains(.copula) {
+                let opensSentence = t == 0 || self.sentence[t - 1] != s
+                if !(opensSentence && Self.interrogativeCopulas.contains(self.tokens[t].key)) { return true }
+            }
+            t += 1
+        }
+        return false
+    }
+
+    /// Possessives that are impersonal in "donner ses empreintes", "prendre sa photo": they do not make a requirement
+    /// of a procedure a fact about someone.
+    private static let impersonalPossessives: WordSet = ["ses", "son", "sa", "leur", "leurs", "their"]
+
+    /// A biometric term asked about as a requirement of a document procedure: a document in the same procedural
+    /// sentence (within `personWindow` tokens), and no person right beside the term ("mes empreintes", "بصمات
+    /// أصابعي", "my face" stay facts). "Faut-il donner ses empreintes pour le visa ?" is about the visa, not about
+    /// anyone's fingers.
+    private func isDocumentRequirement(_ i: Int, sentence s: Int, procedural: Bool) -> Bool {
+        guard procedural, self.any(.document, from: i - Self.personWindow, to: i + Self.personWindow, sentence: s, except: i) else {
+            return false
+        }
+        for t in max(0, i - 1)...min(self.tokens.count - 1, i + 1) where self.sentence[t] == s {
+            if self.marks[t].contains(.person), !self.marks[t].contains(.generic), !Self.impersonalPossessives.contains(self.tokens[t].key) {
+                return false
+            }
+        }
+        return true
+    }
+
     private func anyPerson(from: Int, to: Int, sentence s: Int) -> Bool {
         var t = max(0, from)
         let end = min(self.tokens.count - 1, to)
@@ -308,6 +352,12 @@ struct SensitiveReader {
         guard !self.tokens.isEmpty else { return SensitiveFeatures(values: values, spans: spans) }
         var sentenceProcedural = [Bool](repeating: false, count: (self.sentence.last ?? 0) + 1)
         var personInMessage = false
+        // A sentence that ends with a question mark asks; for a document requirement it reads like a procedural one.
+        var sentenceAsks = [Bool](repeating: false, count: sentenceProcedural.count)
+        for i in self.tokens.indices where i + 1 == self.tokens.count || self.sentence[i + 1] != self.sentence[i] {
+            let end = i + 1 < self.tokens.count ? self.tokens[i + 1].start : self.norm.count
+            sentenceAsks[self.sentence[i]] = self.norm.gap(self.tokens[i].end, end).contains { $0 == 0x3F || $0 == 0x061F }
+        }
         for i in self.tokens.indices {
             if self.marks[i].contains(.procedural) { sentenceProcedural[self.sentence[i]] = true }
             if self.marks[i].contains(.person) && !self.marks[i].contains(.generic) { personInMessage = true }
@@ -323,7 +373,9 @@ struct SensitiveReader {
             let procedural = sentenceProcedural[s]
             let benign = self.any(.benign, from: i - Self.benignWindow, to: i + Self.benignWindow, sentence: s, except: i)
             let linked = self.any(.link, from: i - Self.linkWindow, to: i - 1, sentence: s, except: i)
-            let copula = self.any(.copula, from: i - Self.linkWindow, to: i - 1, sentence: s, except: i)
+            let copula = self.copulaBefore(i, sentence: s)
+            let documentRequirement = (facts | topics) & (1 << UInt32(SensitiveCategory.biometric.index)) != 0
+                && self.isDocumentRequirement(i, sentence: s, procedural: procedural || sentenceAsks[s])
             let located = self.any(.locative, from: i - 2, to: i - 1, sentence: s, except: i)
             for c in 0..<9 {
                 let bit: UInt32 = 1 << UInt32(c)
@@ -331,6 +383,7 @@ struct SensitiveReader {
                 let isTopic = topics & bit != 0
                 guard isFact || isTopic else { continue }
                 let category = SensitiveCategory.byIndex[c]
+                if category == .biometric && documentRequirement { continue }
                 let upgraded =
                     isTopic
                     && (linked || (located && (category == .criminalRecord || category == .tradeUnion))

@@ -12,6 +12,7 @@
 enum SensitiveLexicon {
     static let facts: [SensitiveCategory: String] = [
         .health: """
+        lhandikap|lhandicap|ⵍⵀⴰⵏⴷⵉⴽⴰⴱ|akursi n idarn|ⴰⴽⵓⵔⵙⵉ ⵏ ⵉⴹⴰⵔⵏ|dyaliz|ddyaliz|ⴷⵢⴰⵍⵉⵣ|lfacl lklawi|lklawi|ⵍⴽⵍⴰⵡⵉ|autiste|autistic|ⴽⵉⵎⵢⵓ|kimyu|ⵛⵉⵎⵢⵓ|ⵜⵓⴹⵏ|ⵉⵓⴹⵏ|ⵢⵓⴹⵏ|ⵓⴹⵏⵖ|tuḍn|iuḍn|yuḍn|uḍnɣ|ⵉⵎⵓⴹⴰⵏ|imuḍan|ⵜⴰⴷⵉⵙⵜ|tadist|\
         diabet*|diabetique|cancer*|tumeur*|leucemie|chimio*|radiotherapie|seropositi*|vih|sida|antiretrovira*|tritherapie|\
         hepatite*|dialys*|insuffisance renale|insuffisance cardiaque|asthm*|epilep*|depression|depressi*|burn out|burnout|\
         schizophren*|bipolaire|psychiatr*|psychotique|autis*|handicap*|invalidite|paralys*|hemipleg*|antidepresseur*|antidepressant*|fauteuil roulant|aveugle|\
@@ -58,6 +59,7 @@ enum SensitiveLexicon {
         اجهض*|اجهضت|بوصفير|العقليه|الامراض العقليه|الحمل|طاح ليها الحمل
         """,
         .genetic: """
+        ⵉⵜⵜⵡⴰⵔⵜⵏ|ittwarten|ittwartn|ⵉⵔⵜⴰ|irta|\
         genetique*|adn|mutation|brca*|trisomie|hereditaire*|porteur|porteuse|drepanocytose|thalassemi*|mucoviscidose|paternite|\
         genome|caryotype|trisomique|syndrome de down|mongolien|متلازمه داون|الكروموسومات|كروموسوم*|صبغيا|خلل صبغي|chromosom*|maladie genetique|test genetique|genes|gene|\
         genetic*|dna|variant|carrier|carriers|sickle cell|thalassaemia|cystic fibrosis|down syndrome|trisomy|hereditary|inherited|\
@@ -67,6 +69,7 @@ enum SensitiveLexicon {
         wirathi|wirati|thalassemie|ⵜⴰⵍⴰⵙⵉⵎⵢⴰ|ⵉⴽⴽⴰⵏ ⵙⴳ ⵉⵎⵣⵡⵓⵔⴰ|ⵉⴽⴽⴰⵏ ⵙⴳ|ikkan zg imzwura|ikkan sg imzwura|imzwura
         """,
         .religion: """
+        ⵥⵥⴰⵍⵍ*|ⵥⴰⵍⵍ*|اداء الحج|حجيت|حجات|7jit|7ajjit|تمشي للحج|نمشي للحج|يمشي للحج|مشات للحج|مشى للحج|تمشي للعمره|tmchi l7ej|nmchi l7ej|mchat l7ej|ⵜⵉⵥⴰⵍⵍⵉⵏ|ⵜⵥⴰⵍⵍⵉⵜ|ⵥⵥⵓⵎ*|ⵓⵔ ⵥⵥⵓⵎⵖ|ⵜⴰⴷⵢⴰⵏⵜ|tadyant|ⵏⵙⵙⵔⵖ|ⵜⵏⵙⵙⵔⵖ|tnssrɣ|tnasr*|tnassr*|tnsrt|تنصر*|تشيعت|تشيع|tchayya3*|tchaya3*|tchi3t|bdlt din|bdelt dini|\
         converti|convertie|conversion|apostat*|athee|athees|atheisme|agnostique|chretien|chretienne|christianisme|catholique*|\
         protestant*|evangeli*|kippa|kipa|juif|juive|juifs|judaisme|confession|musulman|musulmane|chiite*|chiisme|sunnite|bahai*|bouddhis*|\
         prie|prier|priere|prieres|pratiquant*|voile|hijab|niqab|jeune|jeuner|messe|croyant*|foi|\
@@ -114,6 +117,7 @@ enum SensitiveLexicon {
         7assaniya|hassaniya|ⴰⴱⵔⴽⴰⵏ|ⵜⴰⴱⵔⴽⴰⵏⵜ|ⴰⵄⵔⴰⴱ|ⴰⵙⴰⵃⵔⴰⵡⵉ|ⴰⵔⵉⴼⵉ|ⵍⵄⵓⵏⵚⵓⵔⵉⵢⴰ|abrkan|aberkan|tabrkant|l3unsuriya|aɛrab
         """,
         .sexLife: """
+        تحرش جنسي|تحرش*|للتحرش|harcelement|harcele|harcelee|harassment|harassed|t7arrach*|t7arroch|t7rrch*|ta7arroch|t7ress|\
         homosexu*|gay|gays|concubin*|liaison|trompe|trompee|cheated|cheating|khanetni|khanha|khantou|خانتني|خانني|خيانه|الزنا|zina|\
         amant|maitresse|عشيق*|viol|violee|raped|rape|sexual assault|agression sexuelle|harcelement sexuel|اغتصاب|اغتصبت|\
         مغتصبه|ghtasboha|queer|lesbienne*|bisexu*|transgenre*|lgbt*|orientation sexuelle|hors mariage|sans etre maries|concubinage|\
@@ -126,12 +130,14 @@ enum SensitiveLexicon {
         ⴱⵍⴰ ⵜⴰⵎⵖⵔⴰ|bla tamgra|bla tamɣra|bla tamghra
         """,
         .biometric: """
+        biometric data|mes donnees biometriques|البيانات البيومتريه|معطياتي البيومتريه|\
         empreintes|empreinte digitale|empreintes digitales|selfie|verification faciale|reconnaissance faciale|iris|retine|\
         scan du visage|face id|fingerprint*|face verification|facial recognition|face scan|retina|voiceprint|\
         بصمه|بصمات|البصمات|البصمه|بصمه الاصابع|قزحيه|صوره وجهي|التعرف على الوجه|السيلفي|سيلفي|التحقق من الوجه|\
         lbasma|basma|l basma|ⵍⴱⴰⵚⵎⴰ|ⵜⴰⵡⵍⴰⴼⵜ ⵏ ⵓⴷⵎ|tawlaft n udm|lbasma|lbaṣma
         """,
         .criminalRecord: """
+        ittwattaf|ittwaṭṭaf|ⵉⵜⵜⵡⴰⵟⵟⴰⴼ|ittuhkam|ittuḥkam|ⵉⵜⵜⵓⵃⴽⴰⵎ|ⵢⵓⵎⵥ ⵜ ⵓⴱⵓⵍⵉⵙ|ⵢⵓⵎⵥ ⵜⵜ ⵓⴱⵓⵍⵉⵙ|yumẓ t ubulis|ⵍⴰⴳⴰⵔⴷ ⴰⵎ|lagard am|ⵉⵃⴽⵎ ⵅⴰⵙ|iḥkm xas|ⵉⵃⴽⵎ ⴼⵍⵍⴰⵙ|iḥkm fllas|\
         cannabis|hachich|haschich|l7chich|7chich|الحشيش|بالحشيش|القنب الهندي|ⵍⵃⵛⵉⵛ|lhcic|lḥcic|possession|chedni|شدني|\
         stopped by the police|ⵟⵟⴼⵏ|ⵜⵟⵟⴼⵏ|ttfn|ṭṭfn|condamne*|condamnation|did time|antecedents judiciaires|prison ferme|bracelet electronique|sursis|detention|detenu*|incarcere*|garde a vue|arrete|arretee|arrestation|interpelle*|inculpe*|\
         poursuivi|poursuivie|affaire en cours|proces|delit|stupefiants|sans provision|etat d ivresse|anciens detenus|ancien detenu|\
@@ -175,6 +181,7 @@ enum SensitiveLexicon {
         7izb|hizb|l7izb|intikhabat|a7rar|ⴰⴽⴰⴱⴰⵔ|ⵜⵉⴼⵔⴰⵏⵉⵏ|ⵜⴼⵔⴰⵏⵉⵏ|akabar|tifranin|tfranin
         """,
         .tradeUnion: """
+        ⵏⵏⵇⴰⴱⴰ|nnqaba|nnqabt|ⵏⵏⵇⴰⴱⵜ|\
         syndicat|syndicats|syndical|syndicale|greve|umt|cdt|ugtm|fdt|odt|union|unions|strike|trade union|\
         نقابه|النقابه|اضراب|الاضراب|الاتحاد المغربي للشغل|الكونفدراليه الديمقراطيه للشغل|الاتحاد العام للشغالين|الكدش|\
         nnaqaba|naqaba|syndicat|la greve|greve|idrab|lidrab|ⵙⵙⵏⴷⵉⴽⴰ|ⵜⴰⵎⵓⵏⵜ|ⵍⵉⴹⵔⴰⴱ|ⵍⴳⵔⵉⴱ|ssndika|sndika|ssandika|lgrev|\
@@ -190,9 +197,9 @@ enum SensitiveLexicon {
         sexe|sex|sexuel|sexuelle|mariage|marriage|زواج|الزواج|zwaj|ⵜⴰⵎⵖⵔⴰ|tamgra|tamɣra
         """,
         .biometric: """
-        العين|عيني|l3in|eye|eyes|oeil|yeux|donnees biometriques|empreinte|visage|photo|biometric|face|photo|fingers|\
-        بيومتري|البيومتري|البيومتريه|الوجه|وجهي|الوجه ديالي|صوره|التصويره|\
-        biometrique|lwjeh|wjeh|tswira|ⴰⴱⵢⵓⵎⵉⵜⵔⵉ|ⵓⴷⵎ|ⵉⴹⵓⴹⴰⵏ|abyumitri|udm|idudan
+        العين|عيني|l3in|eye|eyes|oeil|yeux|donnees biometriques|empreinte|visage|photo|face|photo|fingers|\
+        الوجه|وجهي|الوجه ديالي|صوره|التصويره|\
+        lwjeh|wjeh|tswira|ⵓⴷⵎ|ⵉⴹⵓⴹⴰⵏ|udm|idudan
         """,
         .criminalRecord: """
         infraction|contravention|exces de vitesse|speeding ticket|commissariat|الكوميساريه|الكوميسارية|مخفر|lkomisariya|\
@@ -222,6 +229,8 @@ enum SensitiveLexicon {
     tilmid|tilmida|3mmi|3emmi|3mmti|3ammti|khalti|wld|sa7bi|sa7bti|jarna|jari|jarti|sa7bi|dyali|liya|3liya|m3aya|7na|3ando|3ndo|3ndha|3andha|fih|fiha|dyalo|dyalha|bghit|bghina|kont|knt|kunt|\
     بغيت|بغينا|كنت|درت|\
     ⵏⴽⴽⵉ|ⵉⵏⵓ|ⴷⴰⵔⵉ|ⴷⴰⵔⵙ|ⴱⴰⴱⴰ|ⵉⵎⵎⵉ|ⵢⵎⵎⴰ|ⴰⵔⴳⴰⵣ|ⵜⴰⵎⵖⴰⵔⵜ|ⵉⵡⵉ|ⵉⵍⵍⵉ|ⴳⵯⵎⴰ|ⴳⵎⴰ|ⵓⵍⵜⵎⴰ|ⴰⵢⵉ|ⵉⵢⵉ|ⵢⵉ|\
+    احافظ|نحافظ|كنحافظ|\
+    ⵢⵉⵡⵉ|yiwi|ⵢⵉⵍⵍⵉ|yelli|ⵏⴽⴽ|nkk|ⴰⵎⴷⴷⴰⴽⴽⵯⵍ|amddakkʷl|amddakkwl|ⵜⴰⴷⴳⴳⵯⴰⵍⵜ|tadggʷalt|ⴱⴰⴱⴰⵙ|babas|ⵉⵎⵎⴰⵙ|immas|ⵉⵡⵉⵙ|iwis|ⵉⵍⵍⵉⵙ|illis|ⴳⵯⵎⴰⵙ|gʷmas|ⵓⵍⵜⵎⴰⵙ|ultmas|ⵜⴰⵔⵡⴰ|tarwa|ⴰⵔⵔⴰⵡ|arraw|ⵏⵜⵜⴰ|ntta|ⵏⵜⵜⴰⵜ|nttat|nnes|\
     nkki|nekk|inu|nng|nnɣ|nngh|nns|ⵏⵏⵖ|ⵏⵏⵙ|dari|dars|immi|yemma|argaz|tamgart|tamɣart|thamghart|tamghart|iwi|illi|gma|gʷma|ultma|ayi|iyi
     """
 
@@ -236,6 +245,7 @@ enum SensitiveLexicon {
     comment|combien|cout|coute|prix|tarif|frais|horaires|horaire|heures|ouverture|ouvert|ouverte|fermee|ferme|ou se trouve|\
     adresse|delai|documents|pieces|formulaire|procedure|demarche|obtenir|rendez vous|inscrire|inscription|autorisation*|\
     licence*|permis|conditions|exigences|ferie|liste|\
+    obligatoire|obligatoires|faut il|faudra t il|doit on|est il obligatoire|required|mandatory|compulsory|necessaire|اجباري|الزامي|ضروري|واش خاص|wach khass|wach khas|\
     how|how much|how long|cost|price|fee|fees|opening hours|hours|open|close|closed|where|when|deadline|documents|paperwork|\
     how do i|how can i|where do i|where can i|can i|do i|do i need|should i|comment je|comment puis je|ou puis je|\
     form|procedure|requirements|apply|book|appointment|licence*|license*|permits|\
@@ -260,7 +270,7 @@ enum SensitiveLexicon {
     عرض|الطوبيسات|الشيفورات|بوليسي|فرمليه|محاميه|نموذجي|غير باش|\
     expose|ar9am|khddama|khddam|tlamid|prof|psychologue|tobisat|chauffeurs|boulisi|infirmiere|tbib|avocate|modele|recherche|\
     ⴰⵎⵙⵍⴰⵢ|ⵜⵙⴽⵉⵡⵉⵏ|ⵜⴽⵓⵔⵉⵙⵉⵏ|ⵉⵙⵍⵎⴰⴷⵏ|ⴰⵎⵙⴳⵏⴼ|ⴰⴱⵓⵍⵉⵙ|ⴼⵔⵎⵍⵢⴰ|ⵉⵎⵔⵣⴰⵢⵏ|ⵜⴰⵎⵙⵎⵓⵏⵜ|\
-    amsslay|tskiwin|tkurisin|iselmadn|amsgnf|abulis|fermlya|imrzayn|tamsmunt|khf|f lmadrasa
+    amsslay|tskiwin|tkurisin|iselmadn|amsgnf|abulis|fermlya|imrzayn|tamsmunt|khf|f lmadrasa|ⵅⴼ|xf
     """
 
     /// Words that turn a topic term into a fact when they come just before it: membership, participation,
@@ -270,14 +280,24 @@ enum SensitiveLexicon {
     member|joined|joins|took part|went|served|sits|got|\
     عضو|عضوه|منخرط|منخرطه|شارك|شاركت|يشارك|ينشط|خرج|خرجت|داخل|داخله|درت|كيدير|كيديرو|\
     3odw|dakhel|dakhla|dert|khrej|kharj|khrjat|dkhel|dkhlt|dkhlat|dkhal|entered|دخل|دخلت|\
-    ⴽⵛⵎⵖ|ⵉⴽⵛⵎ|ⵉⴼⴼⵓⵖ|kcmg|kcmɣ|ikcm|iffug|iffuɣ
+    ⴽⵛⵎⵖ|ⵉⴽⵛⵎ|ⵉⴼⴼⵓⵖ|kcmg|kcmɣ|ikcm|iffug|iffuɣ|ⴰⴳⵎⴰⵎ|agmam|drt
     """
 
     /// Copulas: they make an identity term a fact ("ma femme est amazighe", "ⴳⵉⵖ ⴰⴱⵔⴽⴰⵏ") for ethnic origin,
     /// religion, sex life and political opinion only ("ma femme est juge au tribunal" is not a court case).
     static let copula = """
     suis|est|sont|etait|etais|sommes|is|am|are|was|were|i m|كان|كانت|انا|حنا|ana|7na|kan|kant|\
-    ⴳⵉⵖ|ⵉⴳⴰ|ⵜⴳⴰ|ⵉⵍⵍⴰ|ⵜⵍⵍⴰ|gig|gigh|giɣ|ggiɣ|iga|tga|illa|tlla
+    ⴳⵉⵖ|ⵉⴳⴰ|ⵜⴳⴰ|ⵉⵍⵍⴰ|ⵜⵍⵍⴰ|gig|gigh|giɣ|ggiɣ|iga|tga|illa|tlla|ⵏⴽⴽ ⴷ|ⵏⴽⴽⵉ ⴷ|nekk d|nkki d|nekki d|nkk d
+    """
+
+    /// Identity documents, travel documents and the gates and kiosks that read them: a biometric term next to one,
+    /// in a procedural sentence, is a requirement of the procedure ("are fingerprints required for the visa?",
+    /// "ⵉⵙ ⵉⵇⵇⴰⵏ ⴰⴷ ⴼⴽⵖ ⵜⵉⴹⵕⵉⵡⵉⵏ … ⵜⴰⴽⴰⵔⴹⴰ?"), not a fact about the person's body.
+    static let document = """
+    passeport|passeports|passport|passports|paspor|passpor|lpaspor|lpasspor|lpassport|lbasbor|باسبور|الباسبور|جواز|جواز السفر|\
+    ⵍⴱⴰⵙⴱⵓⵔ|ⴰⵙⵙⴰⵔⴰⴳ|carte|cartes|card|cards|cnie|cin|lakart|lakarṭ|lkart|takarḍa|takarda|ⵜⴰⴽⴰⵔⴹⴰ|البطاقه|بطاقه|لاكارط|لاكارت|\
+    visa|visas|فيزا|الفيزا|lvisa|titre de sejour|sejour|residence|permit|permis|gates|gate|portes|portique*|borne|kiosk|\
+    renouvellement|renouveler|renew|renewal|renewing|تجديد|كنجدد|نجدد|tajdid|ⴰⵙⵏⴼⵍ|ⵙⵏⴼⵍⵖ|usnfl|asnfl
     """
 
     /// Locative words that make a prison or strike term a fact ("en prison", "in jail", "في السجن", "f l7bs",

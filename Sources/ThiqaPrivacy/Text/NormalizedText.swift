@@ -138,7 +138,13 @@ struct Token {
     var firstUpper: Bool
     var allUpper: Bool
     var script: Script
+    /// What the name lexicon says the word is, from the same lookup that found its cues (`Lexicon.index`). Declared
+    /// before `cues` so that it fits in the padding: the token stays 56 bytes.
+    var name: NameKind = []
     var cues: Cue = []
+
+    /// A stop word or a month name: it ends a name or an address (`Cue.stopWord`, set from the same lookup).
+    var isStopWord: Bool { self.cues.contains(.stopWord) }
 
     var isDigits: Bool { self.letterCount == 0 }
     var isWord: Bool { self.digitCount == 0 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Retrains the sensitive-data model on the dev set (never on heldout.jsonl) and rewrites SensitiveModel.swift.
+# Retrains the sensitive-data model on dev.jsonl and on heldout.jsonl, the first held-out set, which became training
+# data once its final score was committed (README.md); never on heldout3.jsonl. Rewrites SensitiveModel.swift.
 #   eval/privacy/sensitive/train.sh [train.py options]
 # Env: PRIVACY_BENCH=path/to/privacy-bench (else built in release). Needs python3 with numpy.
 # The features do not depend on the weights, so one build before and one after are enough.
@@ -11,5 +12,6 @@ if [[ -z "${PRIVACY_BENCH:-}" ]]; then
 fi
 FEATURES="$(mktemp)"
 trap 'rm -f "$FEATURES"' EXIT
-"$PRIVACY_BENCH" --sensitive-features eval/privacy/sensitive/dev.jsonl > "$FEATURES"
-python3 eval/privacy/sensitive/train.py "$FEATURES" eval/privacy/sensitive/dev.jsonl "$@"
+SETS=(eval/privacy/sensitive/dev.jsonl eval/privacy/sensitive/heldout.jsonl)
+for set in "${SETS[@]}"; do "$PRIVACY_BENCH" --sensitive-features "$set"; done > "$FEATURES"
+python3 eval/privacy/sensitive/train.py "$FEATURES" "${SETS[@]}" "$@"
