@@ -1,0 +1,72 @@
+import Configuration
+import Crypto
+import Foundation
+import ThiqaBackends
+import ThiqaStorage
+
+/// The rights of law 09-08: subjects, the key store, contestation deadlines.
+///
+/// Keys:
+/// - `rights.subjectKeyPath`: the deployment key under which subject identifiers are hashed (HMAC, one derived key
+///   per tenant), so that no CIN is ever stored (default data/keys/subject.key; created 0600 on first start)
+/// - `rights.keyStore.path`: the key store, a SQLite file of its own (default data/keys/subject-keys.sqlite)
+/// - `rights.keyStore.url`: or a PostgreSQL database of its own (`postgres://…`; never the main database)
+/// - `rights.keyStore.masterKeyPath`: the master key that wraps every key of the key store, outside both databases
+///   (default data/keys/key-store-master.key; created 0600 on first start)
+/// - `rights.contestationDeadlineDays`: how long the deployment gives itself to decide a contestation (30)
+public struct RightsConfiguration: Sendable, Equatable {
+    public var subjectKeyPath: String
+    public var keyStore: StorageConfiguration
+    public var keyStoreMasterKeyPath: String
+    public var contestationDeadlineDays: Int
+
+    public init(
+        subjectKeyPath: String = "data/keys/subject.key", keyStore: StorageConfiguration = .sqlite(path: "data/keys/subject-keys.sqlite"),
+        keyStoreMasterKeyPath: String = "data/keys/key-store-master.key", contestationDeadlineDays: Int = 30
+    ) {
+        self.subjectKeyPath = subjectKeyPath
+        self.keyStore = keyStore
+        self.keyStoreMasterKeyPath = keyStoreMasterKeyPath
+        self.contestationDeadlineDays = contestationDeadlineDays
+    }
+
+    public init(config: ConfigReader) throws {
+        let reader = StrictConfigReader(config, prefix: "rights")
+        self.subjectKeyPath = try reader.string("subjectKeyPath", default: "data/keys/subject.key")
+        if let url = try reader.optionalString("keyStore.url", isSecret: true) {
+            self.keyStore = .postgres(url: url)
+        } else {
+            self.keyStore = .sqlite(path: try reader.string("keyStore.path", default: "data/keys/subject-keys.sqlite"))
+        }
+        self.keyStoreMasterKeyPath = try reader.string("keyStore.masterKeyPath", default: "data/keys/key-store-master.key")
+        self.contestationDeadlineDays = try reader.int("contestationDeadlineDays", default: 30, range: 1...365)
+    }
+
+    /// A 256-bit key file (base64), created 0600 on first use; `field` names the setting in errors.
+    static func loadKey(path: String, field: String, what: String) throws -> SymmetricKey {
+        if let data = FileManager.default.contents(atPath: path) {
+            guard let decoded = Data(base64Encoded: String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)),
+                decoded.count == 32
+            else {
+                throw ConfigurationFileError(message: "\(field): '\(path)' does not hold a base64 256-bit key")
+            }
+            return SymmetricKey(data: decoded)
+        }
+        let key = SymmetricKey(size: .bits256)
+        let text = key.withUnsafeBytes { Data($0).base64EncodedString() } + "\n"
+        do {
+            guard try KeyFile.create(at: path, contents: text, what: what) else { return try loadKey(path: path, field: field, what: what) }
+        } catch let error as KeyFile.Failure {
+            throw ConfigurationFileError(message: "\(field): \(error.description)")
+        }
+        return key
+    }
+
+    public func loadSubjectKey() throws -> SymmetricKey {
+        try Self.loadKey(path: subjectKeyPath, field: "rights.subjectKeyPath", what: "the subject key")
+    }
+
+    public func loadMasterKey() throws -> SymmetricKey {
+        try Self.loadKey(path: keyStoreMasterKeyPath, field: "rights.keyStore.masterKeyPath", what: "the key store's master key")
+    }
+}
