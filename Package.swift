@@ -92,7 +92,7 @@ let package = Package(
         // contestation cases, identity proofs, the events committed to the log. Pure.
         .target(
             name: "ThiqaRights",
-            dependencies: ["ThiqaJSON", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["ThiqaCore", "ThiqaJSON", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         // SQLKit seam, SQLite and PostgreSQL backends, migrations, repositories.
@@ -302,7 +302,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ThiqaStorageTests", dependencies: ["ThiqaStorage", "ThiqaCore", "ThiqaLedger", "ThiqaTesting", "ThiqaGovernance", "ThiqaPrivacy", "ThiqaRights", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
-        .testTarget(name: "ThiqaRightsTests", dependencies: ["ThiqaRights", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: swiftSettings),
+        .testTarget(name: "ThiqaRightsTests", dependencies: ["ThiqaRights", "ThiqaCore", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: swiftSettings),
         .testTarget(
             name: "ThiqaBackendsTests",
             dependencies: ["ThiqaBackends", "ThiqaCore", "ThiqaTesting", .product(name: "Configuration", package: "swift-configuration")],

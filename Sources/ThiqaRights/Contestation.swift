@@ -1,4 +1,5 @@
 import Foundation
+import ThiqaCore
 
 /// A person's contestation of an answer or decision, followed by its reference (law 09-08 gives the person a
 /// simple procedure to contest a decision about them; the EU AI Act, art. 86, an explanation and a human review).
@@ -34,16 +35,6 @@ public enum CaseAction: Sendable, Equatable {
         case .withdraw: "withdraw"
         }
     }
-}
-
-public struct CaseTransitionError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var field: String
-    public var reason: String
-    public init(field: String, reason: String) {
-        self.field = field
-        self.reason = reason
-    }
-    public var description: String { "\(field): \(reason)" }
 }
 
 /// A contestation case, without its messages (those are sealed under the subject's key, kept apart).
@@ -85,12 +76,12 @@ public struct ContestationCase: Sendable, Equatable, Codable {
     public func isOverdue(at now: Date) -> Bool { state == .received || state == .underReview ? now > deadline : false }
 
     /// The case after `action`, or why it cannot be taken now.
-    public func applying(_ action: CaseAction, at now: Date) throws(CaseTransitionError) -> ContestationCase {
+    public func applying(_ action: CaseAction, at now: Date) throws(ValidationError) -> ContestationCase {
         var next = self
         next.updatedAt = now
         switch (action, state) {
         case (.assign(let principal), .received), (.assign(let principal), .underReview):
-            guard !principal.isEmpty else { throw CaseTransitionError(field: "assigned_to", reason: "name the staff principal who takes the case") }
+            guard !principal.isEmpty else { throw ValidationError(field: "assigned_to", reason: "name the staff principal who takes the case") }
             next.assignedTo = principal
             next.state = .underReview
         case (.uphold(let explanation), .underReview):
@@ -99,7 +90,7 @@ public struct ContestationCase: Sendable, Equatable, Codable {
         case (.overturn(let explanation, let replacement), .underReview):
             try Self.requireExplanation(explanation)
             guard !replacement.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw CaseTransitionError(field: "replacement", reason: "an overturned decision is linked to the answer or determination that replaces it")
+                throw ValidationError(field: "replacement", reason: "an overturned decision is linked to the answer or determination that replaces it")
             }
             next.state = .overturned
             next.replacement = replacement
@@ -114,14 +105,14 @@ public struct ContestationCase: Sendable, Equatable, Codable {
             case .close: "upheld or overturned (decide it first)"
             case .withdraw: "any state but closed"
             }
-            throw CaseTransitionError(field: "state", reason: "cannot \(action.name) a case that is \(state.rawValue); it must be \(allowed)")
+            throw ValidationError(field: "state", reason: "cannot \(action.name) a case that is \(state.rawValue); it must be \(allowed)")
         }
         return next
     }
 
-    static func requireExplanation(_ text: String) throws(CaseTransitionError) {
+    static func requireExplanation(_ text: String) throws(ValidationError) {
         guard text.trimmingCharacters(in: .whitespacesAndNewlines).count >= 10 else {
-            throw CaseTransitionError(field: "explanation", reason: "explain the outcome to the person in at least 10 characters")
+            throw ValidationError(field: "explanation", reason: "explain the outcome to the person in at least 10 characters")
         }
     }
 

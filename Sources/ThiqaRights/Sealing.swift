@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ThiqaCore
 import ThiqaJSON
 
 /// Personal data at rest, sealed with AES-256-GCM under a key of its own (a subject's, or one record's), with
@@ -69,22 +70,10 @@ public enum SealingError: Error, Sendable, Equatable, CustomStringConvertible {
 
 /// Unguessable tokens: case references given to the person, request ids, key ids.
 public enum RightsToken {
-    static let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".utf8)
-
     /// `prefix` + `count` base62 characters (32 characters: about 190 bits).
     public static func make(prefix: String, count: Int = 32) -> String {
         var generator = SystemRandomNumberGenerator()
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(count)
-        while bytes.count < count {
-            var word = generator.next()
-            for _ in 0..<8 where bytes.count < count {
-                let byte = UInt8(truncatingIfNeeded: word)
-                word >>= 8
-                if byte < 248 { bytes.append(Self.alphabet[Int(byte % 62)]) }
-            }
-        }
-        return prefix + String(decoding: bytes, as: UTF8.self)
+        return prefix + APIKeyFormat.randomString(count: count, using: &generator)
     }
 
     /// SHA-256 (hex) of a token: what is stored, so a copy of the database hands out nobody's case.
@@ -93,6 +82,6 @@ public enum RightsToken {
     /// Whether `token` has the form `prefix` + 32 base62 characters.
     public static func isWellFormed(_ token: String, prefix: String) -> Bool {
         token.hasPrefix(prefix) && token.utf8.count == prefix.utf8.count + 32
-            && token.utf8.dropFirst(prefix.utf8.count).allSatisfy { Self.alphabet.contains($0) }
+            && token.utf8.dropFirst(prefix.utf8.count).allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) }
     }
 }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ThiqaCore
 import ThiqaJSON
 
 /// The identifier a deployer names a person with, as it arrives with a call, before Thiqa turns it into a
@@ -29,23 +30,23 @@ public struct SubjectClaim: Sendable, Equatable {
 
     /// The claim of a call from its headers (nil when it has none). Both headers at once are refused: a call
     /// concerns one person. Errors name the header and what is wrong, never the value.
-    public static func parse(cinHeader cin: String?, genericHeader generic: String?) throws(SubjectClaimError) -> SubjectClaim? {
+    public static func parse(cinHeader cin: String?, genericHeader generic: String?) throws(ValidationError) -> SubjectClaim? {
         switch (cin, generic) {
         case (nil, nil):
             return nil
         case (.some, .some):
-            throw SubjectClaimError(field: Self.cinHeader, reason: "give either \(Self.cinHeader) or \(Self.genericHeader), not both")
+            throw ValidationError(field: Self.cinHeader, reason: "give either \(Self.cinHeader) or \(Self.genericHeader), not both")
         case (let cin?, nil):
             return try SubjectClaim(kind: .cin, value: cin, field: Self.cinHeader)
         case (nil, let generic?):
             guard let colon = generic.firstIndex(of: ":") else {
-                throw SubjectClaimError(
+                throw ValidationError(
                     field: Self.genericHeader, reason: "expected TYPE:VALUE with TYPE one of \(Kind.allCases.map(\.rawValue).joined(separator: ", "))"
                 )
             }
             let type = generic[..<colon].trimmingASCIISpaces().lowercased()
             guard let kind = Kind(rawValue: type) else {
-                throw SubjectClaimError(
+                throw ValidationError(
                     field: Self.genericHeader,
                     reason: "unknown identifier type '\(type.prefix(16))'; expected one of \(Kind.allCases.map(\.rawValue).joined(separator: ", "))"
                 )
@@ -55,12 +56,12 @@ public struct SubjectClaim: Sendable, Equatable {
     }
 
     /// Validates and normalises `value` as an identifier of `kind`; `field` is the header named in errors.
-    public init(kind: Kind, value: String, field: String = SubjectClaim.genericHeader) throws(SubjectClaimError) {
+    public init(kind: Kind, value: String, field: String = SubjectClaim.genericHeader) throws(ValidationError) {
         self.kind = kind
         if kind == .id {
             let trimmed = value.trimmingASCIISpaces()
             guard (1...128).contains(trimmed.utf8.count), trimmed.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
-                throw SubjectClaimError(field: field, reason: "an id must be 1 to 128 printable ASCII characters without spaces")
+                throw ValidationError(field: field, reason: "an id must be 1 to 128 printable ASCII characters without spaces")
             }
             self.normalised = trimmed
             return
@@ -68,18 +69,18 @@ public struct SubjectClaim: Sendable, Equatable {
         let folded = Self.fold(value)
         let letters = folded.prefix { $0.isASCIILetter }
         let digits = folded.dropFirst(letters.count)
-        guard !folded.isEmpty else { throw SubjectClaimError(field: field, reason: "the \(kind.label) is empty") }
+        guard !folded.isEmpty else { throw ValidationError(field: field, reason: "the \(kind.label) is empty") }
         guard digits.allSatisfy(\.isASCIIDigit) else {
-            throw SubjectClaimError(field: field, reason: "a \(kind.label) is letters followed by digits only; found another character after the digits began")
+            throw ValidationError(field: field, reason: "a \(kind.label) is letters followed by digits only; found another character after the digits began")
         }
         let (letterRange, digitRange) = kind.shape
         guard letterRange.contains(letters.count) else {
-            throw SubjectClaimError(
+            throw ValidationError(
                 field: field, reason: "a \(kind.label) starts with \(Self.describe(letterRange)) Latin letter(s); this one has \(letters.count)"
             )
         }
         guard digitRange.contains(digits.count) else {
-            throw SubjectClaimError(field: field, reason: "a \(kind.label) has \(Self.describe(digitRange)) digits after its letters; this one has \(digits.count)")
+            throw ValidationError(field: field, reason: "a \(kind.label) has \(Self.describe(digitRange)) digits after its letters; this one has \(digits.count)")
         }
         self.normalised = String(folded)
     }
@@ -125,17 +126,6 @@ extension SubjectClaim.Kind {
         case .id: (0...0, 0...0)
         }
     }
-}
-
-/// A subject header that cannot be read: the header and the reason, without the identifier itself.
-public struct SubjectClaimError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var field: String
-    public var reason: String
-    public init(field: String, reason: String) {
-        self.field = field
-        self.reason = reason
-    }
-    public var description: String { "\(field): \(reason)" }
 }
 
 /// A person as Thiqa knows them: `sub_` and 32 hex characters, an HMAC of the identifier under a key of the

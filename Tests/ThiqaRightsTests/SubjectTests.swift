@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Testing
+import ThiqaCore
 import ThiqaRights
 
 @Suite struct SubjectTests {
@@ -39,7 +40,7 @@ import ThiqaRights
         #expect {
             _ = try SubjectClaim.parse(cinHeader: value, genericHeader: nil)
         } throws: { error in
-            guard let error = error as? SubjectClaimError else { return false }
+            guard let error = error as? ValidationError else { return false }
             return error.field == "Thiqa-Subject-CIN" && error.reason.contains(reason)
                 && (value.trimmingCharacters(in: .whitespaces).isEmpty || !error.description.contains(value))
         }
@@ -50,10 +51,10 @@ import ThiqaRights
         #expect(try SubjectClaim.parse(cinHeader: nil, genericHeader: "massar:D130245678")?.kind == .massar)
         #expect(try SubjectClaim.parse(cinHeader: nil, genericHeader: "id:dossier-2026/00042")?.normalised == "dossier-2026/00042")
         #expect(try SubjectClaim.parse(cinHeader: nil, genericHeader: nil) == nil)
-        #expect(throws: SubjectClaimError.self) { try SubjectClaim.parse(cinHeader: nil, genericHeader: "BE123456") }
-        #expect(throws: SubjectClaimError.self) { try SubjectClaim.parse(cinHeader: nil, genericHeader: "iban:MA64…") }
-        #expect(throws: SubjectClaimError.self) { try SubjectClaim.parse(cinHeader: "BE123456", genericHeader: "cin:BE123456") }
-        #expect(throws: SubjectClaimError.self) { try SubjectClaim.parse(cinHeader: nil, genericHeader: "massar:D1302456") }
+        #expect(throws: ValidationError.self) { try SubjectClaim.parse(cinHeader: nil, genericHeader: "BE123456") }
+        #expect(throws: ValidationError.self) { try SubjectClaim.parse(cinHeader: nil, genericHeader: "iban:MA64…") }
+        #expect(throws: ValidationError.self) { try SubjectClaim.parse(cinHeader: "BE123456", genericHeader: "cin:BE123456") }
+        #expect(throws: ValidationError.self) { try SubjectClaim.parse(cinHeader: nil, genericHeader: "massar:D1302456") }
     }
 }
 
@@ -113,17 +114,17 @@ import ThiqaRights
 
     @Test func stepsOutOfOrderAreRefusedWithTheStateTheyNeed() throws {
         let now = Date(timeIntervalSince1970: 100)
-        #expect(throws: CaseTransitionError(field: "state", reason: "cannot uphold a case that is received; it must be under_review (assign it first)")) {
+        #expect(throws: ValidationError(field: "state", reason: "cannot uphold a case that is received; it must be under_review (assign it first)")) {
             try Self.opened.applying(.uphold(explanation: "Rien à redire au calcul."), at: now)
         }
-        #expect(throws: CaseTransitionError.self) { try Self.opened.applying(.close, at: now) }
+        #expect(throws: ValidationError.self) { try Self.opened.applying(.close, at: now) }
         let review = try Self.opened.applying(.assign(to: "stf_r"), at: now)
-        #expect(throws: CaseTransitionError.self) { try review.applying(.overturn(explanation: "Le dossier était complet.", replacement: " "), at: now) }
-        #expect(throws: CaseTransitionError.self) { try review.applying(.uphold(explanation: "non"), at: now) }
+        #expect(throws: ValidationError.self) { try review.applying(.overturn(explanation: "Le dossier était complet.", replacement: " "), at: now) }
+        #expect(throws: ValidationError.self) { try review.applying(.uphold(explanation: "non"), at: now) }
         let closed = try review.applying(.withdraw, at: now)
         #expect(closed.state == .closed)
-        #expect(throws: CaseTransitionError.self) { try closed.applying(.withdraw, at: now) }
-        #expect(throws: CaseTransitionError.self) { try closed.applying(.assign(to: "stf_r"), at: now) }
+        #expect(throws: ValidationError.self) { try closed.applying(.withdraw, at: now) }
+        #expect(throws: ValidationError.self) { try closed.applying(.assign(to: "stf_r"), at: now) }
     }
 
     @Test func overdueOnlyWhileUndecided() throws {

@@ -42,31 +42,11 @@ public struct RightsConfiguration: Sendable, Equatable {
         self.contestationDeadlineDays = try reader.int("contestationDeadlineDays", default: 30, range: 1...365)
     }
 
-    /// A 256-bit key file (base64), created 0600 on first use; `field` names the setting in errors.
-    static func loadKey(path: String, field: String, what: String) throws -> SymmetricKey {
-        if let data = FileManager.default.contents(atPath: path) {
-            guard let decoded = Data(base64Encoded: String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)),
-                decoded.count == 32
-            else {
-                throw ConfigurationFileError(message: "\(field): '\(path)' does not hold a base64 256-bit key")
-            }
-            return SymmetricKey(data: decoded)
-        }
-        let key = SymmetricKey(size: .bits256)
-        let text = key.withUnsafeBytes { Data($0).base64EncodedString() } + "\n"
-        do {
-            guard try KeyFile.create(at: path, contents: text, what: what) else { return try loadKey(path: path, field: field, what: what) }
-        } catch let error as KeyFile.Failure {
-            throw ConfigurationFileError(message: "\(field): \(error.description)")
-        }
-        return key
-    }
-
     public func loadSubjectKey() throws -> SymmetricKey {
-        try Self.loadKey(path: subjectKeyPath, field: "rights.subjectKeyPath", what: "the subject key")
+        try KeyFile.symmetricKey(path: subjectKeyPath, field: "rights.subjectKeyPath", what: "the subject key")
     }
 
     public func loadMasterKey() throws -> SymmetricKey {
-        try Self.loadKey(path: keyStoreMasterKeyPath, field: "rights.keyStore.masterKeyPath", what: "the key store's master key")
+        try KeyFile.symmetricKey(path: keyStoreMasterKeyPath, field: "rights.keyStore.masterKeyPath", what: "the key store's master key")
     }
 }
