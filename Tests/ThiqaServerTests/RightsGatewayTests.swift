@@ -68,14 +68,17 @@ import ThiqaTesting
     }
 
     static func withGateway(
-        storage: TestStores.Kind = .sqlite, keyStore: StorageConfiguration? = nil,
+        storage: TestStores.Kind = .sqlite, keyStore: StorageConfiguration? = nil, proofs: [IdentityProof]? = nil,
         _ body: @Sendable (any TestClientProtocol, GatewayFixture) async throws -> Void
     ) async throws {
         let upstream = ScriptedUpstream(.echo)
         try await upstream.run { url in
             try await Gateway.run(
                 backends: [try ScriptedUpstream.backend(url, id: "scripted")], storage: storage, useCase: { $0.contentRetentionSeconds = 3600 },
-                configure: { if let keyStore { $0.rights.keyStore = keyStore } }, body
+                configure: { configuration in
+                    if let keyStore { configuration.rights.keyStore = keyStore }
+                    if let proofs { configuration.rights.identityProofs = proofs }
+                }, body
             )
         }
     }
@@ -204,6 +207,23 @@ import ThiqaTesting
             let interactions = file["file"]?["tables"]?["interactions"]?.arrayValue ?? []
             #expect(interactions.map { $0["id"]?.stringValue } == [call.id])
             #expect(file["file"]?["tables"]?["kept_contents"]?.arrayValue?.first?["opened"]?["request"]?.stringValue?.contains("attestation de résidence") == true)
+        }
+    }
+
+    @Test func aDeploymentThatRequiresTheElectronicIDRefusesACounterCheck() async throws {
+        try await Self.withGateway(proofs: [.cnieElectronic]) { client, fixture in
+            let staff = try await Self.staff(fixture)
+            let (_, requested) = try await Self.post(client, "/rights/v1/access", ["tenant": "test", "subject": "BK445566"])
+            let requestID = try #require(requested["request_id"]?.stringValue)
+            let (refused, error) = try await Self.post(
+                client, "/admin/v1/subjects/requests/\(requestID)/release", ["identity_proof": "cnie_in_person"], token: staff.dpo
+            )
+            #expect(refused.code == 422)
+            #expect(error["error"]?["message"]?.stringValue?.contains("accepts cnie_electronic") == true)
+            let (released, _) = try await Self.post(
+                client, "/admin/v1/subjects/requests/\(requestID)/release", ["identity_proof": "cnie_electronic"], token: staff.dpo
+            )
+            #expect(released == .ok)
         }
     }
 

@@ -2,6 +2,7 @@ import Configuration
 import Crypto
 import Foundation
 import ThiqaBackends
+import ThiqaRights
 import ThiqaStorage
 
 /// The rights of law 09-08: subjects, the key store, contestation deadlines.
@@ -14,16 +15,21 @@ import ThiqaStorage
 /// - `rights.keyStore.masterKeyPath`: the master key that wraps every key of the key store, outside both databases
 ///   (default data/keys/key-store-master.key; created 0600 on first start)
 /// - `rights.contestationDeadlineDays`: how long the deployment gives itself to decide a contestation (30)
+/// - `rights.identityProofs`: the proofs of identity a DPO may accept before releasing a subject's file
+///   (default all: cnie_in_person, cnie_electronic, passport_in_person, legalised_signature, representative)
 public struct RightsConfiguration: Sendable, Equatable {
     public var subjectKeyPath: String
     public var keyStore: StorageConfiguration
     public var keyStoreMasterKeyPath: String
     public var contestationDeadlineDays: Int
+    public var identityProofs: [IdentityProof]
 
     public init(
         subjectKeyPath: String = "data/keys/subject.key", keyStore: StorageConfiguration = .sqlite(path: "data/keys/subject-keys.sqlite"),
-        keyStoreMasterKeyPath: String = "data/keys/key-store-master.key", contestationDeadlineDays: Int = 30
+        keyStoreMasterKeyPath: String = "data/keys/key-store-master.key", contestationDeadlineDays: Int = 30,
+        identityProofs: [IdentityProof] = IdentityProof.allCases
     ) {
+        self.identityProofs = identityProofs
         self.subjectKeyPath = subjectKeyPath
         self.keyStore = keyStore
         self.keyStoreMasterKeyPath = keyStoreMasterKeyPath
@@ -40,6 +46,15 @@ public struct RightsConfiguration: Sendable, Equatable {
         }
         self.keyStoreMasterKeyPath = try reader.string("keyStore.masterKeyPath", default: "data/keys/key-store-master.key")
         self.contestationDeadlineDays = try reader.int("contestationDeadlineDays", default: 30, range: 1...365)
+        self.identityProofs = try reader.stringArray("identityProofs", default: IdentityProof.allCases.map(\.rawValue)).map { text in
+            guard let proof = IdentityProof(rawValue: text) else {
+                throw ConfigurationError(key: "rights.identityProofs", expected: "a list of \(IdentityProof.accepted)", got: "'\(text)'")
+            }
+            return proof
+        }
+        guard !identityProofs.isEmpty else {
+            throw ConfigurationError(key: "rights.identityProofs", expected: "at least one of \(IdentityProof.accepted)", got: "an empty list")
+        }
     }
 
     public func loadSubjectKey() throws -> SymmetricKey {

@@ -206,7 +206,7 @@ public struct RightsService: Sendable {
     /// A DPO releases a requested file after checking the person's identity with `proof`.
     public func release(requestID: String, proof: String, by principal: StaffPrincipal) async throws -> SQLRightsRepository.AccessRequest {
         try requireDPO(principal, to: "release a subject's file")
-        let checked = try Self.proof(proof)
+        let checked = try self.proof(proof)
         return try await run { try await repository.release(requestID: requestID, checkedBy: principal.id.rawValue, proof: checked) }
     }
 
@@ -214,7 +214,7 @@ public struct RightsService: Sendable {
     /// a request released in the same breath, so that every export has its request, its checker and its proof.
     public func exportAtCounter(tenant: String, subject: String, proof: String, by principal: StaffPrincipal) async throws -> [UInt8] {
         try requireDPO(principal, to: "export a subject's file")
-        let checked = try Self.proof(proof)
+        let checked = try self.proof(proof)
         let (request, _) = try await repository.requestAccess(tenant: tenant, subject: try Self.subject(subject))
         _ = try await run { try await repository.release(requestID: request.id, checkedBy: principal.id.rawValue, proof: checked) }
         return try await repository.export(subject: subject)
@@ -243,10 +243,13 @@ public struct RightsService: Sendable {
         return id.rawValue
     }
 
-    static func proof(_ text: String) throws -> IdentityProof {
-        guard let proof = IdentityProof(rawValue: text) else {
+    /// A proof of identity this deployment accepts (`rights.identityProofs`).
+    func proof(_ text: String) throws -> IdentityProof {
+        let accepted = configuration.identityProofs
+        guard let proof = IdentityProof(rawValue: text), accepted.contains(proof) else {
             throw RightsError(
-                kind: .invalid, message: "identity_proof: expected one of \(IdentityProof.accepted) (a receipt proves one call, not who the person is)",
+                kind: .invalid,
+                message: "identity_proof: this deployment accepts \(accepted.map(\.rawValue).joined(separator: ", ")) (a receipt proves one call, not who the person is)",
                 field: "identity_proof"
             )
         }
