@@ -16,6 +16,7 @@ import ThiqaTesting
     struct Stores: Sendable {
         var main: ThiqaDatabase
         var mainConfiguration: StorageConfiguration
+        var keyConfiguration: StorageConfiguration
         var keys: SubjectKeyStore
         var rights: SQLRightsRepository
         var interactions: SQLInteractionRepository
@@ -37,7 +38,7 @@ import ThiqaTesting
                 try await keys.migrate()
                 let rights = SQLRightsRepository(database: main, keys: keys, tenantKey: { PublicLeaf.tenantKey(secret: Self.tagSecret, tenant: $0) })
                 try await body(
-                    Stores(main: main, mainConfiguration: mainConfiguration, keys: keys, rights: rights, interactions: SQLInteractionRepository(database: main, keys: keys))
+                    Stores(main: main, mainConfiguration: mainConfiguration, keyConfiguration: keyConfiguration, keys: keys, rights: rights, interactions: SQLInteractionRepository(database: main, keys: keys))
                 )
             }
         }
@@ -161,6 +162,10 @@ import ThiqaTesting
             #expect(rowsBefore.count == 3)
             for row in rowsBefore { #expect(await Self.opens(stores.keys, row), "everything opens before the erasure") }
 
+            let wrapped = try await stores.keys.database.read { db in
+                try await db.raw("SELECT wrapped FROM thiqa_keys WHERE subject_id = \(bind: Self.amina)").first(decodingColumn: "wrapped", as: String.self)
+            }
+            #expect(wrapped != nil)
             let report = try await stores.rights.erase(tenant: "t", subject: Self.amina, by: "stf_dpo")
             #expect(report.keyDestroyed)
             #expect(report.deleted["kept_contents"] == 1)
@@ -193,9 +198,13 @@ import ThiqaTesting
             }
             #expect(try await stores.interactions.content(interactionID: karimRecord.id)?.request.contains("karim-secret") == true)
             #expect(try await stores.interactions.content(interactionID: anonymous.id)?.request.contains("nobody-secret") == true)
-            // The key store keeps no copy of the destroyed key in its own files.
-            if case .sqlite = stores.mainConfiguration {
-                #expect(try await stores.keys.findSubjectKey(Self.amina) == nil)
+            // The key store keeps no copy of the destroyed key in its own files (secure_delete, then the WAL truncated).
+            #expect(try await stores.keys.findSubjectKey(Self.amina) == nil)
+            if case .sqlite(let path) = stores.keyConfiguration, let wrapped {
+                for file in [path, path + "-wal"] {
+                    let bytes = FileManager.default.contents(atPath: file) ?? Data()
+                    #expect(bytes.range(of: Data(wrapped.utf8)) == nil, "\(file) still holds the destroyed key")
+                }
             }
             // The log still verifies, and the erasure is one of its leaves.
             let integrity = try await SQLTransparencyLog(database: stores.main).verifyIntegrity()
