@@ -160,6 +160,12 @@ public struct SQLRightsRepository: Sendable {
         guard (10...4000).contains(trimmed.count) else {
             throw Failure(.invalid, "reason: say why you contest this answer, in 10 to 4000 characters, in any language")
         }
+        let open = try await database.read { db in
+            try await db.raw("SELECT id FROM contestation_cases WHERE interaction_id = \(bind: interaction.id) AND state <> 'closed'").first()
+        }
+        guard open == nil else {
+            throw Failure(.conflict, "receipt: this answer is already contested; follow the open case with its reference")
+        }
         let reference = ContestationCase.issueReference()
         let item = ContestationCase(
             id: RightsToken.make(prefix: "cas_", count: 24), tenant: interaction.tenant.rawValue, useCase: interaction.useCase.rawValue,

@@ -303,6 +303,9 @@ import ThiqaTesting
             #expect(abs(opened.deadline.timeIntervalSince(opened.openedAt) - 15 * 86_400) < 1)
             #expect(try await stores.rights.findCase(reference: reference)?.id == opened.id)
             #expect(try await stores.rights.findCase(reference: ContestationCase.issueReference()) == nil)
+            await #expect(throws: SQLRightsRepository.Failure.self, "one open case per answer") {
+                _ = try await stores.rights.openCase(interaction: record, reason: "Je conteste encore une fois.", language: "fr", deadlineDays: 15)
+            }
             await #expect(throws: SQLRightsRepository.Failure.self) {
                 try await stores.rights.apply(.uphold(explanation: "Le calcul est conforme."), caseID: opened.id, actor: "stf_r", message: nil)
             }
