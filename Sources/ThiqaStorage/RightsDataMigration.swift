@@ -59,17 +59,16 @@ public enum RightsDataMigration {
                     """).all()
             }
             if rows.isEmpty { return moved }
-            var sealing: [SQLInteractionRepository.KeptContent] = []
             let repository = SQLInteractionRepository(database: database, keys: keys)
-            for row in rows {
+            let contents: [(content: InteractionContent, subject: String?)?] = try rows.map { row in
                 let content = InteractionContent(
                     interactionID: try row.decode(column: "interaction_id", as: String.self), request: try row.decode(column: "request", as: String.self),
                     response: try row.decode(column: "response", as: String.self),
                     expiresAt: Date(millisecondsSince1970: try row.decode(column: "expires_at_ms", as: Int64.self))
                 )
-                sealing.append(try await repository.seal(content, subject: try row.decode(column: "subject_id", as: String?.self)))
+                return (content, try row.decode(column: "subject_id", as: String?.self))
             }
-            let sealed = sealing
+            let sealed = try await repository.seal(contents).compactMap { $0 }
             try await database.transaction { db in
                 for item in sealed {
                     try await SQLInteractionRepository.insertContent(item, on: db)

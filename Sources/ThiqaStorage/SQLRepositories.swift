@@ -173,12 +173,7 @@ public struct SQLInteractionRepository: InteractionRepository {
         leafOf: @Sendable (RecordWrite) throws -> [UInt8] = { _ in [] }
     ) async throws -> [InteractionRecord] {
         // Keys live in the key store, another database: content is sealed before the records' transaction.
-        var sealed: [KeptContent?] = []
-        sealed.reserveCapacity(writes.count)
-        for write in writes {
-            sealed.append(try await write.content.asyncMap { try await self.seal($0, subject: write.record.subjectID) })
-        }
-        let contents = sealed
+        let contents = try await self.seal(writes.map { write in write.content.map { ($0, write.record.subjectID) } })
         return try await database.transaction { db in
             var records = writes.map(\.record)
             if let log {
@@ -226,14 +221,37 @@ public struct SQLInteractionRepository: InteractionRepository {
         Sealing.associatedData(table: "kept_contents", rowID: interactionID, purpose: "content")
     }
 
-    func seal(_ content: InteractionContent, subject: String?) async throws -> KeptContent {
+    /// Seals a batch's contents: under their subject's key (found or created once per subject), or under keys of
+    /// their own, created together in one transaction of the key store.
+    func seal(_ items: [(content: InteractionContent, subject: String?)?]) async throws -> [KeptContent?] {
+        guard items.contains(where: { $0 != nil }) else { return items.map { _ in nil } }
         guard let keys else { throw StorageError.unavailable("kept content needs the key store (rights.keyStore), which this repository was not given") }
-        let plaintext = try JSONEncoder().encode(["request": content.request, "response": content.response])
-        let (keyID, sealed) = try await keys.sealText(
-            String(decoding: plaintext, as: UTF8.self), subject: subject, expiresAt: content.expiresAt,
-            associatedData: Self.contentAssociatedData(content.interactionID)
-        )
-        return KeptContent(interactionID: content.interactionID, subjectID: subject, keyID: keyID, sealed: sealed, expiresAt: content.expiresAt)
+        var subjectKeys: [String: SubjectKeyStore.Key] = [:]
+        for subject in Set(items.compactMap { $0?.subject }) { subjectKeys[subject] = try await keys.subjectKey(subject) }
+        var own = try await keys.createKeys(expiring: items.compactMap { $0?.subject == nil ? $0?.content.expiresAt : nil })[...]
+        var sealed: [KeptContent?] = []
+        for item in items {
+            guard let (content, subject) = item else {
+                sealed.append(nil)
+                continue
+            }
+            let key: SubjectKeyStore.Key
+            if let subject {
+                guard let found = subjectKeys[subject] else { throw StorageError.unavailable("no key for subject \(subject)") }
+                key = found
+            } else {
+                key = own.removeFirst()
+            }
+            let plaintext = try JSONEncoder().encode(["request": content.request, "response": content.response])
+            let box = try Sealing.seal(Array(plaintext), key: key.key, associatedData: Self.contentAssociatedData(content.interactionID))
+            sealed.append(
+                KeptContent(
+                    interactionID: content.interactionID, subjectID: subject, keyID: key.id, sealed: Data(box).base64EncodedString(),
+                    expiresAt: content.expiresAt
+                )
+            )
+        }
+        return sealed
     }
 
     static func insertContent(_ content: KeptContent, on db: any SQLDatabase) async throws {

@@ -116,6 +116,28 @@ public final class SubjectKeyStore: Sendable {
         return Key(id: id, key: key)
     }
 
+    /// Keys of their own for many records, in one transaction of the key store: a batch of records costs one
+    /// durable commit there as in the main database.
+    public func createKeys(expiring dates: [Date]) async throws -> [Key] {
+        guard !dates.isEmpty else { return [] }
+        let now = Date().millisecondsSince1970
+        var made: [(key: Key, wrapped: String, expiresAt: Date)] = []
+        for date in dates {
+            let key = Key(id: Self.newKeyID(), key: Sealing.makeKey())
+            made.append((key, Data(try Sealing.wrap(key.key, keyID: key.id, master: master)).base64EncodedString(), date))
+        }
+        let rows = made
+        try await database.transaction { db in
+            for row in rows {
+                try await db.raw("""
+                    INSERT INTO thiqa_keys (key_id, subject_id, wrapped, created_at_ms, expires_at_ms)
+                    VALUES (\(bind: row.key.id), NULL, \(bind: row.wrapped), \(bind: now), \(bind: row.expiresAt.millisecondsSince1970))
+                    """).run()
+            }
+        }
+        return made.map(\.key)
+    }
+
     /// Moves a record or conversation key's expiry (a conversation lives on with each turn).
     public func extend(keyID: String, expiresAt: Date) async throws {
         try await database.transaction { db in

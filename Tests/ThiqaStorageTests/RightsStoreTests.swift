@@ -229,6 +229,28 @@ import ThiqaTesting
         }
     }
 
+    @Test(arguments: TestStores.Kind.allCases)
+    func aBatchOfKeptContentCostsTheKeyStoreOneCommitPerNewKeyKind(_ kind: TestStores.Kind) async throws {
+        try await Self.withStores(kind) { stores in
+            var batch: [(InteractionRecord, InteractionContent?)] = []
+            for index in 0..<20 {
+                let record = try Self.record(subject: index % 5 == 0 ? Self.karim : nil)
+                batch.append((record, index % 2 == 0 ? Self.content(record, "item-\(index)") : nil))
+            }
+            let before = stores.keys.database.operationCount.transactions
+            try await stores.interactions.recordBatch(batch)
+            // One transaction for the records' own keys, one to create Karim's key: not one per record.
+            #expect(stores.keys.database.operationCount.transactions - before == 2)
+            for (index, item) in batch.enumerated() where item.1 != nil {
+                #expect(try await stores.interactions.content(interactionID: item.0.id)?.request.contains("item-\(index)\"") == true)
+            }
+            let karimRows = try await stores.main.read { db in
+                try await db.raw("SELECT COUNT(*) AS n FROM kept_contents WHERE subject_id = \(bind: Self.karim)").first(decodingColumn: "n", as: Int.self)
+            }
+            #expect(karimRows == 2, "items 0 and 10 are Karim's")
+        }
+    }
+
     // MARK: - Export
 
     @Test(arguments: TestStores.Kind.allCases)
