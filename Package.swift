@@ -25,6 +25,7 @@ let package = Package(
         .library(name: "ThiqaKnowledge", targets: ["ThiqaKnowledge"]),
         .library(name: "ThiqaRetrieval", targets: ["ThiqaRetrieval"]),
         .library(name: "ThiqaRetrievalHTTP", targets: ["ThiqaRetrievalHTTP"]),
+        .library(name: "ThiqaRights", targets: ["ThiqaRights"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -87,11 +88,20 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The rights of law 09-08: subjects (keyed hashes of identifiers), sealing for crypto-shredding, objections,
+        // contestation cases, identity proofs, the events committed to the log. Pure.
+        .target(
+            name: "ThiqaRights",
+            dependencies: ["ThiqaCore", "ThiqaJSON", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
         // SQLKit seam, SQLite and PostgreSQL backends, migrations, repositories.
         .target(
             name: "ThiqaStorage",
             dependencies: [
                 "ThiqaCore",
+                "ThiqaRights",
+                "ThiqaJSON",
                 "ThiqaGovernance",
                 "ThiqaPrivacy",
                 "ThiqaLedger",
@@ -129,6 +139,7 @@ let package = Package(
             name: "ThiqaPipeline",
             dependencies: [
                 "ThiqaCore",
+                "ThiqaRights",
                 "ThiqaPrivacy",
                 "ThiqaLanguage",
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -143,6 +154,7 @@ let package = Package(
             name: "ThiqaServer",
             dependencies: [
                 "ThiqaCore",
+                "ThiqaRights",
                 "ThiqaGovernance",
                 "ThiqaLanguage",
                 "ThiqaPipeline",
@@ -194,6 +206,7 @@ let package = Package(
             name: "thiqa",
             dependencies: [
                 "ThiqaServer",
+                "ThiqaRights",
                 "ThiqaGovernance",
                 "ThiqaCore",
                 "ThiqaPrivacy",
@@ -279,7 +292,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ThiqaPipelineTests",
-            dependencies: ["ThiqaPipeline", "ThiqaCore", "ThiqaPrivacy", .product(name: "NIOCore", package: "swift-nio"),
+            dependencies: ["ThiqaPipeline", "ThiqaCore", "ThiqaRights", .product(name: "Crypto", package: "swift-crypto"), "ThiqaPrivacy", .product(name: "NIOCore", package: "swift-nio"),
                            .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
@@ -288,7 +301,8 @@ let package = Package(
             dependencies: ["ThiqaGovernance", "ThiqaCore", "ThiqaPrivacy", "ThiqaLedger", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ThiqaStorageTests", dependencies: ["ThiqaStorage", "ThiqaCore", "ThiqaLedger", "ThiqaTesting", "ThiqaGovernance", "ThiqaPrivacy"], swiftSettings: swiftSettings),
+        .testTarget(name: "ThiqaStorageTests", dependencies: ["ThiqaStorage", "ThiqaCore", "ThiqaLedger", "ThiqaTesting", "ThiqaGovernance", "ThiqaPrivacy", "ThiqaRights", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
+        .testTarget(name: "ThiqaRightsTests", dependencies: ["ThiqaRights", "ThiqaCore", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: swiftSettings),
         .testTarget(
             name: "ThiqaBackendsTests",
             dependencies: ["ThiqaBackends", "ThiqaCore", "ThiqaTesting", .product(name: "Configuration", package: "swift-configuration")],
@@ -298,6 +312,7 @@ let package = Package(
             name: "ThiqaServerTests",
             dependencies: [
                 "ThiqaServer",
+                "ThiqaRights",
                 "ThiqaGovernance",
                 "ThiqaCore",
                 "ThiqaPipeline",

@@ -77,7 +77,7 @@ public enum APIKeyFormat {
 
     /// Uniform base62 characters from 64-bit random words, eight characters' worth a word: the system generator
     /// is a `getrandom` call per `next()`, and one per character cost ~3 % of a gateway call (perf, make bench).
-    static func randomString(count: Int, using generator: inout some RandomNumberGenerator) -> String {
+    public static func randomString(count: Int, using generator: inout some RandomNumberGenerator) -> String {
         var bytes = [UInt8]()
         bytes.reserveCapacity(count)
         while bytes.count < count {

@@ -51,6 +51,9 @@ public struct InteractionRecord: Sendable, Codable, Equatable {
     public var commitmentSalt: String?
     /// SHA-256 (hex) of the receipt given to the caller: the receipt itself is never stored.
     public var receiptHash: String?
+    /// The pseudonymous subject the deployer named (`sub_…`, a keyed hash; never the identifier). Not part of
+    /// what the log commits to: an erasure can clear it without touching the log.
+    public var subjectID: String?
 
     public init(
         id: String = InteractionRecord.newID(), createdAt: Date = Date(), tenant: TenantID, useCase: UseCaseID, apiKeyID: String,
@@ -58,7 +61,8 @@ public struct InteractionRecord: Sendable, Codable, Equatable {
         outcome: Outcome = .completed, httpStatus: Int = 200, errorType: String? = nil, stream: Bool = false,
         latencyMs: Double = 0, upstreamLatencyMs: Double? = nil, promptTokens: Int? = nil, completionTokens: Int? = nil,
         totalTokens: Int? = nil, decisions: [String] = [], requestSHA256: String? = nil, responseSHA256: String? = nil,
-        logIndex: UInt64? = nil, completionLogIndex: UInt64? = nil, commitmentSalt: String? = nil, receiptHash: String? = nil
+        logIndex: UInt64? = nil, completionLogIndex: UInt64? = nil, commitmentSalt: String? = nil, receiptHash: String? = nil,
+        subjectID: String? = nil
     ) {
         self.id = id
         self.createdAt = createdAt
@@ -85,6 +89,7 @@ public struct InteractionRecord: Sendable, Codable, Equatable {
         self.completionLogIndex = completionLogIndex
         self.commitmentSalt = commitmentSalt
         self.receiptHash = receiptHash
+        self.subjectID = subjectID
     }
 
     /// `int_` + 24 random base62 characters: unguessable, sortable enough for humans, safe in URLs.

@@ -44,6 +44,18 @@ public struct AICall: Sendable {
     public var conversationID: String?
     /// The request's `Accept-Language`, a fallback for the AI disclosure's language.
     public var acceptLanguage: String?
+    /// The deployer's subject headers as received (`Thiqa-Subject-CIN`, `Thiqa-Subject`): read by the
+    /// identify-subject step, which keeps only a keyed hash of them.
+    public var subjectHeaders = SubjectHeaders()
+
+    public struct SubjectHeaders: Sendable, Equatable {
+        public var cin: String?
+        public var generic: String?
+        public init(cin: String? = nil, generic: String? = nil) {
+            self.cin = cin
+            self.generic = generic
+        }
+    }
 
     public init(identity: CallerIdentity, endpoint: Endpoint, body: Body, conversationID: String? = nil) {
         self.identity = identity

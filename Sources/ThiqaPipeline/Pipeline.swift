@@ -2,6 +2,17 @@ import Logging
 import Metrics
 import NIOCore
 import ThiqaCore
+import ThiqaRights
+
+/// What the rights steps need: the deployment's subject key and where objections are.
+public struct RightsSteps: Sendable {
+    public var pseudonymiser: SubjectPseudonymiser
+    public var objections: any ObjectionSource
+    public init(pseudonymiser: SubjectPseudonymiser, objections: any ObjectionSource) {
+        self.pseudonymiser = pseudonymiser
+        self.objections = objections
+    }
+}
 
 /// One stage of an AI call. A step reads what earlier steps left in the state and adds its part, or throws to
 /// refuse the call; it never records anything itself: the pipeline records every outcome in one place.
@@ -33,24 +44,25 @@ public struct Pipeline: Sendable {
     }
 
     /// Every step of an AI call in order, with the adapters they use.
+    /// `rights`: the subject of a call and their objections (identify-subject after validate, object after govern).
     public static func standard(
         limits: RequestLimits, planner: any BackendPlanner, caller: any ModelCaller, conversations: any ConversationStore,
-        recorder: any OutcomeRecorder, governance: any GovernanceSource
+        recorder: any OutcomeRecorder, governance: any GovernanceSource, rights: RightsSteps? = nil
     ) -> Pipeline {
-        Pipeline(
-            steps: [
-                Validate(limits: limits),
-                Govern(governance: governance),
-                Protect(conversations: conversations),
-                LimitPurpose(governance: governance),
-                Route(planner: planner),
-                Call(caller: caller, recorder: recorder),
-                Record(recorder: recorder),
-                Restore(),
-                Disclose(governance: governance),
-            ],
-            recorder: recorder
-        )
+        let steps: [(any PipelineStep)?] = [
+            Validate(limits: limits),
+            rights.map { IdentifySubject(pseudonymiser: $0.pseudonymiser) },
+            Govern(governance: governance),
+            rights.map { Object(objections: $0.objections) },
+            Protect(conversations: conversations),
+            LimitPurpose(governance: governance),
+            Route(planner: planner),
+            Call(caller: caller, recorder: recorder),
+            Record(recorder: recorder),
+            Restore(),
+            Disclose(governance: governance),
+        ]
+        return Pipeline(steps: steps.compactMap { $0 }, recorder: recorder)
     }
 
     public func run(_ call: AICall, logger: Logger) async throws(GatewayError) -> PipelineAnswer {

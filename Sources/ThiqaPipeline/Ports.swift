@@ -32,6 +32,20 @@ public protocol ConversationStore: Sendable {
     func load(identity: CallerIdentity, conversation: String) async throws -> (mapping: PseudonymMapping, version: Int64)?
     /// Saves if the stored version is still `expectedVersion`; false when another turn saved first.
     func save(_ mapping: PseudonymMapping, identity: CallerIdentity, conversation: String, expectedVersion: Int64?) async throws -> Bool
+    /// The same, for a conversation about a subject: the mapping is sealed under the subject's key, so the
+    /// subject's erasure makes it unreadable.
+    func save(
+        _ mapping: PseudonymMapping, identity: CallerIdentity, conversation: String, subject: String?, expectedVersion: Int64?
+    ) async throws -> Bool
+}
+
+extension ConversationStore {
+    /// Stores that keep no subject data apart save the same way with or without one.
+    public func save(
+        _ mapping: PseudonymMapping, identity: CallerIdentity, conversation: String, subject: String?, expectedVersion: Int64?
+    ) async throws -> Bool {
+        try await save(mapping, identity: identity, conversation: conversation, expectedVersion: expectedVersion)
+    }
 }
 
 /// An answer whose head has arrived; the body may still be streaming.

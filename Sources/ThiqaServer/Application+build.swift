@@ -6,6 +6,7 @@ import ThiqaBackends
 import ThiqaCore
 import ThiqaLedger
 import ThiqaPipeline
+import ThiqaRights
 import ThiqaStorage
 
 /// The composition root: the one place that chooses implementations and wires services together.
@@ -24,7 +25,11 @@ public func buildApplication(
     }
     let keys = SQLAPIKeyRepository(database: database)
     let useCases = SQLUseCaseRepository(database: database)
-    let interactions = SQLInteractionRepository(database: database)
+    // rights: the key store (a database of its own) that seals kept content, mappings and case messages
+    let keyStore = try await SubjectKeyStore.open(
+        configuration.rights.keyStore, master: try configuration.rights.loadMasterKey(), main: configuration.storage, logger: logger
+    )
+    let interactions = SQLInteractionRepository(database: database, keys: keyStore)
     let pool = BackendPool(
         backends: configuration.backends.backends, resilience: configuration.backends.resilience, maxAttempts: configuration.backends.maxAttempts
     )
@@ -60,14 +65,24 @@ public func buildApplication(
         ttl: Double(configuration.privacy.conversationTTLMs) / 1000
     )
     let governance = RegistryService(database: database, configuration: configuration.registry, logger: logger)
+    // rights
+    let rightsRepository = SQLRightsRepository(database: database, keys: keyStore, tenantKey: { tags.key(for: TenantID(unchecked: $0)) })
+    let rights = RightsService(
+        repository: rightsRepository, interactions: interactions,
+        pseudonymiser: SubjectPseudonymiser(deploymentKey: try configuration.rights.loadSubjectKey()), configuration: configuration.rights
+    )
     let pipeline = Pipeline.standard(
         limits: configuration.limits, planner: pool, caller: UpstreamModelCaller(client: UpstreamClient(pool: pool)),
-        conversations: SQLConversationStore(vault: vault, keys: conversations), recorder: recorder, governance: governance
+        conversations: SQLConversationStore(vault: vault, legacy: conversations, keys: keyStore), recorder: recorder, governance: governance,
+        rights: RightsSteps(pseudonymiser: rights.pseudonymiser, objections: SQLObjectionSource(repository: rightsRepository))
     )
     api.addRoutes(GatewayController(pipeline: pipeline, pool: pool).endpoints)
     let registryActions = RegistryActions(database: database, changed: { try await governance.changed() })
-    router.group("admin/v1").add(middleware: StaffAuthenticator(registry: governance.repository)).group(context: StaffContext.self)
-        .addRoutes(RegistryAdminController(actions: registryActions, service: governance).endpoints)
+    let staff = router.group("admin/v1").add(middleware: StaffAuthenticator(registry: governance.repository)).group(context: StaffContext.self)
+    staff.addRoutes(RegistryAdminController(actions: registryActions, service: governance).endpoints)
+    // rights
+    staff.addRoutes(RightsAdminController(service: rights).endpoints)
+    router.addRoutes(RightsController(service: rights).endpoints, atPath: "rights/v1")
     PublicRegistryController(service: governance).addRoutes(to: router)
     PrivacyController().addRoutes(to: api)
 
@@ -94,6 +109,9 @@ public func buildApplication(
         for migration in applied {
             logger.info("applied migration", metadata: ["thiqa.migration": "\(migration.version) \(migration.name)"])
         }
+        // rights: the key store's schema, then the data half of migration 7 (content and mappings sealed again)
+        try await keyStore.migrate()
+        try await RightsDataMigration.run(database: database, keys: keyStore, vaultMasterKey: conversations.masterKey, logger: logger)
         // The first checkpoint (or one covering what was appended since the last run) before any request.
         try await checkpoints.publishIfGrown()
         // Legacy use cases become drafts, then the first governance snapshot: no call is decided without one.
@@ -101,9 +119,12 @@ public func buildApplication(
     }
     app.addServices(
         database,
+        keyStore.database,
         BackendPoolService(pool: pool),
         HealthChecker(pool: pool, intervalMs: configuration.backends.healthCheckIntervalMs, logger: logger),
-        ContentRetentionPurger(repository: interactions, vault: vault, interval: .milliseconds(configuration.purgeIntervalMs), logger: logger),
+        ContentRetentionPurger(
+            repository: interactions, vault: vault, keys: keyStore, interval: .milliseconds(configuration.purgeIntervalMs), logger: logger
+        ),
         recorder,
         checkpoints,
         governance

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Writes a secret key file the one safe way: created 0600 (never readable by others, not even for a moment, which
@@ -31,5 +32,25 @@ enum KeyFile {
             throw Failure(description: "cannot create \(what) at \(path): \(String(cString: strerror(errno)))")
         }
         return true
+    }
+
+    /// A 256-bit key file (base64), created 0600 on first use; `field` names the setting in errors.
+    static func symmetricKey(path: String, field: String, what: String) throws -> SymmetricKey {
+        if let data = FileManager.default.contents(atPath: path) {
+            guard let decoded = Data(base64Encoded: String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)),
+                decoded.count == 32
+            else {
+                throw ConfigurationFileError(message: "\(field): '\(path)' does not hold a base64 256-bit key")
+            }
+            return SymmetricKey(data: decoded)
+        }
+        let key = SymmetricKey(size: .bits256)
+        let text = key.withUnsafeBytes { Data($0).base64EncodedString() } + "\n"
+        do {
+            guard try Self.create(at: path, contents: text, what: what) else { return try symmetricKey(path: path, field: field, what: what) }
+        } catch let error as KeyFile.Failure {
+            throw ConfigurationFileError(message: "\(field): \(error.description)")
+        }
+        return key
     }
 }

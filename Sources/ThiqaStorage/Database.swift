@@ -52,8 +52,11 @@ public final class ThiqaDatabase: Sendable {
             } catch {
                 throw StorageOpenError(message: "cannot open SQLite database at '\(path)': \(error)")
             }
-            // WAL lets readers proceed during a write; FULL makes every commit durable before it returns.
-            for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA busy_timeout=10000", "PRAGMA foreign_keys=ON"] {
+            // WAL lets readers proceed during a write; FULL makes every commit durable before it returns;
+            // secure_delete zeroes what a delete frees, so an erased key or row leaves no copy in free pages.
+            for pragma in [
+                "PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA busy_timeout=10000", "PRAGMA foreign_keys=ON", "PRAGMA secure_delete=ON",
+            ] {
                 _ = try await writer.query(pragma)
             }
             var readers: [SQLiteConnection] = []
@@ -168,6 +171,25 @@ public final class ThiqaDatabase: Sendable {
                 } catch {
                     try? await db.raw("ROLLBACK").run()
                     throw error
+                }
+            }
+        }
+    }
+
+    /// After an erasure, removes what the storage engine still keeps of deleted rows. SQLite: the WAL is copied
+    /// back into the database file (whose freed pages `secure_delete` zeroed) and truncated. PostgreSQL: the given
+    /// tables are rewritten (`VACUUM FULL`), so dead row versions holding erased values are gone from the files.
+    public func compactAfterErasure(rewriting tables: [String] = []) async throws {
+        switch backend {
+        case .sqlite(let writer, _, let lock, _):
+            try await lock.withLock {
+                _ = try await writer.query("PRAGMA wal_checkpoint(TRUNCATE)")
+            }
+        case .postgres(let client):
+            try await client.withConnection { connection in
+                for table in tables {
+                    // VACUUM cannot be given a bound parameter; the names come from code, never from input.
+                    try await connection.sql().raw("VACUUM FULL \(unsafeRaw: table)").run()
                 }
             }
         }

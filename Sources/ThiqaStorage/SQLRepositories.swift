@@ -2,6 +2,7 @@ import FoundationEssentials
 import SQLKit
 import ThiqaCore
 import ThiqaPrivacy
+import ThiqaRights
 
 /// API keys in SQL. Queries bind every value; nothing from input is concatenated.
 public struct SQLAPIKeyRepository: APIKeyRepository {
@@ -128,7 +129,12 @@ public struct SQLUseCaseRepository: UseCaseRepository {
 
 public struct SQLInteractionRepository: InteractionRepository {
     let database: ThiqaDatabase
-    public init(database: ThiqaDatabase) { self.database = database }
+    /// Where the keys that seal kept content are; needed only to write or read content.
+    public let keys: SubjectKeyStore?
+    public init(database: ThiqaDatabase, keys: SubjectKeyStore? = nil) {
+        self.database = database
+        self.keys = keys
+    }
 
     public func record(_ interaction: InteractionRecord, content: InteractionContent?) async throws {
         _ = try await recordBatch([(interaction, content)])
@@ -166,7 +172,9 @@ public struct SQLInteractionRepository: InteractionRepository {
         log: (any TransparencyLogAppender)? = nil,
         leafOf: @Sendable (RecordWrite) throws -> [UInt8] = { _ in [] }
     ) async throws -> [InteractionRecord] {
-        try await database.transaction { db in
+        // Keys live in the key store, another database: content is sealed before the records' transaction.
+        let contents = try await self.seal(writes.map { write in write.content.map { ($0, write.record.subjectID) } })
+        return try await database.transaction { db in
             var records = writes.map(\.record)
             if let log {
                 let indexes = try await log.append(leaves: try writes.map(leafOf), on: db)
@@ -179,8 +187,8 @@ public struct SQLInteractionRepository: InteractionRepository {
             }
             for (position, record) in records.enumerated() {
                 switch writes[position].kind {
-                case .new: try await Self.insert(record, content: writes[position].content, on: db)
-                case .completion: try await Self.complete(record, content: writes[position].content, on: db)
+                case .new: try await Self.insert(record, content: contents[position], on: db)
+                case .completion: try await Self.complete(record, content: contents[position], on: db)
                 }
             }
             return records
@@ -188,7 +196,7 @@ public struct SQLInteractionRepository: InteractionRepository {
     }
 
     /// The decisions stay as decided: the decision's leaf committed to them before the first byte was sent.
-    static func complete(_ r: InteractionRecord, content: InteractionContent?, on db: any SQLDatabase) async throws {
+    static func complete(_ r: InteractionRecord, content: KeptContent?, on db: any SQLDatabase) async throws {
         try await db.raw("""
             UPDATE interactions SET outcome = \(bind: r.outcome.rawValue), http_status = \(bind: Int64(r.httpStatus)),
                 error_type = \(bind: r.errorType), latency_ms = \(bind: r.latencyMs), prompt_tokens = \(bind: r.promptTokens.map(Int64.init)),
@@ -200,19 +208,66 @@ public struct SQLInteractionRepository: InteractionRepository {
         if let content { try await Self.insertContent(content, on: db) }
     }
 
-    static func insertContent(_ content: InteractionContent, on db: any SQLDatabase) async throws {
+    /// Kept content as stored: sealed under its subject's key, or a key of its own, bound to its interaction id.
+    struct KeptContent: Sendable {
+        var interactionID: String
+        var subjectID: String?
+        var keyID: String
+        var sealed: String
+        var expiresAt: Date
+    }
+
+    static func contentAssociatedData(_ interactionID: String) -> [UInt8] {
+        Sealing.associatedData(table: "kept_contents", rowID: interactionID, purpose: "content")
+    }
+
+    /// Seals a batch's contents: under their subject's key (found or created once per subject), or under keys of
+    /// their own, created together in one transaction of the key store.
+    func seal(_ items: [(content: InteractionContent, subject: String?)?]) async throws -> [KeptContent?] {
+        guard items.contains(where: { $0 != nil }) else { return items.map { _ in nil } }
+        guard let keys else { throw StorageError.unavailable("kept content needs the key store (rights.keyStore), which this repository was not given") }
+        var subjectKeys: [String: SubjectKeyStore.Key] = [:]
+        for subject in Set(items.compactMap { $0?.subject }) { subjectKeys[subject] = try await keys.subjectKey(subject) }
+        var own = try await keys.createKeys(expiring: items.compactMap { $0?.subject == nil ? $0?.content.expiresAt : nil })[...]
+        var sealed: [KeptContent?] = []
+        for item in items {
+            guard let (content, subject) = item else {
+                sealed.append(nil)
+                continue
+            }
+            let key: SubjectKeyStore.Key
+            if let subject {
+                guard let found = subjectKeys[subject] else { throw StorageError.unavailable("no key for subject \(subject)") }
+                key = found
+            } else {
+                key = own.removeFirst()
+            }
+            let plaintext = try JSONEncoder().encode(["request": content.request, "response": content.response])
+            let box = try Sealing.seal(Array(plaintext), key: key.key, associatedData: Self.contentAssociatedData(content.interactionID))
+            sealed.append(
+                KeptContent(
+                    interactionID: content.interactionID, subjectID: subject, keyID: key.id, sealed: Data(box).base64EncodedString(),
+                    expiresAt: content.expiresAt
+                )
+            )
+        }
+        return sealed
+    }
+
+    static func insertContent(_ content: KeptContent, on db: any SQLDatabase) async throws {
         try await db.raw("""
-            INSERT INTO interaction_contents (interaction_id, request, response, expires_at_ms)
-            VALUES (\(bind: content.interactionID), \(bind: content.request), \(bind: content.response), \(bind: content.expiresAt.millisecondsSince1970))
+            INSERT INTO kept_contents (interaction_id, subject_id, key_id, sealed, expires_at_ms)
+            VALUES (\(bind: content.interactionID), \(bind: content.subjectID), \(bind: content.keyID), \(bind: content.sealed),
+                    \(bind: content.expiresAt.millisecondsSince1970))
             """).run()
     }
 
-    static func insert(_ r: InteractionRecord, content: InteractionContent?, on db: any SQLDatabase) async throws {
+    static func insert(_ r: InteractionRecord, content: KeptContent?, on db: any SQLDatabase) async throws {
         let decisions = String(decoding: try JSONEncoder().encode(r.decisions), as: UTF8.self)
         try await db.raw("""
             INSERT INTO interactions (id, created_at_ms, tenant, use_case, api_key_id, endpoint, model, backend, backend_jurisdiction,
                 outcome, http_status, error_type, stream, latency_ms, upstream_latency_ms, prompt_tokens, completion_tokens, total_tokens, decisions,
-                request_sha256, response_sha256, log_index, completion_log_index, commitment_salt, receipt_hash, receipt_key)
+                request_sha256, response_sha256, log_index, completion_log_index, commitment_salt, receipt_hash, receipt_key, subject_id)
             VALUES (\(bind: r.id), \(bind: r.createdAt.millisecondsSince1970), \(bind: r.tenant.rawValue), \(bind: r.useCase.rawValue),
                 \(bind: r.apiKeyID), \(bind: r.endpoint), \(bind: r.model), \(bind: r.backend), \(bind: r.backendJurisdiction),
                 \(bind: r.outcome.rawValue), \(bind: Int64(r.httpStatus)), \(bind: r.errorType), \(bind: Int64(r.stream ? 1 : 0)),
@@ -220,7 +275,7 @@ public struct SQLInteractionRepository: InteractionRepository {
                 \(bind: r.completionTokens.map(Int64.init)), \(bind: r.totalTokens.map(Int64.init)), \(bind: decisions),
                 \(bind: r.requestSHA256), \(bind: r.responseSHA256), \(bind: r.logIndex.map(Int64.init)),
                 \(bind: r.completionLogIndex.map(Int64.init)), \(bind: r.commitmentSalt), \(bind: r.receiptHash),
-                \(bind: r.receiptHash.flatMap(Self.receiptKey)))
+                \(bind: r.receiptHash.flatMap(Self.receiptKey)), \(bind: r.subjectID))
             """).run()
         if let content { try await Self.insertContent(content, on: db) }
     }
@@ -274,27 +329,39 @@ public struct SQLInteractionRepository: InteractionRepository {
         }
     }
 
+    /// The kept content of a call, opened; nil when there is none, or when its key is gone (expired, or erased
+    /// with its subject): then it is unreadable by anyone.
     public func content(interactionID: String) async throws -> InteractionContent? {
-        try await database.read { db in
-            guard let row = try await db.raw("SELECT * FROM interaction_contents WHERE interaction_id = \(bind: interactionID)").first() else {
-                return nil
-            }
-            return InteractionContent(
-                interactionID: try row.decode(column: "interaction_id", as: String.self),
-                request: try row.decode(column: "request", as: String.self),
-                response: try row.decode(column: "response", as: String.self),
-                expiresAt: Date(millisecondsSince1970: try row.decode(column: "expires_at_ms", as: Int64.self))
-            )
+        let row = try await database.read { db in
+            try await db.raw("SELECT * FROM kept_contents WHERE interaction_id = \(bind: interactionID)").first()
         }
+        guard let row else { return nil }
+        guard let keys else { throw StorageError.unavailable("reading kept content needs the key store (rights.keyStore)") }
+        let text: String
+        do {
+            text = try await keys.openText(
+                try row.decode(column: "sealed", as: String.self), keyID: try row.decode(column: "key_id", as: String.self),
+                associatedData: Self.contentAssociatedData(interactionID)
+            )
+        } catch SealingError.keyDestroyed {
+            return nil
+        }
+        let fields = try JSONDecoder().decode([String: String].self, from: Data(text.utf8))
+        return InteractionContent(
+            interactionID: interactionID, request: fields["request"] ?? "", response: fields["response"] ?? "",
+            expiresAt: Date(millisecondsSince1970: try row.decode(column: "expires_at_ms", as: Int64.self))
+        )
     }
 
+    /// Deletes kept content whose retention has passed (its own key expires with it and is destroyed by the key
+    /// store's purge, which makes copies of the row in old backups unreadable too).
     public func purgeExpiredContent(now: Date) async throws -> Int {
         try await database.transaction { db in
             let cutoff = now.millisecondsSince1970
-            let count = try await db.raw("SELECT COUNT(*) AS n FROM interaction_contents WHERE expires_at_ms <= \(bind: cutoff)")
+            let count = try await db.raw("SELECT COUNT(*) AS n FROM kept_contents WHERE expires_at_ms <= \(bind: cutoff)")
                 .first(decodingColumn: "n", as: Int.self) ?? 0
             if count > 0 {
-                try await db.raw("DELETE FROM interaction_contents WHERE expires_at_ms <= \(bind: cutoff)").run()
+                try await db.raw("DELETE FROM kept_contents WHERE expires_at_ms <= \(bind: cutoff)").run()
             }
             return count
         }
@@ -328,7 +395,8 @@ public struct SQLInteractionRepository: InteractionRepository {
             logIndex: try row.decode(column: "log_index", as: Int64?.self).map(UInt64.init),
             completionLogIndex: try row.decode(column: "completion_log_index", as: Int64?.self).map(UInt64.init),
             commitmentSalt: try row.decode(column: "commitment_salt", as: String?.self),
-            receiptHash: try row.decode(column: "receipt_hash", as: String?.self)
+            receiptHash: try row.decode(column: "receipt_hash", as: String?.self),
+            subjectID: try row.decode(column: "subject_id", as: String?.self)
         )
     }
 }
@@ -340,19 +408,33 @@ public struct SQLPseudonymVaultRepository: Sendable {
     let database: ThiqaDatabase
     public init(database: ThiqaDatabase) { self.database = database }
 
+    /// The id a mapping is sealed for (associated data): the owner and the conversation, within the use case.
+    public static func scopedID(tenant: String, useCase: String, owner: String, conversation: String) -> String {
+        "\(tenant)/\(useCase)/\(owner)/\(conversation)"
+    }
+
+    /// The associated data of a mapping sealed in the key store (version 7 on).
+    public static func associatedData(scopedID: String) -> [UInt8] {
+        Sealing.associatedData(table: "conversation_vaults", rowID: scopedID, purpose: "pseudonym-mapping")
+    }
+
     public struct Sealed: Sendable, Equatable {
         public var sealed: Data
         /// Incremented on every save: what a compare-and-swap update expects.
         public var version: Int64
+        /// The key-store key it is sealed under; nil for a mapping sealed before version 7 (a derived key).
+        public var keyID: String? = nil
     }
 
     public func load(tenant: TenantID, useCase: UseCaseID, owner: String, conversationID: String, now: Date) async throws -> Sealed? {
         try await database.read { db in
             guard let row = try await db.raw("""
-                SELECT sealed, version FROM conversation_vaults WHERE tenant = \(bind: tenant.rawValue) AND use_case = \(bind: useCase.rawValue)
+                SELECT sealed, version, key_id FROM conversation_vaults WHERE tenant = \(bind: tenant.rawValue) AND use_case = \(bind: useCase.rawValue)
                 AND owner = \(bind: owner) AND conversation_id = \(bind: conversationID) AND expires_at_ms > \(bind: now.millisecondsSince1970)
                 """).first(), let sealed = Data(base64Encoded: try row.decode(column: "sealed", as: String.self)) else { return nil }
-            return Sealed(sealed: sealed, version: try row.decode(column: "version", as: Int64.self))
+            return Sealed(
+                sealed: sealed, version: try row.decode(column: "version", as: Int64.self), keyID: try row.decode(column: "key_id", as: String?.self)
+            )
         }
     }
 
@@ -361,7 +443,7 @@ public struct SQLPseudonymVaultRepository: Sendable {
     /// so concurrent turns never lose each other's placeholders.
     public func save(
         tenant: TenantID, useCase: UseCaseID, owner: String, conversationID: String, sealed: Data, expectedVersion: Int64?, expiresAt: Date,
-        now: Date = Date()
+        now: Date = Date(), keyID: String? = nil, subjectID: String? = nil
     ) async throws -> Bool {
         let lock = database.dialect == .postgres ? " FOR UPDATE" : ""
         do {
@@ -378,15 +460,16 @@ public struct SQLPseudonymVaultRepository: Sendable {
                 if let stored {
                     try await db.raw("""
                         UPDATE conversation_vaults SET sealed = \(bind: sealedText), version = \(bind: stored + 1),
-                            expires_at_ms = \(bind: expiresAt.millisecondsSince1970)
+                            expires_at_ms = \(bind: expiresAt.millisecondsSince1970), key_id = \(bind: keyID),
+                            subject_id = COALESCE(\(bind: subjectID), subject_id)
                         WHERE tenant = \(bind: tenant.rawValue) AND use_case = \(bind: useCase.rawValue) AND owner = \(bind: owner)
                         AND conversation_id = \(bind: conversationID) AND version = \(bind: stored)
                         """).run()
                 } else {
                     try await db.raw("""
-                        INSERT INTO conversation_vaults (tenant, use_case, owner, conversation_id, version, sealed, expires_at_ms)
+                        INSERT INTO conversation_vaults (tenant, use_case, owner, conversation_id, version, sealed, expires_at_ms, key_id, subject_id)
                         VALUES (\(bind: tenant.rawValue), \(bind: useCase.rawValue), \(bind: owner), \(bind: conversationID), 1,
-                                \(bind: sealedText), \(bind: expiresAt.millisecondsSince1970))
+                                \(bind: sealedText), \(bind: expiresAt.millisecondsSince1970), \(bind: keyID), \(bind: subjectID))
                         """).run()
                 }
                 return true
@@ -406,5 +489,12 @@ public struct SQLPseudonymVaultRepository: Sendable {
             if count > 0 { try await db.raw("DELETE FROM conversation_vaults WHERE expires_at_ms <= \(bind: cutoff)").run() }
             return count
         }
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
     }
 }

@@ -34,11 +34,15 @@ struct Migrate: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try await options.load()
-        let applied = try await withStore(configuration, migrate: false) { database in
-            try await Migrations.run(on: database)
+        let (applied, sealed) = try await withStore(configuration, migrate: false) { database in
+            let applied = try await Migrations.run(on: database)
+            return (applied, try await migrateRightsData(configuration, database: database, logger: makeLogger(level: .warning)))
         }
         for migration in applied {
             print("applied \(migration.version): \(migration.name)")
+        }
+        if sealed.contents > 0 || sealed.conversations > 0 {
+            print("sealed in the key store: \(sealed.contents) kept content(s), \(sealed.conversations) conversation mapping(s)")
         }
         print("schema at version \(Migrations.all.map(\.version).max() ?? 0) on \(configuration.storage.driverName)\(applied.isEmpty ? " (nothing to apply)" : "")")
     }

@@ -23,6 +23,10 @@ import ThiqaTesting
         var configuration = ThiqaConfiguration(port: 0, storage: .sqlite(path: database), authCacheTTLMs: 0)
         configuration.privacy.vaultKeyPath = vaultKey
         configuration.transparency.keyPath = signingKey
+        let subjectKey = data.appendingPathComponent("keys/subject.key").path
+        let keyStore = data.appendingPathComponent("keys/subject-keys.sqlite").path
+        let masterKey = data.appendingPathComponent("keys/key-store-master.key").path
+        configuration.rights = RightsConfiguration(subjectKeyPath: subjectKey, keyStore: .sqlite(path: keyStore), keyStoreMasterKeyPath: masterKey)
         var logger = Logger(label: "thiqa-test")
         logger.logLevel = .warning
         let app = try await buildApplication(configuration: configuration, logger: logger)
@@ -32,7 +36,8 @@ import ThiqaTesting
                 #expect(response.status == .ok)
             }
             #expect(try Self.mode(data.path) == "700")
-            for file in [database, database + "-wal", database + "-shm", vaultKey, signingKey] {
+            #expect(try Self.mode(data.appendingPathComponent("keys").path) == "700")
+            for file in [database, database + "-wal", database + "-shm", vaultKey, signingKey, subjectKey, keyStore, masterKey] {
                 #expect(FileManager.default.fileExists(atPath: file), "\(file)")
                 #expect(try Self.mode(file) == "600", "\(file)")
             }

@@ -20,6 +20,10 @@ struct GatewayFixture: Sendable {
     var interactions: SQLInteractionRepository
     var keys: SQLAPIKeyRepository
     var database: ThiqaDatabase
+    /// The gateway's key store (rights): opened by the test on the same database, with the same master key.
+    var keyStore: SubjectKeyStore
+    /// The configuration the gateway runs with.
+    var configuration: ThiqaConfiguration
 
     /// Runs SQL on the gateway's store from outside the gateway (to break or alter it behind its back).
     func sql(_ body: @Sendable (any SQLDatabase) async throws -> Void) async throws {
@@ -56,7 +60,13 @@ enum Gateway {
         let keys = try TestStores.temporaryDirectory()
         configuration.privacy.vaultKeyPath = keys.appendingPathComponent("vault.key").path
         configuration.transparency.keyPath = keys.appendingPathComponent("log.key").path
+        configuration.rights = RightsConfiguration(
+            subjectKeyPath: keys.appendingPathComponent("subject.key").path,
+            keyStore: .sqlite(path: keys.appendingPathComponent("subject-keys.sqlite").path),
+            keyStoreMasterKeyPath: keys.appendingPathComponent("key-store-master.key").path
+        )
         configure(&configuration)
+        let configured = configuration
         var logger = Logger(label: "thiqa-test")
         logger.logLevel = .warning
         // The test's own connection (its pool runs for the whole test); the application opens its own.
@@ -68,13 +78,17 @@ enum Gateway {
             let issued = APIKeyFormat.issue(tenant: useCase.tenant, useCase: useCase.id)
             try await SQLAPIKeyRepository(database: database).create(issued.record)
             let served = NIOLockedValueBox<[ServedRoute]>([])
-            let app = try await buildApplication(configuration: configuration, logger: logger, routes: { routes in served.withLockedValue { $0 = routes } })
-            let fixture = GatewayFixture(
-                key: issued.key, keyID: issued.record.id, interactions: SQLInteractionRepository(database: database),
-                keys: SQLAPIKeyRepository(database: database), database: database, routes: served.withLockedValue { $0 }
-            )
-            try await app.test(.live) { client in
-                try await body(client, fixture)
+            let app = try await buildApplication(configuration: configured, logger: logger, routes: { routes in served.withLockedValue { $0 = routes } })
+            try await ThiqaDatabase.with(configured.rights.keyStore, logger: logger) { keyDatabase in
+                let keyStore = SubjectKeyStore(database: keyDatabase, master: try configured.rights.loadMasterKey())
+                let fixture = GatewayFixture(
+                    key: issued.key, keyID: issued.record.id, interactions: SQLInteractionRepository(database: database, keys: keyStore),
+                    keys: SQLAPIKeyRepository(database: database), database: database, keyStore: keyStore, configuration: configured,
+                    routes: served.withLockedValue { $0 }
+                )
+                try await app.test(.live) { client in
+                    try await body(client, fixture)
+                }
             }
         }
     }

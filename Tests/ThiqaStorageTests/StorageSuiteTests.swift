@@ -1,7 +1,9 @@
 import Foundation
+import Logging
 import SQLKit
 import Testing
 import ThiqaCore
+import ThiqaRights
 import ThiqaStorage
 import ThiqaTesting
 
@@ -66,7 +68,12 @@ import ThiqaTesting
     @Test(arguments: TestStores.Kind.allCases)
     func interactionsAndContentRetention(_ kind: TestStores.Kind) async throws {
         try await TestStores.withDatabase(kind) { (database) async throws -> Void in
-            let repository = SQLInteractionRepository(database: database)
+            // Kept content is sealed under keys of the key store, a database of its own.
+            let keyPath = try TestStores.temporaryDirectory().appendingPathComponent("keys.sqlite").path
+            try await ThiqaDatabase.with(.sqlite(path: keyPath), logger: Logger(label: "test")) { keyDatabase in
+            let keys = SubjectKeyStore(database: keyDatabase, master: Sealing.makeKey())
+            try await keys.migrate()
+            let repository = SQLInteractionRepository(database: database, keys: keys)
             let now = Date()
             let kept = InteractionRecord(
                 tenant: try TenantID("t"), useCase: try UseCaseID("u"), apiKeyID: "k", endpoint: "/v1/chat/completions", model: "m",
@@ -89,6 +96,11 @@ import ThiqaTesting
             #expect(try await repository.content(interactionID: expired.id) == nil)
             #expect(try await repository.content(interactionID: kept.id)?.response == "salam")
             #expect(try await repository.find(id: expired.id) != nil, "purging content keeps the record")
+            // Content is never written without its key store.
+            await #expect(throws: StorageError.self) {
+                try await SQLInteractionRepository(database: database).record(expired, content: InteractionContent(interactionID: "x", request: "", response: "", expiresAt: now))
+            }
+            }
         }
     }
 

@@ -34,7 +34,9 @@ public struct Protect: PipelineStep {
             // A refused request leaves nothing behind, not even its placeholders.
             try Self.refuseIfBlocked(outcome)
             if let conversation = state.call.conversationID, outcome.mapping != start {
-                let saved = try await conversations.save(outcome.mapping, identity: state.call.identity, conversation: conversation, expectedVersion: version)
+                let saved = try await conversations.save(
+                    outcome.mapping, identity: state.call.identity, conversation: conversation, subject: state.subjectID, expectedVersion: version
+                )
                 if !saved {
                     guard attempt < Self.maxSaveAttempts else {
                         throw GatewayError.unavailable(reason: "the conversation's pseudonym vault is being updated by too many requests at once")

@@ -6,6 +6,7 @@ import ThiqaBackends
 import ThiqaCore
 import ThiqaPipeline
 import ThiqaPrivacy
+import ThiqaRights
 import ThiqaStorage
 
 /// The backend pool plans routes for the pipeline's `route` step.
@@ -28,15 +29,21 @@ struct UpstreamModelCaller: ModelCaller {
     }
 }
 
-/// Conversation mappings in SQL, sealed with AES-GCM under a key derived from the master key and bound to the
-/// owner: the API key that created the conversation. The owner is part of both the row's key and the AEAD's
-/// associated data, so a second key of the same use case neither finds the row nor could open it.
+/// Conversation mappings in SQL, sealed with AES-GCM under a key of the key store — the subject's when the call
+/// named one (the subject's erasure makes the mapping unreadable), else a key of the conversation's own that
+/// expires with it — and bound to the owner: the API key that created the conversation. The owner is part of both
+/// the row's key and the AEAD's associated data, so a second key of the same use case neither finds the row nor
+/// could open it. Mappings sealed before migration 7 (a key derived from the vault master key) are still read
+/// until the start-up migration has sealed them again.
 struct SQLConversationStore: ConversationStore {
     let vault: SQLPseudonymVaultRepository
-    let keys: ConversationVault
+    let legacy: ConversationVault
+    let keys: SubjectKeyStore
 
     static func scopedID(identity: CallerIdentity, conversation: String) -> String {
-        "\(identity.key.tenant.rawValue)/\(identity.key.useCase.rawValue)/\(identity.key.id)/\(conversation)"
+        SQLPseudonymVaultRepository.scopedID(
+            tenant: identity.key.tenant.rawValue, useCase: identity.key.useCase.rawValue, owner: identity.key.id, conversation: conversation
+        )
     }
 
     func load(identity: CallerIdentity, conversation: String) async throws -> (mapping: PseudonymMapping, version: Int64)? {
@@ -45,21 +52,48 @@ struct SQLConversationStore: ConversationStore {
         ) else { return nil }
         let scoped = Self.scopedID(identity: identity, conversation: conversation)
         do {
-            let mapping = try PseudonymVault.open(
-                stored.sealed, key: PseudonymVault.conversationKey(master: keys.masterKey, conversationID: scoped), conversationID: scoped
-            )
-            return (mapping, stored.version)
+            guard let keyID = stored.keyID else {
+                let key = PseudonymVault.conversationKey(master: legacy.masterKey, conversationID: scoped)
+                return (try PseudonymVault.open(stored.sealed, key: key, conversationID: scoped), stored.version)
+            }
+            let plaintext = try await keys.open(Array(stored.sealed), keyID: keyID, associatedData: SQLPseudonymVaultRepository.associatedData(scopedID: scoped))
+            return (try JSONDecoder().decode(PseudonymMapping.self, from: Data(plaintext)), stored.version)
+        } catch SealingError.keyDestroyed {
+            // Erased with its subject, or expired: the conversation starts again with fresh placeholders.
+            return nil
         } catch {
-            throw GatewayError.unavailable(reason: "the conversation's pseudonym vault cannot be opened (was the vault key replaced?)")
+            throw GatewayError.unavailable(reason: "the conversation's pseudonym vault cannot be opened (was the key store or its master key replaced?)")
         }
     }
 
     func save(_ mapping: PseudonymMapping, identity: CallerIdentity, conversation: String, expectedVersion: Int64?) async throws -> Bool {
+        try await save(mapping, identity: identity, conversation: conversation, subject: nil, expectedVersion: expectedVersion)
+    }
+
+    func save(
+        _ mapping: PseudonymMapping, identity: CallerIdentity, conversation: String, subject: String?, expectedVersion: Int64?
+    ) async throws -> Bool {
         let scoped = Self.scopedID(identity: identity, conversation: conversation)
-        let sealed = try PseudonymVault.seal(mapping, key: PseudonymVault.conversationKey(master: keys.masterKey, conversationID: scoped), conversationID: scoped)
+        let expiresAt = Date().addingTimeInterval(legacy.ttl)
+        let key: SubjectKeyStore.Key
+        if let subject {
+            key = try await keys.subjectKey(subject)
+        } else if let existing = try await vault.load(
+            tenant: identity.key.tenant, useCase: identity.key.useCase, owner: identity.key.id, conversationID: conversation, now: Date()
+        )?.keyID, let found = try await keys.key(id: existing) {
+            try await keys.extend(keyID: existing, expiresAt: expiresAt)
+            key = SubjectKeyStore.Key(id: existing, key: found)
+        } else {
+            key = try await keys.createKey(expiresAt: expiresAt)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let sealed = try Sealing.seal(
+            Array(try encoder.encode(mapping)), key: key.key, associatedData: SQLPseudonymVaultRepository.associatedData(scopedID: scoped)
+        )
         return try await vault.save(
-            tenant: identity.key.tenant, useCase: identity.key.useCase, owner: identity.key.id, conversationID: conversation, sealed: sealed,
-            expectedVersion: expectedVersion, expiresAt: Date().addingTimeInterval(keys.ttl)
+            tenant: identity.key.tenant, useCase: identity.key.useCase, owner: identity.key.id, conversationID: conversation, sealed: Data(sealed),
+            expectedVersion: expectedVersion, expiresAt: expiresAt, keyID: key.id, subjectID: subject
         )
     }
 }

@@ -28,6 +28,9 @@ struct GatewayController: Sendable {
         let conversation = request.headers[HTTPField.Name("X-Thiqa-Conversation-Id")!]
         var call = AICall(identity: context.identity, endpoint: endpoint, body: body, conversationID: conversation)
         call.acceptLanguage = request.headers[.acceptLanguage]
+        call.subjectHeaders = AICall.SubjectHeaders(
+            cin: request.headers[HTTPField.Name("Thiqa-Subject-CIN")!], generic: request.headers[HTTPField.Name("Thiqa-Subject")!]
+        )
         switch try await pipeline.run(call, logger: context.logger) {
         case .complete(let status, let body, let disclosure):
             return Response(status: .named(status), headers: Self.headers(disclosure, contentType: "application/json"), body: .init(byteBuffer: body))

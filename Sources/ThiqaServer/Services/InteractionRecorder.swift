@@ -129,6 +129,8 @@ public final class InteractionRecorder: Service, OutcomeRecorder, Sendable {
 struct ContentRetentionPurger: Service {
     let repository: any InteractionRepository
     let vault: SQLPseudonymVaultRepository
+    /// Record and conversation keys expire with what they seal: destroying them makes old backups of it unreadable.
+    let keys: SubjectKeyStore
     let interval: Duration
     let logger: Logger
 
@@ -137,6 +139,11 @@ struct ContentRetentionPurger: Service {
             do {
                 let purged = try await repository.purgeExpiredContent(now: Date())
                 let conversations = try await vault.purgeExpired(now: Date())
+                let destroyed = try await keys.destroyExpired(now: Date())
+                if destroyed > 0 {
+                    logger.info("destroyed expired keys", metadata: ["thiqa.destroyed": "\(destroyed)"])
+                    Counter(label: "thiqa_keys_destroyed_total").increment(by: destroyed)
+                }
                 if conversations > 0 {
                     logger.info("purged expired pseudonym vaults", metadata: ["thiqa.purged": "\(conversations)"])
                 }
