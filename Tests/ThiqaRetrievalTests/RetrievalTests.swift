@@ -180,6 +180,12 @@ struct DenseAndFusionTests {
 
 @Suite("Dense trust per language form")
 struct DenseTrustTests {
+    /// BM25 sums features in hash-set order, which varies between calls: equal up to float rounding.
+    func sameScores(_ a: RetrievalResult, _ b: RetrievalResult) -> Bool {
+        a.candidates.count == b.candidates.count
+            && zip(a.candidates, b.candidates).allSatisfy { abs($0.score - $1.score) <= 1e-4 * max(1, abs($1.score)) }
+    }
+
     /// The French fixtures with one vector per document along its own axis: dense ranking follows the query vector.
     func index() throws -> RetrievalIndex {
         let dense = try DenseIndex(documentCount: 3, passageVectors: [[1, 0, 0], [0, 1, 0], [0, 0, 1]], owners: [0, 1, 2])
@@ -196,7 +202,7 @@ struct DenseTrustTests {
         for form in [LanguageForm.amazighLatin, .amazighTifinagh] {
             let amazigh = try index.search("auto-école", queryVector: towardsVehicle, language: form, limit: 3)
             #expect(amazigh.candidates.map(\.id) == lexical.candidates.map(\.id))
-            #expect(amazigh.candidates.map(\.score) == lexical.candidates.map(\.score))
+            #expect(sameScores(amazigh, lexical))
         }
     }
 
@@ -206,9 +212,9 @@ struct DenseTrustTests {
         let result = try index.search("ⵎⴰⵏⵉ auto-école", queryVector: [0.2, 1, 0], limit: 3)
         let lexical = try index.search("ⵎⴰⵏⵉ auto-école", limit: 3)
         #expect(result.candidates.map(\.id) == lexical.candidates.map(\.id))
-        #expect(result.candidates.map(\.score) == lexical.candidates.map(\.score))
+        #expect(sameScores(result, lexical))
         let latin = try index.search("auto-école", queryVector: [0.2, 1, 0], limit: 3)
-        #expect(latin.candidates.map(\.score) != lexical.candidates.map(\.score))
+        #expect(!sameScores(latin, try index.search("auto-école", limit: 3)))
     }
 
     @Test("a low dense similarity vetoes a French answer, not an Amazigh or Arabizi one")
