@@ -116,15 +116,31 @@ public final class KnowledgeIndex: Sendable {
     /// The index in service now.
     public var snapshot: KnowledgeSnapshot { state.withLock { $0.snapshot } }
 
+    /// What one search found, on which snapshot.
+    public struct Search: Sendable {
+        /// The snapshot searched: titles and texts of the hits come from its base.
+        public var snapshot: KnowledgeSnapshot
+        public var result: RetrievalResult
+        /// Set when the index has vectors but the question could not be embedded (the backend is down): the result
+        /// is then lexical only, with the lexical abstention rule.
+        public var denseProblem: String?
+    }
+
     /// Ranks procedures for `question` on the index in service, embedding the question when that index has
     /// vectors; `language` is the question's form from language identification (it decides how far the dense
-    /// side is trusted). Returns the snapshot searched too, so that titles and texts come from the same base.
-    public func search(
-        _ question: String, language: LanguageForm? = nil, limit: Int = 5
-    ) async throws -> (snapshot: KnowledgeSnapshot, result: RetrievalResult) {
+    /// side is trusted). If the embeddings backend fails, the search falls back to lexical retrieval and says so
+    /// in `denseProblem` rather than failing the citizen's question.
+    public func search(_ question: String, language: LanguageForm? = nil, limit: Int = 5) async throws -> Search {
         let snapshot = self.snapshot
-        let result = try await snapshot.index.search(question, provider: embeddings, language: language, limit: limit)
-        return (snapshot, result)
+        var vector: [Float]?
+        var denseProblem: String?
+        if snapshot.index.dense != nil, let embeddings {
+            do { vector = try await RetrievalIndex.queryVector(question, provider: embeddings) } catch {
+                denseProblem = "embeddings backend: \(error)"
+            }
+        }
+        let result = try snapshot.index.search(question, queryVector: vector, language: language, limit: limit)
+        return Search(snapshot: snapshot, result: result, denseProblem: denseProblem)
     }
 
     /// Rebuilds if the files' fingerprint changed since they were last read (what a poll calls).

@@ -202,6 +202,13 @@ struct KnowledgeIndexTests {
         _ = await holder.reload(force: true)
         #expect(holder.snapshot.index.dense != nil)
         #expect(holder.snapshot.denseProblem == nil)
+        #expect(try await holder.search("passeport").denseProblem == nil)
+        // Down again at question time: the question is still answered, lexically, and the search says why.
+        embeddings.failing.withLock { $0 = true }
+        let degraded = try await holder.search("passeport")
+        #expect(degraded.result.hits.first?.id == "passport")
+        #expect(degraded.result.bestDenseSimilarity == nil)
+        #expect(degraded.denseProblem?.contains("embeddings backend") == true)
     }
 
     @Test("watch polls until cancelled and reports the swap")
@@ -238,7 +245,8 @@ struct KnowledgeIndexTests {
             for _ in 0..<4 {
                 group.addTask {
                     for _ in 0..<50 {
-                        let (snapshot, result) = try await holder.search("passeport")
+                        let search = try await holder.search("passeport")
+                        let (snapshot, result) = (search.snapshot, search.result)
                         // Every hit belongs to the snapshot searched, and the snapshot's index matches its base.
                         #expect(result.candidates.allSatisfy { snapshot.base[$0.id] != nil })
                         #expect(snapshot.index.documents.count == snapshot.base.count)
