@@ -108,7 +108,7 @@ public struct DenseTrust: Sendable, Hashable {
 /// One ranked procedure.
 public struct RetrievalHit: Sendable, Hashable {
     public var id: String
-    /// The fused score when dense vectors took part, else the lexical BM25 score.
+    /// The fused (RRF) score when the dense ranking voted, else the lexical BM25 score.
     public var score: Double
     public var lexicalScore: Float?
     public var lexicalRank: Int?
