@@ -256,14 +256,14 @@ let package = Package(
         // Recall@3 per language form of retrieval, lexical and with dense vectors (make eval-assistant).
         .executableTarget(
             name: "retrieval-eval",
-            dependencies: ["ThiqaKnowledge", "ThiqaRetrieval", "ThiqaRetrievalHTTP"],
+            dependencies: ["ThiqaKnowledge", "ThiqaRetrieval", "ThiqaRetrievalHTTP", "ThiqaLanguage"],
             path: "Sources/ThiqaRetrievalEval",
             swiftSettings: swiftSettings
         ),
-        // Retrieval latency and index memory on 10,000 procedures (make bench).
+        // Language ID + retrieval latency and index memory on 10,000 procedures (make bench).
         .executableTarget(
             name: "retrieval-bench",
-            dependencies: ["ThiqaKnowledge", "ThiqaRetrieval"],
+            dependencies: ["ThiqaKnowledge", "ThiqaRetrieval", "ThiqaLanguage"],
             path: "Sources/ThiqaRetrievalBench",
             swiftSettings: swiftSettings
         ),

@@ -41,4 +41,45 @@ public enum KnowledgeDirectory {
     public static func load(_ path: String) throws -> Result<KnowledgeBase, KnowledgeLoadError> {
         KnowledgeBase.load(files: try files(in: path))
     }
+
+    /// What a poll compares to see whether a directory's knowledge files changed without reading them: each
+    /// file's name, size and modification time. Cheap (one `stat` per file) but blind to an edit that keeps the
+    /// size within the file system's timestamp granularity; callers that must not miss one reload on demand.
+    public struct Fingerprint: Sendable, Hashable {
+        public struct Entry: Sendable, Hashable {
+            public var name: String
+            public var size: Int
+            /// Seconds since 1970, with the file system's sub-second precision.
+            public var modified: Double
+
+            public init(name: String, size: Int, modified: Double) {
+                self.name = name
+                self.size = size
+                self.modified = modified
+            }
+        }
+
+        public var entries: [Entry]
+
+        public init(entries: [Entry]) { self.entries = entries }
+    }
+
+    /// The fingerprint of the files `files(in:)` would read.
+    public static func fingerprint(of path: String) throws -> Fingerprint {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ReadError.notADirectory(path)
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: path)
+            .filter { $0.hasSuffix(".md") && $0.lowercased() != "readme.md" && !$0.hasPrefix(".") }
+            .sorted()
+        return Fingerprint(entries: names.compactMap { name in
+            // A file deleted between the listing and its stat is simply absent, as it will be on the next listing.
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: (path as NSString).appendingPathComponent(name))
+            else { return nil }
+            return Fingerprint.Entry(
+                name: name, size: (attributes[.size] as? NSNumber)?.intValue ?? -1,
+                modified: (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)
+        })
+    }
 }

@@ -1,4 +1,5 @@
-/// Function words and question scaffolding ("how do I", "كيفاش", "bghit") in folded form: they say nothing about
+/// Function words and question scaffolding ("how do I", "كيفاش", "bghit"; "how much" and "now" in Darija as in
+/// French and English; the condolence formula after a relative's name) in folded form: they say nothing about
 /// which procedure is meant, so they are neither indexed nor counted when judging how well a question matched.
 enum StopWords {
     static let all: Set<String> = Set(
@@ -20,16 +21,19 @@ enum StopWords {
         bghit bghina bgha bghit kifach kifash kifch kif chno chnou chnu achno ach ash wach wash fin fine mnin imta emta
         3lach 3afak afak khassni khasni khas khasseni khesni dyal dyali dial diali f fi w o wla ola li lli ana nta nti
         howa hiya hna momkin mumkin salam slm 3ndi 3endi andi m3a ma ghir bach bash wa had hadi hada chi shi
+        ch7al chhal bch7al bchhal daba
         """.split(whereSeparator: \.isWhitespace).map(String.init)
 
     static let arabic = """
         في من الى إلى على عن ما ماذا كيف هل اين أين متى لماذا ان أن او أو و ثم مع هذا هذه ذلك التي الذي انا أنا اريد أريد
         اود أود يمكن يمكنني هو هي نحن لي كم
+        الله رحمه
         """.split(whereSeparator: \.isWhitespace).map(String.init)
 
     static let darijaArabic = """
         بغيت بغينا كيفاش شنو اشنو شنا فين واش علاش امتى ديال ديالي خاصني خصني عافاك واخا غير باش نقدر هاد هادي هادا
         لي اللي شي عندي
+        شحال بشحال دابا الله يرحمو
         """.split(whereSeparator: \.isWhitespace).map(String.init)
 
     static let amazighLatin = """

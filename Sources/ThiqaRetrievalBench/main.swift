@@ -1,9 +1,11 @@
 import Foundation
 import ThiqaKnowledge
+import ThiqaLanguage
 import ThiqaRetrieval
 
-// Retrieval latency (lexical, no dense backend) and index memory on a large synthetic knowledge base made of
-// variations of the real procedures.
+// What the assistant does for each question before any model call, timed as one figure: language
+// identification, then retrieval (lexical, no dense backend) on a large synthetic knowledge base made of
+// variations of the real procedures; each part timed alone too; index and language-model memory.
 //   retrieval-bench [--kb DIR] [--procedures 10000] [--queries 5000] [--questions FILE]...
 
 struct BenchError: Error, CustomStringConvertible {
@@ -115,38 +117,79 @@ do {
         documents.append(variant(of: real[number % real.count], number: number, random: &random))
         number += 1
     }
+    // The language model is trained on first use: outside the timings, like a server's start.
+    let rssBeforeLanguage = residentBytes()
+    let identifier = LanguageIdentifier()
+    _ = identifier.identify("bonjour")
+    let rssAfterLanguage = residentBytes()
     let rssBefore = residentBytes()
     let buildStart = ContinuousClock.now
     let index = RetrievalIndex(documents: documents)
     let buildTime = ContinuousClock.now - buildStart
     let rssAfter = residentBytes()
 
-    // Warm-up, then timed queries cycling through the question texts.
-    for question in questions.prefix(200) { _ = try index.search(question, limit: 5) }
-    var latencies: [Double] = []
-    var cpuLatencies: [Double] = []
-    latencies.reserveCapacity(queryCount)
-    cpuLatencies.reserveCapacity(queryCount)
+    // Warm-up, then timed queries cycling through the question texts: language ID + retrieval as one call
+    // (the figure the target is about), then each part alone on the same texts.
+    for question in questions.prefix(200) {
+        _ = identifier.identify(question)
+        _ = try index.search(question, limit: 5)
+    }
+    var combined: [Double] = []
+    var combinedCPU: [Double] = []
+    var languageOnly: [Double] = []
+    var retrievalOnly: [Double] = []
+    var retrievalCPU: [Double] = []
+    combined.reserveCapacity(queryCount)
     var answered = 0
+    var languages: [LanguageTag: Int] = [:]
+    var confidenceSum = 0.0
     for i in 0..<queryCount {
         let question = questions[i % questions.count]
         let start = ContinuousClock.now
         let cpuStart = threadCPUMilliseconds()
-        let result = try index.search(question, limit: 5)
-        cpuLatencies.append(threadCPUMilliseconds() - cpuStart)
-        latencies.append(milliseconds(ContinuousClock.now - start))
+        let language = identifier.identify(question)
+        let result = try index.search(question, language: LanguageForm(rawValue: language.language.rawValue), limit: 5)
+        combinedCPU.append(threadCPUMilliseconds() - cpuStart)
+        combined.append(milliseconds(ContinuousClock.now - start))
+        languages[language.language, default: 0] += 1
         if !result.abstained { answered += 1 }
     }
-    latencies.sort()
-    cpuLatencies.sort()
-    func percentile(_ p: Double, _ values: [Double] = latencies) -> Double { values[min(values.count - 1, Int(Double(values.count) * p))] }
-    let mean = latencies.reduce(0, +) / Double(latencies.count)
+    for i in 0..<queryCount {
+        let question = questions[i % questions.count]
+        let start = ContinuousClock.now
+        // Used below, so that the optimiser cannot drop the call.
+        confidenceSum += identifier.identify(question).confidence
+        languageOnly.append(milliseconds(ContinuousClock.now - start))
+    }
+    for i in 0..<queryCount {
+        let question = questions[i % questions.count]
+        let start = ContinuousClock.now
+        let cpuStart = threadCPUMilliseconds()
+        _ = try index.search(question, limit: 5)
+        retrievalCPU.append(threadCPUMilliseconds() - cpuStart)
+        retrievalOnly.append(milliseconds(ContinuousClock.now - start))
+    }
+    combined.sort()
+    combinedCPU.sort()
+    languageOnly.sort()
+    retrievalOnly.sort()
+    retrievalCPU.sort()
+    func percentile(_ p: Double, _ values: [Double]) -> Double { values[min(values.count - 1, Int(Double(values.count) * p))] }
+    func line(_ values: [Double]) -> String {
+        String(format: "p50 %.3f ms, p99 %.3f ms, mean %.3f ms, max %.3f ms",
+               percentile(0.50, values), percentile(0.99, values), values.reduce(0, +) / Double(values.count), values.last ?? 0)
+    }
 
     print("retrieval-bench: \(documents.count) procedures (\(real.count) real + \(documents.count - real.count) synthetic variations), \(questions.count) distinct questions, \(queryCount) queries, lexical only (no dense backend)")
     print(String(format: "index build: %.2f s, %d features", milliseconds(buildTime) / 1000, index.lexical.featureCount))
     print(String(format: "index memory: %.1f MiB counted (postings, vocabulary, lengths); RSS +%.1f MiB during build", Double(index.lexical.storageBytes) / 1_048_576, Double(rssAfter - rssBefore) / 1_048_576))
-    print(String(format: "retrieval latency (wall): p50 %.3f ms, p99 %.3f ms, mean %.3f ms, max %.3f ms (answered %d of %d)", percentile(0.50), percentile(0.99), mean, latencies.last ?? 0, answered, queryCount))
-    print(String(format: "retrieval latency (thread CPU time): p50 %.3f ms, p99 %.3f ms", percentile(0.50, cpuLatencies), percentile(0.99, cpuLatencies)))
+    print("language ID + retrieval (wall): \(line(combined)) (answered \(answered) of \(queryCount))")
+    print("language ID + retrieval (thread CPU time): \(line(combinedCPU))")
+    print("language ID alone (wall): \(line(languageOnly)) (mean confidence \(String(format: "%.2f", confidenceSum / Double(queryCount))))")
+    print("retrieval alone (wall): \(line(retrievalOnly))")
+    print("retrieval alone (thread CPU time): \(line(retrievalCPU))")
+    print(String(format: "language model memory: RSS +%.1f MiB when trained", Double(rssAfterLanguage - rssBeforeLanguage) / 1_048_576))
+    print("languages identified: " + languages.sorted { $0.value > $1.value }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", "))
     print(String(format: "load average at the end: %@", (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?"))
 } catch {
     FileHandle.standardError.write(Data("retrieval-bench: \(error)\n".utf8))

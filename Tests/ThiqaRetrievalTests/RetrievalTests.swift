@@ -1,4 +1,5 @@
 import Testing
+import ThiqaKnowledge
 import ThiqaRetrieval
 
 @Suite("Text folding")
@@ -174,5 +175,68 @@ struct DenseAndFusionTests {
         #expect(hits.map(\.document) == [1, 0])
         #expect(abs(hits[0].score - 1) < 1e-6)
         #expect(throws: DenseIndexError.wrongDimension(expected: 2, received: 3)) { try index.search([1, 2, 3], limit: 1) }
+    }
+}
+
+@Suite("Dense trust per language form")
+struct DenseTrustTests {
+    /// BM25 sums features in hash-set order, which varies between calls: equal up to float rounding.
+    func sameScores(_ a: RetrievalResult, _ b: RetrievalResult) -> Bool {
+        a.candidates.count == b.candidates.count
+            && zip(a.candidates, b.candidates).allSatisfy { abs($0.score - $1.score) <= 1e-4 * max(1, abs($1.score)) }
+    }
+
+    /// The French fixtures with one vector per document along its own axis: dense ranking follows the query vector.
+    func index() throws -> RetrievalIndex {
+        let dense = try DenseIndex(documentCount: 3, passageVectors: [[1, 0, 0], [0, 1, 0], [0, 0, 1]], owners: [0, 1, 2])
+        return RetrievalIndex(documents: RetrievalFixtures.french, dense: dense)
+    }
+
+    @Test("dense votes reach the ranking of a French question but not of an Amazigh one, whose ranking is lexical")
+    func amazighRankingIsLexical() throws {
+        let index = try index()
+        let towardsVehicle: [Float] = [0.2, 1, 0]
+        let french = try index.search("auto-école", queryVector: towardsVehicle, language: .french, limit: 3)
+        #expect(french.candidates.map(\.id) == ["driving-licence", "vehicle-registration", "company-creation"])
+        let lexical = try index.search("auto-école", limit: 3)
+        for form in [LanguageForm.amazighLatin, .amazighTifinagh] {
+            let amazigh = try index.search("auto-école", queryVector: towardsVehicle, language: form, limit: 3)
+            #expect(amazigh.candidates.map(\.id) == lexical.candidates.map(\.id))
+            #expect(sameScores(amazigh, lexical))
+        }
+    }
+
+    @Test("a Tifinagh question is judged Amazigh without a language given")
+    func tifinaghNeedsNoLanguage() throws {
+        let index = try index()
+        let result = try index.search("ⵎⴰⵏⵉ auto-école", queryVector: [0.2, 1, 0], limit: 3)
+        let lexical = try index.search("ⵎⴰⵏⵉ auto-école", limit: 3)
+        #expect(result.candidates.map(\.id) == lexical.candidates.map(\.id))
+        #expect(sameScores(result, lexical))
+        let latin = try index.search("auto-école", queryVector: [0.2, 1, 0], limit: 3)
+        #expect(!sameScores(latin, try index.search("auto-école", limit: 3)))
+    }
+
+    @Test("a low dense similarity vetoes a French answer, not an Amazigh or Arabizi one")
+    func similarityGatesByForm() throws {
+        let index = try index()
+        let vague: [Float] = [0.3, 0.3, 0.3]  // cosine 0.58 with every passage
+        let french = try index.search("auto-école", queryVector: vague, language: .french, limit: 3)
+        #expect(french.abstained)
+        #expect(french.lexicalConfidence >= AbstentionRule.calibrated.minimumLexicalConfidenceWithDense)
+        for form in [LanguageForm.amazighLatin, .darijaLatin] {
+            #expect(!(try index.search("auto-école", queryVector: vague, language: form, limit: 3)).abstained)
+        }
+        let sure: [Float] = [1, 0.1, 0]
+        #expect(!(try index.search("auto-école", queryVector: sure, language: .french, limit: 3)).abstained)
+    }
+
+    @Test("Amazigh questions answer at a lower coverage than others")
+    func amazighCoverageThreshold() {
+        let rule = AbstentionRule.calibrated
+        #expect(rule.answers(lexicalConfidence: 0.35, denseSimilarity: nil, form: .amazighLatin))
+        #expect(rule.answers(lexicalConfidence: 0.35, denseSimilarity: nil, form: .amazighTifinagh))
+        #expect(!rule.answers(lexicalConfidence: 0.35, denseSimilarity: nil, form: .french))
+        #expect(!rule.answers(lexicalConfidence: 0.2, denseSimilarity: nil, form: .amazighLatin))
     }
 }
