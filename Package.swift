@@ -25,6 +25,7 @@ let package = Package(
         .library(name: "ThiqaKnowledge", targets: ["ThiqaKnowledge"]),
         .library(name: "ThiqaRetrieval", targets: ["ThiqaRetrieval"]),
         .library(name: "ThiqaRetrievalHTTP", targets: ["ThiqaRetrievalHTTP"]),
+        .library(name: "ThiqaOversight", targets: ["ThiqaOversight"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -87,12 +88,20 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Human oversight: determinations, their explanations in the person's language, the review lifecycle (four
+        // eyes, stop switch, deadlines), review events as log leaves, webhook signing and retries. Pure.
+        .target(
+            name: "ThiqaOversight",
+            dependencies: ["ThiqaCore", "ThiqaGovernance", "ThiqaLedger", "ThiqaPrivacy", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
         // SQLKit seam, SQLite and PostgreSQL backends, migrations, repositories.
         .target(
             name: "ThiqaStorage",
             dependencies: [
                 "ThiqaCore",
                 "ThiqaGovernance",
+                "ThiqaOversight",
                 "ThiqaPrivacy",
                 "ThiqaLedger",
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -144,6 +153,7 @@ let package = Package(
             dependencies: [
                 "ThiqaCore",
                 "ThiqaGovernance",
+                "ThiqaOversight",
                 "ThiqaLanguage",
                 "ThiqaPipeline",
                 "ThiqaPrivacy",
@@ -195,6 +205,7 @@ let package = Package(
             dependencies: [
                 "ThiqaServer",
                 "ThiqaGovernance",
+                "ThiqaOversight",
                 "ThiqaCore",
                 "ThiqaPrivacy",
                 "ThiqaLedger",
@@ -209,6 +220,9 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -288,7 +302,12 @@ let package = Package(
             dependencies: ["ThiqaGovernance", "ThiqaCore", "ThiqaPrivacy", "ThiqaLedger", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ThiqaStorageTests", dependencies: ["ThiqaStorage", "ThiqaCore", "ThiqaLedger", "ThiqaTesting", "ThiqaGovernance", "ThiqaPrivacy"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ThiqaOversightTests",
+            dependencies: ["ThiqaOversight", "ThiqaGovernance", "ThiqaCore", "ThiqaLedger", "ThiqaPrivacy", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "ThiqaStorageTests", dependencies: ["ThiqaStorage", "ThiqaOversight", "ThiqaCore", "ThiqaLedger", "ThiqaTesting", "ThiqaGovernance", "ThiqaPrivacy"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ThiqaBackendsTests",
             dependencies: ["ThiqaBackends", "ThiqaCore", "ThiqaTesting", .product(name: "Configuration", package: "swift-configuration")],
@@ -299,6 +318,7 @@ let package = Package(
             dependencies: [
                 "ThiqaServer",
                 "ThiqaGovernance",
+                "ThiqaOversight",
                 "ThiqaCore",
                 "ThiqaPipeline",
                 "ThiqaPrivacy",

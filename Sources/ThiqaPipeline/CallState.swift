@@ -64,6 +64,12 @@ public struct CallState: Sendable {
     /// The AI disclosure the answer carries, when the registry requires one.
     public var aiDisclosure: AIDisclosure?
 
+    // oversight and rights
+    /// The pseudonymous subject the deployer named for this call (a keyed hash; never the raw identifier).
+    public var subjectID: String?
+    /// Set when the call must wait for a human instead of being released (see ``ReviewDemand``).
+    public var review: ReviewDemand?
+
     public var keepsContent: Bool { contentRetentionSeconds != nil }
 
     public init(call: AICall, logger: Logger, receipt: Receipt = .issue(), now: ContinuousClock.Instant = .now) {

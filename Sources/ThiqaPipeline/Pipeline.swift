@@ -35,7 +35,8 @@ public struct Pipeline: Sendable {
     /// Every step of an AI call in order, with the adapters they use.
     public static func standard(
         limits: RequestLimits, planner: any BackendPlanner, caller: any ModelCaller, conversations: any ConversationStore,
-        recorder: any OutcomeRecorder, governance: any GovernanceSource
+        recorder: any OutcomeRecorder, governance: any GovernanceSource,
+        oversight: any OversightDesk
     ) -> Pipeline {
         Pipeline(
             steps: [
@@ -45,6 +46,7 @@ public struct Pipeline: Sendable {
                 LimitPurpose(governance: governance),
                 Route(planner: planner),
                 Call(caller: caller, recorder: recorder),
+                Hold(desk: oversight),
                 Record(recorder: recorder),
                 Restore(),
                 Disclose(governance: governance),

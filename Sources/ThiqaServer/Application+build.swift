@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import HummingbirdCore
 import Logging
@@ -5,6 +6,7 @@ import ServiceLifecycle
 import ThiqaBackends
 import ThiqaCore
 import ThiqaLedger
+import ThiqaOversight
 import ThiqaPipeline
 import ThiqaStorage
 
@@ -13,7 +15,8 @@ public func buildApplication(
     configuration: ThiqaConfiguration,
     logger: Logger,
     database existing: ThiqaDatabase? = nil,
-    routes: (@Sendable ([ServedRoute]) -> Void)? = nil
+    routes: (@Sendable ([ServedRoute]) -> Void)? = nil,
+    clock: @escaping @Sendable () -> Date = { Date() }
 ) async throws -> some ApplicationProtocol {
     let registry = ThiqaMetrics.registry
     let database: ThiqaDatabase
@@ -60,14 +63,27 @@ public func buildApplication(
         ttl: Double(configuration.privacy.conversationTTLMs) / 1000
     )
     let governance = RegistryService(database: database, configuration: configuration.registry, logger: logger)
+    // oversight (issue 12): held answers sealed under the vault's master key until per-subject keys replace it
+    let oversight = OversightService(
+        database: database, sealer: MasterKeyHeldContentSealer(masterKey: conversations.masterKey), governance: governance, tags: tags,
+        configuration: configuration.oversight, logger: logger, now: clock
+    )
+    let webhooks = WebhookDispatcher(
+        repository: oversight.repository, service: oversight, schedule: configuration.oversight.retrySchedule,
+        interval: .milliseconds(configuration.oversight.webhookIntervalMs), logger: logger, now: clock
+    )
     let pipeline = Pipeline.standard(
         limits: configuration.limits, planner: pool, caller: UpstreamModelCaller(client: UpstreamClient(pool: pool)),
-        conversations: SQLConversationStore(vault: vault, keys: conversations), recorder: recorder, governance: governance
+        conversations: SQLConversationStore(vault: vault, keys: conversations), recorder: recorder, governance: governance,
+        oversight: oversight
     )
     api.addRoutes(GatewayController(pipeline: pipeline, pool: pool).endpoints)
+    api.addRoutes(DeterminationStatusController(service: oversight).endpoints)
+    router.addRoutes(DeterminationLookupController(service: oversight, log: transparencyLog, publisher: checkpoints).endpoints, atPath: "oversight/v1")
     let registryActions = RegistryActions(database: database, changed: { try await governance.changed() })
     router.group("admin/v1").add(middleware: StaffAuthenticator(registry: governance.repository)).group(context: StaffContext.self)
         .addRoutes(RegistryAdminController(actions: registryActions, service: governance).endpoints)
+        .addRoutes(OversightAdminController(service: oversight, log: transparencyLog, publisher: checkpoints).endpoints)
     PublicRegistryController(service: governance).addRoutes(to: router)
     PrivacyController().addRoutes(to: api)
 
@@ -98,6 +114,7 @@ public func buildApplication(
         try await checkpoints.publishIfGrown()
         // Legacy use cases become drafts, then the first governance snapshot: no call is decided without one.
         try await governance.start()
+        try await oversight.refresh()
     }
     app.addServices(
         database,
@@ -106,7 +123,9 @@ public func buildApplication(
         ContentRetentionPurger(repository: interactions, vault: vault, interval: .milliseconds(configuration.purgeIntervalMs), logger: logger),
         recorder,
         checkpoints,
-        governance
+        governance,
+        oversight,
+        webhooks
     )
     return app
 }
