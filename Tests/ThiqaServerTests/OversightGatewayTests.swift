@@ -28,13 +28,13 @@ import ThiqaTesting
             .replacingOccurrences(of: "effect: minor", with: "effect: significant")
             .replacingOccurrences(of: "disclosure_language: fr", with: "disclosure_language: fr\n    makes_decisions: true")
         let staff = try await Registry.staff(fixture)
-        let applied = try await client.execute(uri: "/admin/v1/apply", method: .post, headers: Registry.staffHeaders(staff.dpo), body: ByteBuffer(string: file))
+        let applied = try await Self.execute(client, uri: "/admin/v1/apply", method: .post, headers: Registry.staffHeaders(staff.dpo), body: ByteBuffer(string: file))
         #expect(applied.status == .ok, "\(String(buffer: applied.body))")
-        let approval = try await client.execute(
+        let approval = try await Self.execute(client, 
             uri: "/admin/v1/use-cases/test/benefits/approval", method: .post, headers: Registry.staffHeaders(staff.otherDPO), body: ByteBuffer(string: "{}")
         )
         #expect(approval.status == .ok, "\(String(buffer: approval.body))")
-        let authorised = try await client.execute(
+        let authorised = try await Self.execute(client, 
             uri: "/admin/v1/use-cases/test/benefits/authorise", method: .post, headers: Registry.staffHeaders(staff.dpo),
             body: ByteBuffer(string: #"{"cndp_number":"A-GC-9/2026"}"#)
         )
@@ -46,13 +46,25 @@ import ThiqaTesting
 
     static func json(_ response: TestResponse) throws -> JSONValue { try JSONValue.parse(response.body.readableBytesView) }
 
+    /// The client's request, naming the route when it fails (a model queue shared by several test runs can exceed
+    /// the test client's 20-second read timeout).
+    static func execute(
+        _ client: any TestClientProtocol, uri: String, method: HTTPRequest.Method, headers: HTTPFields = [:], body: ByteBuffer? = nil
+    ) async throws -> TestResponse {
+        let started = ContinuousClock.now
+        do { return try await client.execute(uri: uri, method: method, headers: headers, body: body) } catch {
+            Issue.record("\(method) \(uri) failed after \(ContinuousClock.now - started): \(error)")
+            throw error
+        }
+    }
+
     static func post(_ client: any TestClientProtocol, _ uri: String, token: String, _ body: String = "{}") async throws -> TestResponse {
-        try await client.execute(uri: uri, method: .post, headers: Registry.staffHeaders(token), body: ByteBuffer(string: body))
+        try await Self.execute(client, uri: uri, method: .post, headers: Registry.staffHeaders(token), body: ByteBuffer(string: body))
     }
 
     static func lookup(_ client: any TestClientProtocol, receipt: String, language: String? = nil) async throws -> JSONValue {
         let body = language.map { #"{"receipt":"\#(receipt)","language":"\#($0)"}"# } ?? #"{"receipt":"\#(receipt)"}"#
-        let response = try await client.execute(
+        let response = try await Self.execute(client, 
             uri: "/oversight/v1/lookup", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: body)
         )
         #expect(response.status == .ok, "\(String(buffer: response.body))")
@@ -63,16 +75,16 @@ import ThiqaTesting
     func aHighRiskDecisionIsHeldReviewedByTwoPeopleReleasedAndExplainedAgainstTheLog(_ storage: TestStores.Kind) async throws {
         try await Gateway.run(backends: [try Gateway.modelBackend()], storage: storage) { client, fixture in
             let (staff, key) = try await Self.highRisk(client, fixture)
-            let settings = try await client.execute(
+            let settings = try await Self.execute(client, 
                 uri: "/admin/v1/oversight/test/benefits", method: .put, headers: Registry.staffHeaders(staff.dpo),
                 body: ByteBuffer(string: #"{"second_review":true,"review_deadline_seconds":3600}"#)
             )
             #expect(settings.status == .ok, "\(String(buffer: settings.body))")
 
             // Held: 200, an OpenAI-shaped answer whose message says a person will decide, and a thiqa.pending object.
-            let response = try await client.execute(
+            let response = try await Self.execute(client, 
                 uri: "/v1/chat/completions", method: .post, headers: key,
-                body: Gateway.chatBody(content: "Bonjour, ai-je droit à l’aide au logement ? Mon numéro est 0612345678.")
+                body: Gateway.chatBody(maxTokens: 2, content: "Bonjour, ai-je droit à l’aide au logement ? Mon numéro est 0612345678.")
             )
             #expect(response.status == .ok, "\(String(buffer: response.body))")
             let held = try Self.json(response)
@@ -89,15 +101,15 @@ import ThiqaTesting
             #expect(before["status"] == "held" && before["final"] == .bool(false) && before["answer"] == .null)
 
             // The queue of the use case, and the draft the reviewer reads: pseudonymised.
-            let queue = try Self.json(try await client.execute(
+            let queue = try Self.json(try await Self.execute(client, 
                 uri: "/admin/v1/reviews?use_case=test/benefits", method: .get, headers: Registry.staffHeaders(staff.dpo)
             ))
             #expect(queue["determinations"]?.arrayValue?.compactMap { $0["id"]?.stringValue } == [id])
-            let shown = try Self.json(try await client.execute(uri: "/admin/v1/reviews/\(id)", method: .get, headers: Registry.staffHeaders(staff.dpo)))
+            let shown = try Self.json(try await Self.execute(client, uri: "/admin/v1/reviews/\(id)", method: .get, headers: Registry.staffHeaders(staff.dpo)))
             let request = try #require(shown["content"]?["request"]?.stringValue)
             #expect(!request.contains("0612345678") && request.contains("<PHONE_1>"), "the reviewer sees placeholders")
             let draft = try #require(shown["content"]?["draft"]?.stringValue)
-            let auditorRead = try await client.execute(uri: "/admin/v1/reviews/\(id)/reidentify", method: .post, headers: Registry.staffHeaders(staff.auditor))
+            let auditorRead = try await Self.execute(client, uri: "/admin/v1/reviews/\(id)/reidentify", method: .post, headers: Registry.staffHeaders(staff.auditor))
             #expect(auditorRead.status == .forbidden)
 
             // Four eyes: the first DPO proposes; their second token is still them; an auditor may not; the other DPO confirms.
@@ -115,7 +127,7 @@ import ThiqaTesting
             #expect(try await Self.post(client, "/admin/v1/reviews/\(id)/reject", token: staff.otherDPO, #"{"reason":"x"}"#).status == .conflict)
 
             // Released: the caller fetches the outcome with its key; the draft with the person's values back.
-            let status = try Self.json(try await client.execute(uri: "/v1/determinations/\(id)", method: .get, headers: key))
+            let status = try Self.json(try await Self.execute(client, uri: "/v1/determinations/\(id)", method: .get, headers: key))
             #expect(status["status"] == "approved")
             let answer = try #require(status["answer"]?.stringValue)
             #expect(answer == draft.replacingOccurrences(of: "<PHONE_1>", with: "0612345678"))
@@ -148,7 +160,7 @@ import ThiqaTesting
                 #expect(entry["inclusion"]?["rootHash"]?.stringValue == checkpoint.rootHash.hex, "proved against the signed checkpoint")
                 #expect(entry["inclusion"]?["leafHash"]?.stringValue == RFC6962.leafHash(leaf).hex)
                 let index = try #require(entry["log_index"]?.intValue)
-                let public_ = try Self.json(try await client.execute(uri: "/log/v1/entries/\(index)", method: .get))
+                let public_ = try Self.json(try await Self.execute(client, uri: "/log/v1/entries/\(index)", method: .get))
                 #expect(try CanonicalJSON.encode(try CanonicalJSON.parse(try #require(public_["data"]).encoded())) == leaf, "the same leaf in the public log")
                 #expect(!String(decoding: leaf, as: UTF8.self).contains("benefits"), "the public leaf names nothing")
             }
@@ -161,10 +173,7 @@ import ThiqaTesting
     func theStopSwitchHoldsTheNextRequestUntilResumed(_ storage: TestStores.Kind) async throws {
         try await Gateway.run(backends: [try Gateway.modelBackend()], storage: storage) { client, fixture in
             let staff = try await Registry.staff(fixture)
-            _ = try await client.execute(uri: "/admin/v1/apply", method: .post, headers: Registry.staffHeaders(staff.dpo), body: ByteBuffer(string: Registry.declarations()))
-            let open = try Self.json(try await client.execute(uri: "/v1/chat/completions", method: .post, headers: fixture.auth(), body: Gateway.chatBody()))
-            #expect(open["thiqa"]?["pending"] == nil, "a limited use case is answered at once")
-
+            _ = try await Self.execute(client, uri: "/admin/v1/apply", method: .post, headers: Registry.staffHeaders(staff.dpo), body: ByteBuffer(string: Registry.declarations()))
             #expect(try await Self.post(client, "/admin/v1/oversight/test/gateway/stop", token: staff.auditor, #"{"reason":"x"}"#).status == .forbidden)
             #expect(try await Self.post(client, "/admin/v1/oversight/test/gateway/stop", token: staff.dpo).status == .unprocessableContent, "a reason is required")
             let stopped = try await Self.post(client, "/admin/v1/oversight/test/gateway/stop", token: staff.dpo, #"{"reason":"réponses erronées signalées"}"#)
@@ -172,16 +181,16 @@ import ThiqaTesting
             let stopIndex = try #require(try Self.json(stopped)["log_index"]?.intValue)
             #expect(try await SQLTransparencyLog(database: fixture.database).entry(at: UInt64(stopIndex)) != nil, "the stop is a log leaf")
 
-            let held = try Self.json(try await client.execute(uri: "/v1/chat/completions", method: .post, headers: fixture.auth(), body: Gateway.chatBody()))
+            let held = try Self.json(try await Self.execute(client, uri: "/v1/chat/completions", method: .post, headers: fixture.auth(), body: Gateway.chatBody(maxTokens: 1)))
             let pending = try #require(held["thiqa"]?["pending"])
             #expect(pending["status"] == "held")
             let id = try #require(pending["determination_id"]?.stringValue)
-            let shown = try Self.json(try await client.execute(uri: "/admin/v1/reviews/\(id)", method: .get, headers: Registry.staffHeaders(staff.dpo)))
+            let shown = try Self.json(try await Self.execute(client, uri: "/admin/v1/reviews/\(id)", method: .get, headers: Registry.staffHeaders(staff.dpo)))
             #expect(shown["hold_reason"] == "stop_switch")
 
             // A stream is held too: one chunk that says so, Thiqa's final chunk, [DONE].
-            let stream = try await client.execute(
-                uri: "/v1/chat/completions", method: .post, headers: fixture.auth(), body: Gateway.chatBody(stream: true)
+            let stream = try await Self.execute(client, 
+                uri: "/v1/chat/completions", method: .post, headers: fixture.auth(), body: Gateway.chatBody(stream: true, maxTokens: 1)
             )
             let text = String(buffer: stream.body)
             #expect(text.contains(#""pending""#) && text.hasSuffix("data: [DONE]\n\n"), "\(text)")
@@ -191,12 +200,12 @@ import ThiqaTesting
                 client, "/admin/v1/reviews/\(id)/amend", token: staff.dpo, #"{"text":"Le bureau ouvre à 8 h 30.","reason":"horaires vérifiés"}"#
             )
             #expect(try Self.json(amended)["status"] == "amended", "\(String(buffer: amended.body))")
-            let status = try Self.json(try await client.execute(uri: "/v1/determinations/\(id)", method: .get, headers: fixture.auth()))
+            let status = try Self.json(try await Self.execute(client, uri: "/v1/determinations/\(id)", method: .get, headers: fixture.auth()))
             #expect(status["answer"] == "Le bureau ouvre à 8 h 30.")
 
             #expect(try await Self.post(client, "/admin/v1/oversight/test/gateway/resume", token: staff.dpo).status == .ok)
-            let resumed = try Self.json(try await client.execute(uri: "/v1/chat/completions", method: .post, headers: fixture.auth(), body: Gateway.chatBody()))
-            #expect(resumed["thiqa"]?["pending"] == nil)
+            let resumed = try Self.json(try await Self.execute(client, uri: "/v1/chat/completions", method: .post, headers: fixture.auth(), body: Gateway.chatBody(maxTokens: 1)))
+            #expect(resumed["thiqa"]?["pending"] == nil, "resumed, a limited use case is answered at once")
         }
     }
 
@@ -211,11 +220,11 @@ import ThiqaTesting
             clock: { clock.withLockedValue { $0 } }
         ) { client, fixture in
             let (staff, key) = try await Self.highRisk(client, fixture)
-            _ = try await client.execute(
+            _ = try await Self.execute(client, 
                 uri: "/admin/v1/oversight/test/benefits", method: .put, headers: Registry.staffHeaders(staff.dpo),
                 body: ByteBuffer(string: #"{"review_deadline_seconds":3600}"#)
             )
-            let held = try Self.json(try await client.execute(uri: "/v1/chat/completions", method: .post, headers: key, body: Gateway.chatBody()))
+            let held = try Self.json(try await Self.execute(client, uri: "/v1/chat/completions", method: .post, headers: key, body: Gateway.chatBody(maxTokens: 1)))
             let id = try #require(held["thiqa"]?["pending"]?["determination_id"]?.stringValue)
             let store = SQLOversightRepository(database: fixture.database)
             try await Task.sleep(for: .milliseconds(100))
@@ -272,23 +281,23 @@ import ThiqaTesting
                 }
             ) { client, fixture in
                 let staff = try await Registry.staff(fixture)
-                _ = try await client.execute(uri: "/admin/v1/apply", method: .post, headers: Registry.staffHeaders(staff.dpo), body: ByteBuffer(string: Registry.declarations()))
-                let set = try await client.execute(
+                _ = try await Self.execute(client, uri: "/admin/v1/apply", method: .post, headers: Registry.staffHeaders(staff.dpo), body: ByteBuffer(string: Registry.declarations()))
+                let set = try await Self.execute(client, 
                     uri: "/admin/v1/oversight/test/gateway", method: .put, headers: Registry.staffHeaders(staff.dpo),
                     body: ByteBuffer(string: #"{"webhook_url":"\#(url)"}"#)
                 )
                 #expect(set.status == .ok, "\(String(buffer: set.body))")
                 let secret = try #require(try Self.json(set)["webhook_secret"]?.stringValue)
-                let shownAgain = try Self.json(try await client.execute(uri: "/admin/v1/oversight/test/gateway", method: .get, headers: Registry.staffHeaders(staff.dpo)))
+                let shownAgain = try Self.json(try await Self.execute(client, uri: "/admin/v1/oversight/test/gateway", method: .get, headers: Registry.staffHeaders(staff.dpo)))
                 #expect(shownAgain["webhook_secret"] == .null, "the secret is shown once")
-                let refused = try await client.execute(
+                let refused = try await Self.execute(client, 
                     uri: "/admin/v1/oversight/test/gateway", method: .put, headers: Registry.staffHeaders(staff.dpo),
                     body: ByteBuffer(string: #"{"webhook_url":"http://example.ma/hook"}"#)
                 )
                 #expect(refused.status == .unprocessableContent, "plain http only on loopback")
                 _ = try await Self.post(client, "/admin/v1/oversight/test/gateway/stop", token: staff.dpo, #"{"reason":"contrôle"}"#)
 
-                let held = try Self.json(try await client.execute(uri: "/v1/chat/completions", method: .post, headers: fixture.auth(), body: Gateway.chatBody()))
+                let held = try Self.json(try await Self.execute(client, uri: "/v1/chat/completions", method: .post, headers: fixture.auth(), body: Gateway.chatBody(maxTokens: 1)))
                 let id = try #require(held["thiqa"]?["pending"]?["determination_id"]?.stringValue)
                 let rejected = try await Self.post(client, "/admin/v1/reviews/\(id)/reject", token: staff.dpo, #"{"reason":"demande hors du champ du service"}"#)
                 #expect(rejected.status == .ok, "\(String(buffer: rejected.body))")

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Testing
 import ThiqaCore
@@ -29,7 +30,7 @@ import ThiqaTesting
     static func logged(_ event: ReviewEvent, _ determination: Determination) throws -> LoggedReviewEvent {
         let record = try DeterminationLeaf.committedRecord(event, of: determination)
         let salt = PublicLeaf.makeSalt()
-        return LoggedReviewEvent(event: event, committedRecord: record, salt: salt, leaf: Array(PublicLeaf.commitment(record: record, salt: salt)))
+        return LoggedReviewEvent(event: event, committedRecord: record, salt: salt, leaf: try PublicLeaf.encode(record: record, salt: salt, tenantKey: SymmetricKey(size: .bits256)))
     }
 
     @Test(arguments: TestStores.Kind.allCases)
