@@ -111,6 +111,13 @@ import ThiqaTesting
             let draft = try #require(shown["content"]?["draft"]?.stringValue)
             let auditorRead = try await Self.execute(client, uri: "/admin/v1/reviews/\(id)/reidentify", method: .post, headers: Registry.staffHeaders(staff.auditor))
             #expect(auditorRead.status == .forbidden)
+            // The DPO may see the person's values; that is itself an event, recorded and logged.
+            let reidentified = try Self.json(try await Self.execute(
+                client, uri: "/admin/v1/reviews/\(id)/reidentify", method: .post, headers: Registry.staffHeaders(staff.otherDPO)
+            ))
+            #expect(reidentified["content"]?["request"]?.stringValue?.contains("0612345678") == true)
+            #expect(reidentified["events"]?.arrayValue?.last?["kind"] == "reidentified")
+            #expect(reidentified["events"]?.arrayValue?.last?["principal"] == "stf_dpo2")
 
             // Four eyes: the first DPO proposes; their second token is still them; an auditor may not; the other DPO confirms.
             let first = try await Self.post(client, "/admin/v1/reviews/\(id)/approve", token: staff.dpo)
@@ -149,7 +156,7 @@ import ThiqaTesting
             let note = try #require(after["log"]?["checkpoint"]?.stringValue)
             let checkpoint = try Checkpoint.open(Array(note.utf8), log: verifier).checkpoint
             let entries = try #require(after["log"]?["entries"]?.arrayValue)
-            #expect(entries.compactMap { $0["event"]?.stringValue } == ["held", "proposed", "approved"])
+            #expect(entries.compactMap { $0["event"]?.stringValue } == ["held", "reidentified", "proposed", "approved"])
             for entry in entries {
                 let record = try CanonicalJSON.encode(try CanonicalJSON.parse(try #require(entry["record"]).encoded()))
                 let leaf = try CanonicalJSON.encode(try CanonicalJSON.parse(try #require(entry["leaf"]).encoded()))
@@ -241,6 +248,28 @@ import ThiqaTesting
         }
     }
 
+    @Test func aUseCaseThatMakesDecisionsGetsAReleasedDeterminationForEveryAnswerExplainedByReceipt() async throws {
+        let file = Registry.declarations().replacingOccurrences(of: "disclosure_language: fr", with: "disclosure_language: fr\n    makes_decisions: true")
+        try await Gateway.run(backends: [try Gateway.modelBackend()]) { client, fixture in
+            let staff = try await Registry.staff(fixture)
+            let applied = try await Self.execute(client, uri: "/admin/v1/apply", method: .post, headers: Registry.staffHeaders(staff.dpo), body: ByteBuffer(string: file))
+            #expect(applied.status == .ok, "\(String(buffer: applied.body))")
+            let response = try await Self.execute(client, uri: "/v1/chat/completions", method: .post, headers: fixture.auth(), body: Gateway.chatBody(maxTokens: 2))
+            let answer = try Self.json(response)
+            #expect(answer["thiqa"]?["pending"] == nil, "not held: a limited tier needs no human")
+            let determination = try #require(answer["thiqa"]?["determination"])
+            #expect(determination["status"] == "released")
+            let receipt = try #require(response.headers[HTTPField.Name("X-Thiqa-Receipt")!])
+            let person = try await Self.lookup(client, receipt: receipt, language: "en")
+            #expect(person["determination_id"] == determination["determination_id"] && person["status"] == "released")
+            #expect(person["answer"]?.stringValue == answer["choices"]?.arrayValue?.first?["message"]?["content"]?.stringValue)
+            let summary = try #require(person["explanation"]?["summary"]?["text"]?.stringValue)
+            #expect(summary.contains("No person reviewed it: this service does not require it."))
+            #expect(summary.contains("Risk level: limited."))
+            #expect(person["log"]?["entries"]?.arrayValue?.map { $0["event"] } == ["released"])
+        }
+    }
+
     /// A receiver for webhook calls: fails the first `failures` attempts with 500, then keeps what it is sent.
     final class WebhookReceiver: Sendable {
         let failures: Int
@@ -309,7 +338,13 @@ import ThiqaTesting
                 let payload = try JSONValue.parse(body)
                 #expect(payload["determination_id"]?.stringValue == id && payload["status"] == "rejected")
                 #expect(payload["answer"]?.stringValue?.contains("demande hors du champ du service") == true, "the person is told why")
-                let deliveries = try await SQLOversightRepository(database: fixture.database).deliveries(DeterminationID(id)!)
+                // The attempt is recorded once the receiver has answered.
+                var deliveries: [WebhookDelivery] = []
+                for _ in 0..<100 {
+                    deliveries = try await SQLOversightRepository(database: fixture.database).deliveries(DeterminationID(id)!)
+                    if deliveries.first?.deliveredAt != nil { break }
+                    try await Task.sleep(for: .milliseconds(20))
+                }
                 #expect(deliveries.first?.attempts == 2 && deliveries.first?.deliveredAt != nil)
             }
         }

@@ -272,8 +272,9 @@ public final class OversightService: OversightDesk, Service {
         return escalated
     }
 
+    /// Polls the settings, escalates and purges. The first settings are read by the application before it serves
+    /// (after the migrations, which may not have run yet when this starts).
     public func run() async throws {
-        try await self.refresh()
         let poll = Duration.milliseconds(self.configuration.pollIntervalMs)
         let escalationEvery = max(1, self.configuration.escalationIntervalMs / max(1, self.configuration.pollIntervalMs))
         var tick = 0
