@@ -270,6 +270,43 @@ import ThiqaTesting
         }
     }
 
+    @Test(arguments: TestStores.Kind.allCases)
+    func undeclaredDataHeldForReviewReachesNoModelAndTheReviewerWritesTheAnswer(_ storage: TestStores.Kind) async throws {
+        let file = Registry.declarations().replacingOccurrences(of: "purpose_limitation: refuse", with: "purpose_limitation: hold_for_review")
+        try await Gateway.run(backends: [try Gateway.modelBackend()], storage: storage) { client, fixture in
+            let staff = try await Registry.staff(fixture)
+            let applied = try await Self.execute(client, uri: "/admin/v1/apply", method: .post, headers: Registry.staffHeaders(staff.dpo), body: ByteBuffer(string: file))
+            #expect(applied.status == .ok, "\(String(buffer: applied.body))")
+            // A CIN number, which the declaration does not cover: held before any model reads it.
+            let response = try await Self.execute(
+                client, uri: "/v1/chat/completions", method: .post, headers: fixture.auth(),
+                body: Gateway.chatBody(maxTokens: 1, content: "Ma CIN est BJ204581, où en est mon dossier ?")
+            )
+            #expect(response.status == .ok, "\(String(buffer: response.body))")
+            let id = try #require(try Self.json(response)["thiqa"]?["pending"]?["determination_id"]?.stringValue)
+            let interaction = try #require(response.headers[HTTPField.Name("X-Thiqa-Interaction-Id")!])
+            let record = try #require(try await Gateway.record(interaction, in: fixture.interactions))
+            #expect(record.backend == nil, "no backend was called")
+            #expect(record.decisions.contains("govern:held:data_category_not_declared"))
+            let shown = try Self.json(try await Self.execute(client, uri: "/admin/v1/reviews/\(id)", method: .get, headers: Registry.staffHeaders(staff.dpo)))
+            #expect(shown["hold"] == "before_model" && shown["content"]?["draft"] == .null)
+            let approve = try await Self.post(client, "/admin/v1/reviews/\(id)/approve", token: staff.dpo)
+            #expect(approve.status == .unprocessableContent)
+            #expect(try OpenAIError.decode(approve).code == "draft_required")
+            let amended = try await Self.post(
+                client, "/admin/v1/reviews/\(id)/amend", token: staff.dpo,
+                #"{"text":"Votre dossier est en cours d’instruction au guichet.","reason":"réponse rédigée par l’agent"}"#
+            )
+            #expect(try Self.json(amended)["status"] == "amended", "\(String(buffer: amended.body))")
+            let receipt = try #require(response.headers[HTTPField.Name("X-Thiqa-Receipt")!])
+            let person = try await Self.lookup(client, receipt: receipt)
+            #expect(person["answer"] == "Votre dossier est en cours d’instruction au guichet.")
+            let summary = try #require(person["explanation"]?["summary"]?["text"]?.stringValue)
+            #expect(summary.contains("Aucun système d’intelligence artificielle n’a préparé la réponse"))
+            #expect(summary.contains("Motif donné\u{00A0}: réponse rédigée par l’agent"))
+        }
+    }
+
     /// A receiver for webhook calls: fails the first `failures` attempts with 500, then keeps what it is sent.
     final class WebhookReceiver: Sendable {
         let failures: Int
