@@ -36,6 +36,7 @@ public struct WebhookDelivery: Sendable, Equatable {
     public var id: String
     public var determination: DeterminationID
     public var url: String
+    /// What is sent, as the caller stores it (the gateway stores it sealed); emptied once the delivery is done.
     public var body: String
     public var attempts: Int
     public var nextAttemptAt: Date?
@@ -421,9 +422,12 @@ public struct SQLOversightRepository: Sendable {
         return delivery
     }
 
-    /// Records an attempt: delivered, or failed with the next attempt (nil: given up).
+    /// Records an attempt: delivered, or failed with the next attempt (nil: given up). A delivery that is done
+    /// (delivered or given up) keeps no body: the answer it carried is not kept for it.
     public func recordAttempt(_ id: String, delivered: Bool, at now: Date, error: String?, nextAttemptAt: Date?) async throws {
+        let done = delivered || nextAttemptAt == nil
         try await self.database.transaction { db in
+            if done { try await db.raw("UPDATE webhook_deliveries SET body = '' WHERE id = \(bind: id)").run() }
             try await db.raw("""
                 UPDATE webhook_deliveries SET attempts = attempts + 1,
                     delivered_at_ms = \(bind: delivered ? now.millisecondsSince1970 : nil),

@@ -383,6 +383,7 @@ import ThiqaTesting
                     try await Task.sleep(for: .milliseconds(20))
                 }
                 #expect(deliveries.first?.attempts == 2 && deliveries.first?.deliveredAt != nil)
+                #expect(deliveries.first?.body == "", "the answer is not kept for the delivery once delivered")
             }
         }
     }

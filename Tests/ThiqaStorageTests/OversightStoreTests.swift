@@ -77,6 +77,7 @@ import ThiqaTesting
             try await store.recordAttempt(webhook.id, delivered: true, at: Self.t0.addingTimeInterval(10), error: nil, nextAttemptAt: nil)
             #expect(try await store.dueDeliveries(at: Self.t0.addingTimeInterval(99_999)).isEmpty)
             #expect(try await store.deliveries(determination.id).first?.deliveredAt != nil)
+            #expect(try await store.deliveries(determination.id).first?.body == "", "a delivered body is not kept")
 
             // Released outcomes expire.
             #expect(try await store.purgeExpired(now: Self.t0.addingTimeInterval(3600)) == 1)

@@ -165,9 +165,10 @@ public final class OversightService: OversightDesk, Service {
                 outcome = (try self.sealOutcome(released, determination), at.addingTimeInterval(Double(self.configuration.outcomeRetentionSeconds)))
                 sealedChange = .finish(keepUntil: content.contentRetentionSeconds.map { determination.createdAt.addingTimeInterval(Double($0)) })
                 if let url = self.settings(for: determination.ref).webhookURL {
+                    // The body carries the released answer: sealed at rest like it, opened only to be sent.
+                    let sealed = try self.seal(Data(try Self.webhookBody(determination, content: released)), determination, purpose: "webhook")
                     webhook = WebhookDelivery(
-                        determination: id, url: url, body: String(decoding: try Self.webhookBody(determination, content: released), as: UTF8.self),
-                        subjectID: determination.subjectID, now: at
+                        determination: id, url: url, body: sealed.base64EncodedString(), subjectID: determination.subjectID, now: at
                     )
                 }
             } else {
@@ -211,6 +212,12 @@ public final class OversightService: OversightDesk, Service {
         guard determination.status.isFinal, let sealed = try await self.repository.outcome(determination.id, now: self.now()) else { return nil }
         let bytes = try self.sealer.open(Array(sealed), subjectID: determination.subjectID, recordID: "\(determination.id.rawValue)/outcome")
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The exact bytes a webhook delivery sends.
+    func webhookBody(_ delivery: WebhookDelivery, of determination: Determination) throws -> [UInt8] {
+        guard let sealed = Data(base64Encoded: delivery.body) else { throw OversightStoreError.corrupt("webhook body of \(delivery.id)") }
+        return try self.sealer.open(Array(sealed), subjectID: determination.subjectID, recordID: "\(determination.id.rawValue)/webhook")
     }
 
     func heldContent(_ determination: Determination) async throws -> HeldContent? {

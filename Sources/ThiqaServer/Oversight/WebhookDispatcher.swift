@@ -35,7 +35,7 @@ struct WebhookDispatcher: Service {
             guard let (determination, _) = try await self.repository.find(delivery.determination) else { continue }
             let settings = self.service.settings(for: determination.ref)
             let secret = Array((settings.webhookSecret ?? "").utf8)
-            let body = Array(delivery.body.utf8)
+            let body = try self.service.webhookBody(delivery, of: determination)
             var request = HTTPClientRequest(url: delivery.url)
             request.method = .POST
             request.headers.add(name: "Content-Type", value: "application/json")
