@@ -26,6 +26,7 @@ let package = Package(
         .library(name: "ThiqaRetrieval", targets: ["ThiqaRetrieval"]),
         .library(name: "ThiqaRetrievalHTTP", targets: ["ThiqaRetrievalHTTP"]),
         .library(name: "ThiqaRights", targets: ["ThiqaRights"]),
+        .library(name: "ThiqaOversight", targets: ["ThiqaOversight"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -95,6 +96,13 @@ let package = Package(
             dependencies: ["ThiqaCore", "ThiqaJSON", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
+        // Human oversight: determinations, their explanations in the person's language, the review lifecycle (four
+        // eyes, stop switch, deadlines), review events as log leaves, webhook signing and retries. Pure.
+        .target(
+            name: "ThiqaOversight",
+            dependencies: ["ThiqaCore", "ThiqaGovernance", "ThiqaLedger", "ThiqaPrivacy", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
         // SQLKit seam, SQLite and PostgreSQL backends, migrations, repositories.
         .target(
             name: "ThiqaStorage",
@@ -103,6 +111,7 @@ let package = Package(
                 "ThiqaRights",
                 "ThiqaJSON",
                 "ThiqaGovernance",
+                "ThiqaOversight",
                 "ThiqaPrivacy",
                 "ThiqaLedger",
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -156,6 +165,7 @@ let package = Package(
                 "ThiqaCore",
                 "ThiqaRights",
                 "ThiqaGovernance",
+                "ThiqaOversight",
                 "ThiqaLanguage",
                 "ThiqaPipeline",
                 "ThiqaPrivacy",
@@ -208,6 +218,7 @@ let package = Package(
                 "ThiqaServer",
                 "ThiqaRights",
                 "ThiqaGovernance",
+                "ThiqaOversight",
                 "ThiqaCore",
                 "ThiqaPrivacy",
                 "ThiqaLedger",
@@ -222,6 +233,9 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -301,7 +315,12 @@ let package = Package(
             dependencies: ["ThiqaGovernance", "ThiqaCore", "ThiqaPrivacy", "ThiqaLedger", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ThiqaStorageTests", dependencies: ["ThiqaStorage", "ThiqaCore", "ThiqaLedger", "ThiqaTesting", "ThiqaGovernance", "ThiqaPrivacy", "ThiqaRights", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ThiqaOversightTests",
+            dependencies: ["ThiqaOversight", "ThiqaGovernance", "ThiqaCore", "ThiqaLedger", "ThiqaPrivacy", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "ThiqaStorageTests", dependencies: ["ThiqaStorage", "ThiqaOversight", "ThiqaCore", "ThiqaLedger", "ThiqaTesting", "ThiqaGovernance", "ThiqaPrivacy", "ThiqaRights", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
         .testTarget(name: "ThiqaRightsTests", dependencies: ["ThiqaRights", "ThiqaCore", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: swiftSettings),
         .testTarget(
             name: "ThiqaBackendsTests",
@@ -314,6 +333,7 @@ let package = Package(
                 "ThiqaServer",
                 "ThiqaRights",
                 "ThiqaGovernance",
+                "ThiqaOversight",
                 "ThiqaCore",
                 "ThiqaPipeline",
                 "ThiqaPrivacy",

@@ -17,6 +17,8 @@ public enum GovernanceVerdict: Sendable, Equatable {
     case allow(GovernedControls)
     /// 403 with a stable refusal code (GOVERNANCE.md, "Refusal codes").
     case refuse(code: String, message: String, param: String?)
+    /// Purpose limitation set to hold: the call goes to no model and waits for a human, for the reason `code`.
+    case hold(code: String)
 }
 
 /// What an allowed call must do, as the registry decided it.
@@ -30,15 +32,25 @@ public struct GovernedControls: Sendable, Equatable {
     public var warnings: [String]
     /// The registry version the decision was read from, for the record.
     public var registryVersion: UInt64
+    /// The tier's controls require a human to review every answer before it is released.
+    public var humanOversightRequired: Bool
+    /// The declaration marks this use case's answers as decisions about a person: each one is a determination.
+    public var makesDecisions: Bool
+    /// The risk tier in force (`high`, `limited`, …), nil for a legacy draft without assessment.
+    public var tier: String?
 
     public init(
-        allowedJurisdictions: Set<Jurisdiction>, contentRetentionSeconds: Int?, disclosureRequired: Bool, warnings: [String], registryVersion: UInt64
+        allowedJurisdictions: Set<Jurisdiction>, contentRetentionSeconds: Int?, disclosureRequired: Bool, warnings: [String], registryVersion: UInt64,
+        humanOversightRequired: Bool = false, makesDecisions: Bool = false, tier: String? = nil
     ) {
         self.allowedJurisdictions = allowedJurisdictions
         self.contentRetentionSeconds = contentRetentionSeconds
         self.disclosureRequired = disclosureRequired
         self.warnings = warnings
         self.registryVersion = registryVersion
+        self.humanOversightRequired = humanOversightRequired
+        self.makesDecisions = makesDecisions
+        self.tier = tier
     }
 }
 

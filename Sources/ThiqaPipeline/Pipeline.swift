@@ -47,7 +47,7 @@ public struct Pipeline: Sendable {
     /// `rights`: the subject of a call and their objections (identify-subject after validate, object after govern).
     public static func standard(
         limits: RequestLimits, planner: any BackendPlanner, caller: any ModelCaller, conversations: any ConversationStore,
-        recorder: any OutcomeRecorder, governance: any GovernanceSource, rights: RightsSteps? = nil
+        recorder: any OutcomeRecorder, governance: any GovernanceSource, oversight: any OversightDesk, rights: RightsSteps? = nil
     ) -> Pipeline {
         let steps: [(any PipelineStep)?] = [
             Validate(limits: limits),
@@ -58,6 +58,7 @@ public struct Pipeline: Sendable {
             LimitPurpose(governance: governance),
             Route(planner: planner),
             Call(caller: caller, recorder: recorder),
+            Hold(desk: oversight),
             Record(recorder: recorder),
             Restore(),
             Disclose(governance: governance),

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import HummingbirdCore
 import Logging
@@ -5,6 +6,7 @@ import ServiceLifecycle
 import ThiqaBackends
 import ThiqaCore
 import ThiqaLedger
+import ThiqaOversight
 import ThiqaPipeline
 import ThiqaRights
 import ThiqaStorage
@@ -14,7 +16,8 @@ public func buildApplication(
     configuration: ThiqaConfiguration,
     logger: Logger,
     database existing: ThiqaDatabase? = nil,
-    routes: (@Sendable ([ServedRoute]) -> Void)? = nil
+    routes: (@Sendable ([ServedRoute]) -> Void)? = nil,
+    clock: @escaping @Sendable () -> Date = { Date() }
 ) async throws -> some ApplicationProtocol {
     let registry = ThiqaMetrics.registry
     let database: ThiqaDatabase
@@ -71,15 +74,29 @@ public func buildApplication(
         repository: rightsRepository, interactions: interactions,
         pseudonymiser: SubjectPseudonymiser(deploymentKey: try configuration.rights.loadSubjectKey()), configuration: configuration.rights
     )
+    // oversight (issue 12): held answers of a named subject sealed under the subject's own key (erasure shreds them)
+    let oversight = OversightService(
+        database: database,
+        sealer: SubjectKeyHeldContentSealer(keys: keyStore, fallback: MasterKeyHeldContentSealer(masterKey: conversations.masterKey)),
+        governance: governance, tags: tags, configuration: configuration.oversight, logger: logger, now: clock
+    )
+    let webhooks = WebhookDispatcher(
+        repository: oversight.repository, service: oversight, schedule: configuration.oversight.retrySchedule,
+        interval: .milliseconds(configuration.oversight.webhookIntervalMs), logger: logger, now: clock
+    )
     let pipeline = Pipeline.standard(
         limits: configuration.limits, planner: pool, caller: UpstreamModelCaller(client: UpstreamClient(pool: pool)),
         conversations: SQLConversationStore(vault: vault, legacy: conversations, keys: keyStore), recorder: recorder, governance: governance,
+        oversight: oversight,
         rights: RightsSteps(pseudonymiser: rights.pseudonymiser, objections: SQLObjectionSource(repository: rightsRepository))
     )
     api.addRoutes(GatewayController(pipeline: pipeline, pool: pool).endpoints)
+    api.addRoutes(DeterminationStatusController(service: oversight).endpoints)
+    router.addRoutes(DeterminationLookupController(service: oversight, log: transparencyLog, publisher: checkpoints).endpoints, atPath: "oversight/v1")
     let registryActions = RegistryActions(database: database, changed: { try await governance.changed() })
     let staff = router.group("admin/v1").add(middleware: StaffAuthenticator(registry: governance.repository)).group(context: StaffContext.self)
     staff.addRoutes(RegistryAdminController(actions: registryActions, service: governance).endpoints)
+    staff.addRoutes(OversightAdminController(service: oversight, log: transparencyLog, publisher: checkpoints).endpoints)
     // rights
     staff.addRoutes(RightsAdminController(service: rights).endpoints)
     router.addRoutes(RightsController(service: rights).endpoints, atPath: "rights/v1")
@@ -116,6 +133,7 @@ public func buildApplication(
         try await checkpoints.publishIfGrown()
         // Legacy use cases become drafts, then the first governance snapshot: no call is decided without one.
         try await governance.start()
+        try await oversight.refresh()
     }
     app.addServices(
         database,
@@ -127,7 +145,9 @@ public func buildApplication(
         ),
         recorder,
         checkpoints,
-        governance
+        governance,
+        oversight,
+        webhooks
     )
     return app
 }

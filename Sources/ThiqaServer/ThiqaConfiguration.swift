@@ -26,6 +26,7 @@ import ThiqaStorage
 /// - `backends.*`: see `BackendsConfiguration`
 /// - `registry.legacyGraceUntil`, `registry.pollIntervalMs`, `registry.publicBaseURL`: see `RegistryConfiguration`
 /// - `rights.*`: subjects, the key store, contestation deadlines: see `RightsConfiguration`
+/// - `oversight.*`: see `OversightConfiguration`
 public struct ThiqaConfiguration: Sendable {
     public var host: String
     public var port: Int
@@ -41,6 +42,7 @@ public struct ThiqaConfiguration: Sendable {
     public var transparency: TransparencyConfiguration
     public var registry = RegistryConfiguration()
     public var rights = RightsConfiguration()
+    public var oversight = OversightConfiguration()
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, connections: ConnectionLimits = ConnectionLimits(), storage: StorageConfiguration = .sqlite(path: "data/thiqa.sqlite"),
@@ -100,6 +102,7 @@ public struct ThiqaConfiguration: Sendable {
         self.transparency = try TransparencyConfiguration(config: config)
         self.registry = try RegistryConfiguration(config: config)
         self.rights = try RightsConfiguration(config: config)
+        self.oversight = try OversightConfiguration(config: config)
     }
 
     /// Environment first, then the JSON file (if any), then built-in defaults.

@@ -87,6 +87,7 @@ public enum Migrations {
                 ]
             }
         ] + ledger + privacy + pipeline + registry
+            + oversight
             + rights
     }
 

@@ -6,6 +6,6 @@ struct Thiqa: AsyncParsableCommand {
         commandName: "thiqa",
         abstract: "Thiqa: a sovereign, responsible-by-design AI gateway for public services.",
         subcommands: [Serve.self, Migrate.self, Keys.self, UseCases.self, Backends.self, Scan.self, LangID.self, KB.self, Log.self, Staff.self, Registry.self,
-                      Cases.self, Subjects.self]
+                      Reviews.self, Cases.self, Subjects.self]
     )
 }

@@ -51,6 +51,24 @@ struct DeclarationsFileTests {
         #expect(entry.line == 7)
     }
 
+    @Test("makes_decisions marks a use case's answers as decisions, is in its canonical fields only when set, and must be a boolean")
+    func makesDecisions() throws {
+        let marked = Self.valid.replacing("hosting: sovereign_only", with: "hosting: sovereign_only\n    makes_decisions: true")
+        let entry = try #require(try DeclarationsFile.parse(marked, file: "registry.yaml", now: Clock.t0).useCases.first)
+        #expect(entry.declaration.makesDecisions == true)
+        #expect(entry.declaration.canonicalFields["makes_decisions"] == .bool(true))
+        let plain = try #require(try DeclarationsFile.parse(Self.valid, file: "registry.yaml", now: Clock.t0).useCases.first)
+        #expect(plain.declaration.makesDecisions == nil)
+        #expect(plain.declaration.canonicalFields["makes_decisions"] == nil, "declarations written before the field keep their digest")
+        let wrong = Self.valid.replacing("hosting: sovereign_only", with: "hosting: sovereign_only\n    makes_decisions: sometimes")
+        #expect(throws: (any Error).self) { try DeclarationsFile.parse(wrong, file: "registry.yaml", now: Clock.t0) }
+        do {
+            _ = try DeclarationsFile.parse(wrong, file: "registry.yaml", now: Clock.t0)
+        } catch {
+            #expect("\(error)".contains("makes_decisions"), "the error names the field: \(error)")
+        }
+    }
+
     @Test("the demo file in config/registry parses and plans a declared, limited-risk use case")
     func demoFile() throws {
         let here = URL(filePath: #filePath)

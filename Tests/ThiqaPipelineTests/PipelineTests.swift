@@ -118,11 +118,11 @@ import ThiqaPrivacy
 
     static func pipeline(
         recorder: MemoryRecorder, caller: EchoCaller = EchoCaller(), failingConversations: Bool = false,
-        governance: any GovernanceSource = ScriptedGovernance.allowAll
+        governance: any GovernanceSource = ScriptedGovernance.allowAll, oversight: any OversightDesk = MemoryDesk()
     ) -> Pipeline {
         Pipeline.standard(
             limits: RequestLimits(), planner: OnePlanner(), caller: caller, conversations: Conversations(failing: failingConversations), recorder: recorder,
-            governance: governance
+            governance: governance, oversight: oversight
         )
     }
 
@@ -132,7 +132,7 @@ import ThiqaPrivacy
 
     @Test func theStepsAreTheNamedStagesOfAnAICallInOrder() {
         let names = Self.pipeline(recorder: MemoryRecorder()).steps.map(\.name)
-        #expect(names == ["validate", "govern", "protect", "limit-purpose", "route", "call", "record", "restore", "disclose"])
+        #expect(names == ["validate", "govern", "protect", "limit-purpose", "route", "call", "hold", "record", "restore", "disclose"])
     }
 
     @Test func aRefusedCallIsRecordedOnceWithItsError() async throws {

@@ -32,6 +32,8 @@ struct GatewayFixture: Sendable {
 
     /// Every route the application serves, read from its router.
     var routes: [ServedRoute] = []
+    /// Where the gateway's log signing key is (to check its checkpoints' signatures).
+    var transparency = TransparencyConfiguration()
 
     /// A second key of the same use case (another integrator of the same service).
     func issueKey() async throws -> String {
@@ -53,6 +55,7 @@ enum Gateway {
         storage: TestStores.Kind = .sqlite,
         useCase configureUseCase: @Sendable (inout UseCase) -> Void = { _ in },
         configure: @Sendable (inout ThiqaConfiguration) -> Void = { _ in },
+        clock: @escaping @Sendable () -> Date = { Date() },
         _ body: @Sendable (any TestClientProtocol, GatewayFixture) async throws -> Void
     ) async throws {
         let storageConfiguration = try await TestStores.configuration(storage)
@@ -78,13 +81,15 @@ enum Gateway {
             let issued = APIKeyFormat.issue(tenant: useCase.tenant, useCase: useCase.id)
             try await SQLAPIKeyRepository(database: database).create(issued.record)
             let served = NIOLockedValueBox<[ServedRoute]>([])
-            let app = try await buildApplication(configuration: configured, logger: logger, routes: { routes in served.withLockedValue { $0 = routes } })
+            let app = try await buildApplication(
+                configuration: configured, logger: logger, routes: { routes in served.withLockedValue { $0 = routes } }, clock: clock
+            )
             try await ThiqaDatabase.with(configured.rights.keyStore, logger: logger) { keyDatabase in
                 let keyStore = SubjectKeyStore(database: keyDatabase, master: try configured.rights.loadMasterKey())
                 let fixture = GatewayFixture(
                     key: issued.key, keyID: issued.record.id, interactions: SQLInteractionRepository(database: database, keys: keyStore),
                     keys: SQLAPIKeyRepository(database: database), database: database, keyStore: keyStore, configuration: configured,
-                    routes: served.withLockedValue { $0 }
+                    routes: served.withLockedValue { $0 }, transparency: configured.transparency
                 )
                 try await app.test(.live) { client in
                     try await body(client, fixture)

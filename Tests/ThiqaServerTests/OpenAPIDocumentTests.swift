@@ -382,7 +382,8 @@ import ThiqaTesting
 
     /// A valid request for each route, with its path parameters filled in.
     static func exampleRequest(for route: Route) -> (uri: String, body: ByteBuffer?) {
-        let values = ["model": "scripted", "size": "1", "index": "0", "tenant": "test", "use_case": "gateway", "id": "cas_none", "subject": "sub_none"]
+        let id = route.path.contains("/cases") ? "cas_none" : "det_000000000000000000000000"
+        let values = ["model": "scripted", "size": "1", "index": "0", "tenant": "test", "use_case": "gateway", "id": id, "subject": "sub_none"]
         var uri = route.path
         for (name, value) in values { uri = uri.replacingOccurrences(of: "{\(name)}", with: value) }
         switch route.path {
@@ -391,7 +392,7 @@ import ThiqaTesting
             return (uri, ByteBuffer(string: #"{"model":"scripted","input":"salam"}"#))
         case "/v1/privacy/analyze", "/v1/privacy/anonymize":
             return (uri, ByteBuffer(string: #"{"text":"Ma CIN est BE123456."}"#))
-        case "/receipts/v1/lookup": return (uri, ByteBuffer(string: #"{"receipt":"rcp_00000000000000000000000000000000"}"#))
+        case "/receipts/v1/lookup", "/oversight/v1/lookup": return (uri, ByteBuffer(string: #"{"receipt":"rcp_00000000000000000000000000000000"}"#))
         case "/log/v1/proof/inclusion": return (uri + "?index=0&tree_size=1", nil)
         case "/log/v1/proof/consistency": return (uri + "?first=1&second=1", nil)
         default: return (uri, nil)

@@ -101,4 +101,25 @@ import ThiqaTesting
             }
         }
     }
+
+    @Test func aUseCaseThatRequiresReviewOfSensitiveDataHoldsTheAnswerForAHuman() async throws {
+        let upstream = ScriptedUpstream(.answer)
+        try await upstream.run { url in
+            try await Gateway.run(
+                backends: [try ScriptedUpstream.backend(url, id: "home")],
+                useCase: { $0.privacyPolicy.sensitivity = SensitivityPolicy(onSensitive: .requireReview, onUncertain: .routeSovereign) }
+            ) { client, fixture in
+                let response = try await client.execute(
+                    uri: "/v1/chat/completions", method: .post, headers: fixture.auth(),
+                    body: Self.chat("Mon fils est séropositif et suit un traitement antirétroviral, a-t-il droit à l'AMO ?")
+                )
+                #expect(response.status == .ok)
+                let body = String(buffer: response.body)
+                #expect(body.contains(#""pending""#) && !body.contains("scripted answer"), "the model's answer waits for a reviewer")
+                #expect(response.headers[HTTPField.Name("X-Thiqa-Jurisdiction")!] == "MA")
+                let record = try #require(try await fixture.interactions.recent(limit: 1).first)
+                #expect(record.decisions.contains("oversight:held:sensitive_data_review"))
+            }
+        }
+    }
 }

@@ -36,6 +36,9 @@ public struct Declaration: Sendable, Codable, Equatable {
     public var purposeLimitation: PurposeLimitation
     /// The disclosure's language when the conversation gives no usable hint.
     public var disclosureLanguage: DisclosureLanguage
+    /// The use case's answers are decisions about a person (an eligibility outcome, the assessment of a claim): each
+    /// one is recorded as a determination the person can have explained. nil (absent) means no.
+    public var makesDecisions: Bool?
 
     public init(
         tenant: TenantID,
@@ -56,7 +59,8 @@ public struct Declaration: Sendable, Codable, Equatable {
         lifecycle: LifecycleDates,
         gracePeriodEnds: Date? = nil,
         purposeLimitation: PurposeLimitation = .refuse,
-        disclosureLanguage: DisclosureLanguage = .fr
+        disclosureLanguage: DisclosureLanguage = .fr,
+        makesDecisions: Bool? = nil
     ) {
         self.tenant = tenant
         self.id = id
@@ -77,6 +81,7 @@ public struct Declaration: Sendable, Codable, Equatable {
         self.gracePeriodEnds = gracePeriodEnds
         self.purposeLimitation = purposeLimitation
         self.disclosureLanguage = disclosureLanguage
+        self.makesDecisions = makesDecisions
     }
 
     public var ref: UseCaseRef { UseCaseRef(tenant: self.tenant, useCase: self.id) }

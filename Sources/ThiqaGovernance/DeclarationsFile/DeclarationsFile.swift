@@ -230,7 +230,7 @@ struct FileReader {
     static let useCaseFields = [
         "tenant", "id", "name", "purpose", "legal_basis", "data_categories", "data_subjects", "personal_data_types", "recipients", "transfers",
         "retention", "hosting", "allowed_models", "value_chain", "cndp", "grace_period_ends", "purpose_limitation", "disclosure_language",
-        "assessment",
+        "assessment", "makes_decisions",
     ]
 
     mutating func useCase(_ node: Node, _ field: String, now: Date) -> DeclarationsFile.UseCaseEntry? {
@@ -327,6 +327,14 @@ struct FileReader {
         }
         let limitation = self.choice(map["purpose_limitation"], "\(field).purpose_limitation", PurposeLimitation.self, required: false) ?? .refuse
         let language = self.choice(map["disclosure_language"], "\(field).disclosure_language", DisclosureLanguage.self, required: false) ?? .fr
+        var makesDecisions: Bool?
+        if let node = map["makes_decisions"] {
+            if case .scalar(let scalar) = node, let value = Bool(scalar.string) {
+                makesDecisions = value ? true : nil
+            } else {
+                self.fail(node, "\(field).makes_decisions", "expected true or false")
+            }
+        }
 
         var answers: Answers?
         if let node = map["assessment"], let entry = self.mapping(node, "\(field).assessment", allowed: QuestionID.allCases.map(\.rawValue)) {
@@ -366,7 +374,8 @@ struct FileReader {
             lifecycle: LifecycleDates(createdAt: now),
             gracePeriodEnds: grace,
             purposeLimitation: limitation,
-            disclosureLanguage: language
+            disclosureLanguage: language,
+            makesDecisions: makesDecisions
         )
         // Validate content as the status the file asks for would require it (a declared use case needs its number).
         declaration.cndp.status = status

@@ -111,7 +111,7 @@ extension Declaration {
         func strings(_ values: some Sequence<String>) -> JSONValue { .array(values.sorted().map(JSONValue.string)) }
         func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
         func date(_ value: Date?) -> JSONValue { value.map { .string(Timestamp.format($0)) } ?? .null }
-        return [
+        var fields: [String: CanonicalJSON.JSONValue] = [
             "tenant": .string(self.tenant.rawValue),
             "id": .string(self.id.rawValue),
             "name": .string(self.name),
@@ -148,6 +148,9 @@ extension Declaration {
             "purpose_limitation": .string(self.purposeLimitation.rawValue),
             "disclosure_language": .string(self.disclosureLanguage.rawValue),
         ]
+        // Only when set, so the digests of declarations written before the field existed do not change.
+        if self.makesDecisions == true { fields["makes_decisions"] = .bool(true) }
+        return fields
     }
 
     /// RFC 8785 bytes of ``canonicalFields``.

@@ -20,6 +20,8 @@ public struct Call: PipelineStep {
 
     public func run(_ state: inout CallState) async throws {
         try await recorder.ensureWritable()
+        // A human writes this answer: no model may read the request.
+        if case .beforeModel? = state.review { return }
         if state.request?.stream == true, case .object(var object) = state.json {
             // Ask for usage so the record and the client get real token counts where the backend supports it.
             var options = object["stream_options"]?.objectValue ?? [:]

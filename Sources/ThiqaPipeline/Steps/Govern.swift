@@ -21,6 +21,9 @@ public struct Govern: PipelineStep {
                 throw GatewayError.refused(code: code, message: message, param: param)
             case .allow(let controls):
                 Self.apply(controls, to: &state)
+            case .hold(let code):
+                state.record.decisions.append("govern:held:\(code)")
+                state.holdForHuman(.beforeModel(reason: code))
             }
         }
         guard case .chat = state.request, case .object(var object) = state.json else { return }
@@ -62,11 +65,13 @@ public struct Govern: PipelineStep {
             state.record.decisions.append(retention == nil ? "govern:content-retention:off" : "govern:content-retention:\(retention!)s")
         }
         if !controls.warnings.isEmpty { state.record.decisions.append("govern:warning:legacy-draft") }
+        if controls.humanOversightRequired { state.holdForHuman(.afterModel(reason: "human_oversight")) }
     }
 }
 
 /// Purpose limitation: a call carrying personal-data types or sensitive categories its declaration does not cover
-/// is refused (the registry decides, from its snapshot, with what Protect found).
+/// is refused, or held for a human before any model reads it, as the declaration says (the registry decides, from
+/// its snapshot, with what Protect found).
 public struct LimitPurpose: PipelineStep {
     public let name = "limit-purpose"
     let governance: any GovernanceSource
@@ -80,9 +85,15 @@ public struct LimitPurpose: PipelineStep {
         let verdict = governance.decide(
             state.call.identity, model: request.model, dataTypes: state.personalDataTypes, sensitiveCategories: state.sensitiveCategories
         )
-        if case .refuse(let code, let message, let param) = verdict {
+        switch verdict {
+        case .refuse(let code, let message, let param):
             state.record.decisions.append("govern:refused:\(code)")
             throw GatewayError.refused(code: code, message: message, param: param)
+        case .hold(let code):
+            state.record.decisions.append("govern:held:\(code)")
+            state.holdForHuman(.beforeModel(reason: code))
+        case .allow:
+            break
         }
     }
 }

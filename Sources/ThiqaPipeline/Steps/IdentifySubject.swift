@@ -52,7 +52,6 @@ public struct Object: PipelineStep {
         let identity = state.call.identity
         guard try await objections.objects(tenant: identity.key.tenant, useCase: identity.key.useCase, subject: subject) else { return }
         state.record.decisions.append("objection:human-review")
-        if case .beforeModel = state.review { return }
-        state.review = .beforeModel(reason: "objection")
+        state.holdForHuman(.beforeModel(reason: "objection"))
     }
 }

@@ -51,15 +51,14 @@ public struct Protect: PipelineStep {
 
     static func refuseIfBlocked(_ outcome: PrivacyGuard.Outcome) throws(GatewayError) {
         switch outcome.sensitivity.action {
-        case .block?, .requireReview?:
-            // Review is applied as a refusal until human oversight lands: nothing the use case wanted reviewed is
-            // answered unreviewed. The error names the categories, never the words that revealed them.
+        case .block?:
+            // The error names the categories, never the words that revealed them.
             let categories = outcome.sensitiveCategories.map(\.rawValue).sorted().joined(separator: ", ")
             throw .invalidRequest(
                 message: "This request appears to reveal sensitive data (\(categories.isEmpty ? "uncertain" : categories)), which this use case does not accept. Remove it and try again.",
                 param: "messages", code: "sensitive_data_blocked"
             )
-        case .routeSovereign?, nil:
+        case .routeSovereign?, .requireReview?, nil:
             return
         }
     }
@@ -79,7 +78,11 @@ public struct Protect: PipelineStep {
         for category in outcome.sensitiveCategories {
             Counter(label: "thiqa_sensitive_requests_total", dimensions: [("category", category.rawValue)]).increment()
         }
-        if outcome.sensitivity.action == .routeSovereign || outcome.unscannedInput {
+        if outcome.sensitivity.action == .requireReview {
+            // The use case wants a human to see what the model answers to sensitive or uncertain requests.
+            state.holdForHuman(.afterModel(reason: "sensitive_data_review"))
+        }
+        if outcome.sensitivity.action == .routeSovereign || outcome.sensitivity.action == .requireReview || outcome.unscannedInput {
             // Sensitive data (law 09-08), data the detector cannot rule out, or input Thiqa cannot read (token ids)
             // stays under Moroccan jurisdiction, whatever the use case allows.
             state.allowedJurisdictions.formIntersection([.sovereign])

@@ -18,6 +18,9 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as RightsError {
             Counter(label: "thiqa_errors_total", dimensions: [("type", "rights_\(error.kind.rawValue)")]).increment()
             return try error.response(from: request, context: context)
+        } catch let error as OversightError {
+            Counter(label: "thiqa_errors_total", dimensions: [("type", "oversight_\(error.code)")]).increment()
+            return try error.response(from: request, context: context)
         } catch let error as HTTPError {
             let mapped: GatewayError
             switch error.status {

@@ -26,10 +26,6 @@ public final class RegistryService: GovernanceSource, Service {
     private let recentLanguages = Mutex<[String: (LanguageTag, Double)]>([:])
     /// Attributed to the changes Thiqa makes by itself (legacy use cases turned into drafts).
     public static let systemPrincipal = PrincipalID("system:legacy-migration")
-    /// The gateway's own refusal code (beside ``RefusalCode``): a high-risk use case needs human oversight of its
-    /// answers, and until the oversight queue exists such calls are refused rather than held.
-    public static let humanOversightRequired = "human_oversight_required"
-
     public init(database: ThiqaDatabase, configuration: RegistryConfiguration, logger: Logger) {
         self.repository = SQLRegistryRepository(database: database)
         self.useCases = SQLUseCaseRepository(database: database)
@@ -126,35 +122,25 @@ public final class RegistryService: GovernanceSource, Service {
         _ identity: CallerIdentity, model: String, dataTypes: Set<EntityType>, sensitiveCategories: Set<SensitiveCategory>
     ) -> GovernanceVerdict {
         let ref = UseCaseRef(tenant: identity.key.tenant, useCase: identity.key.useCase)
-        let governor = Governor(snapshot: self.current)
+        let snapshot = self.current
+        let governor = Governor(snapshot: snapshot)
         switch governor.decide(useCase: ref, model: model, dataTypes: dataTypes, sensitiveCategories: sensitiveCategories, at: Date()) {
         case .refuse(let refusal):
             return .refuse(code: refusal.code.rawValue, message: refusal.message, param: refusal.param)
         case .holdForReview(let refusal):
-            // No review queue yet: a call that would be held is refused, and the message says so honestly.
-            let what = refusal.message.components(separatedBy: ". The request is held").first ?? refusal.message
-            return .refuse(
-                code: refusal.code.rawValue,
-                message: "\(what). Its declaration holds such calls for review, which this gateway cannot do yet, so the call was refused and sent to no model. "
-                    + "Remove the data, or ask your DPO to declare it: thiqa registry apply FILE",
-                param: refusal.param
-            )
+            // Purpose limitation set to hold: no model reads the call; a reviewer writes the answer or rejects it.
+            return .hold(code: refusal.code.rawValue)
         case .allow(let allowance):
-            if allowance.controls.humanOversightRequired {
-                return .refuse(
-                    code: Self.humanOversightRequired,
-                    message: "use case \(ref) is high-risk and its controls require human oversight of every answer, which this gateway cannot provide yet. "
-                        + "Ask your DPO to route it through a reviewed channel, or to reassess it: thiqa registry assess \(ref)",
-                    param: nil
-                )
-            }
             return .allow(
                 GovernedControls(
                     allowedJurisdictions: allowance.controls.allowedJurisdictions,
                     contentRetentionSeconds: allowance.controls.contentRetentionSeconds,
                     disclosureRequired: allowance.controls.disclosureRequired,
                     warnings: allowance.warnings.map(\.text),
-                    registryVersion: allowance.snapshotVersion
+                    registryVersion: allowance.snapshotVersion,
+                    humanOversightRequired: allowance.controls.humanOversightRequired,
+                    makesDecisions: snapshot.useCases[ref]?.declaration.makesDecisions == true,
+                    tier: allowance.tier?.rawValue
                 )
             )
         }
