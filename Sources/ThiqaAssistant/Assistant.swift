@@ -61,6 +61,8 @@ public struct Assistant: Sendable {
     public let knowledge: KnowledgeBase
     public let index: RetrievalIndex
     let identifier: LanguageIdentifier
+    /// The words of each procedure's titles and keywords, in every form.
+    let headingWords: [String: Set<String>]
     /// Where to send a person when nothing matches: the national orientation contacts of the knowledge base.
     static let orientationProcedureID = "administrative-complaint"
 
@@ -68,6 +70,12 @@ public struct Assistant: Sendable {
         self.knowledge = knowledge
         self.index = index
         self.identifier = identifier
+        var headingWords: [String: Set<String>] = [:]
+        for procedure in knowledge.procedures.values {
+            let texts = Array(procedure.title.values) + procedure.keywords.values.flatMap { $0 }
+            headingWords[procedure.id] = Set(texts.flatMap { Analyzer.terms($0).map(\.text) })
+        }
+        self.headingWords = headingWords
     }
 
     public init(knowledge: KnowledgeBase) {
@@ -102,15 +110,19 @@ public struct Assistant: Sendable {
     public func answer(_ question: Question, retrieval: RetrievalResult) -> AssistantAnswer {
         let language = AnswerLanguage.of(question.text, preferred: question.preferredLanguage, identifier: identifier)
         let (aspects, cueWords) = QuestionAspect.detect(question.text)
-        let followUpOnly = !aspects.isEmpty && Self.residualTerms(question.text, removing: cueWords).isEmpty
+        let residual = Self.residualTerms(question.text, removing: cueWords)
 
+        // A question about one part of a procedure ("w bchhal?") in a conversation about one is about that procedure,
+        // unless what it says besides the aspect names another procedure on its own ("et pour le casier judiciaire ?").
+        let context = question.conversationProcedure.flatMap { knowledge[$0] }
+        if !aspects.isEmpty, let context, !namesAProcedure(residual) {
+            return compose(context, basis: .conversation, language: language, aspects: aspects)
+        }
+        let followUpOnly = !aspects.isEmpty && !namesAProcedure(residual)
         if !followUpOnly, let hit = retrieval.hits.first, let procedure = knowledge[hit.id] {
             return compose(procedure, basis: .retrieved, language: language, aspects: aspects)
         }
-        if !aspects.isEmpty {
-            if let id = question.conversationProcedure, let procedure = knowledge[id] {
-                return compose(procedure, basis: .conversation, language: language, aspects: aspects)
-            }
+        if followUpOnly {
             for earlier in question.earlierMessages.reversed() {
                 if let result = try? index.search(earlier, limit: 1), let hit = result.hits.first, let procedure = knowledge[hit.id] {
                     return compose(procedure, basis: .history, language: language, aspects: aspects)
@@ -120,10 +132,20 @@ public struct Assistant: Sendable {
         return abstain(language: language)
     }
 
+    /// Whether the words of a question besides its aspect words name a procedure by themselves: retrieval on them
+    /// does not abstain, and one of them is a word of that procedure's titles or keywords (a stray verb such as
+    /// "prend" matches some body text, it names nothing).
+    func namesAProcedure(_ residual: [Word]) -> Bool {
+        guard !residual.isEmpty, let result = try? index.search(residual.map(\.text).joined(separator: " "), limit: 1),
+            let hit = result.hits.first, let headings = headingWords[hit.id]
+        else { return false }
+        return residual.contains { headings.contains($0.text) }
+    }
+
     /// The meaningful words of a question once the aspect words are taken out: none means the question names no
     /// procedure of its own ("et combien ça coûte ?").
     static func residualTerms(_ text: String, removing cueWords: Set<String>) -> [Word] {
-        let kept = Tokenizer.words(TextFolding.fold(text)).map(\.text).filter { !cueWords.contains($0) && !Self.fillers.contains($0) }
+        let kept = QuestionAspect.words(text).filter { !cueWords.contains($0) && !Self.fillers.contains($0) }
         return Analyzer.terms(kept.joined(separator: " "))
     }
 
@@ -131,7 +153,11 @@ public struct Assistant: Sendable {
     static let fillers: Set<String> = Set(
         ["w", "wa", "o", "u", "et", "ca", "ça", "alors", "and", "so", "iwa", "ok", "okay", "merci", "choukran", "chokran", "و", "ⴷ", "d",
          "also", "aussi", "hta", "7ta", "ta", "wlakin", "mais", "but", "then", "ensuite", "puis", "apres", "après", "baad", "ba3d",
-         "lik", "lia", "leur", "it", "that", "عليه", "عليها", "ذلك", "هادشي", "hadchi", "dakchi", "sa", "ses", "son", "its", "c", "est"]
+         "lik", "lia", "leur", "it", "that", "عليه", "عليها", "ذلك", "هادشي", "hadchi", "dakchi", "sa", "ses", "son", "its", "c", "est",
+         // Verbs of any procedure ("go", "bring", "do"): they name none.
+         "ndir", "ndiro", "njib", "nmchi", "nakhod", "nkhlles", "n3ti", "ndfe3", "ndewwez", "ندير", "نجيب", "نمشي", "ناخد", "نعطي",
+         "أذهب", "اذهب", "أحضر", "احضر", "أقدم", "يجب", "اللازمة", "اللازم", "faut", "aller", "apporter", "prend", "prendre", "faire",
+         "dois", "doit", "fournir", "go", "bring", "take", "takes", "need", "get", "do", "does", "ddugh", "ddud", "awi", "ggɣ"]
             .map(TextFolding.fold))
 
     // MARK: Composition

@@ -11,9 +11,14 @@ public enum QuestionAspect: String, Sendable, Hashable, CaseIterable, Comparable
 
     /// The aspects a question asks about, and which of its words said so (to tell a follow-up from a new topic).
     public static func detect(_ text: String) -> (aspects: Set<QuestionAspect>, cueWords: Set<String>) {
-        let words = Tokenizer.words(TextFolding.fold(text)).map(\.text)
-        var found: Set<QuestionAspect> = []
         var cueWords: Set<String> = []
+        let words = Self.words(text)
+        var found: Set<QuestionAspect> = []
+        // "où" keeps its accent only before folding ("ou" is also "or").
+        if text.lowercased().contains("où") {
+            found.insert(.place)
+            cueWords.insert("ou")
+        }
         var weakFee = false
         for (aspect, cues) in Self.cues {
             for cue in cues where Self.contains(words, cue) {
@@ -30,6 +35,14 @@ public enum QuestionAspect: String, Sendable, Hashable, CaseIterable, Comparable
         return (found, cueWords)
     }
 
+    /// Folded words, the conjunction glued to an Arabic-script word split off ("وبشحال" → "و", "بشحال").
+    static func words(_ text: String) -> [String] {
+        Tokenizer.words(TextFolding.fold(text)).flatMap { word -> [String] in
+            if word.script == .arabic, word.text.hasPrefix("و"), word.text.count >= 4 { return ["و", String(word.text.dropFirst())] }
+            return [word.text]
+        }
+    }
+
     static func contains(_ words: [String], _ cue: [String]) -> Bool {
         guard !cue.isEmpty, words.count >= cue.count else { return false }
         for start in 0...(words.count - cue.count) where Array(words[start..<(start + cue.count)]) == cue { return true }
@@ -43,9 +56,9 @@ public enum QuestionAspect: String, Sendable, Hashable, CaseIterable, Comparable
     static let cues: [(QuestionAspect, [[String]])] = [
         (.fees, folded([
             // fr
-            "coûte", "coute", "coûtent", "coût", "cout", "prix", "frais", "tarif", "payer", "gratuit", "montant",
+            "coûte", "coute", "coûtent", "coût", "cout", "prix", "frais", "tarif", "payer", "payant", "gratuit", "montant",
             // ar
-            "تكلفة", "التكلفة", "الرسوم", "رسوم", "ثمن", "الثمن", "سعر", "مبلغ", "مجاني", "مجانا", "الأداء",
+            "تكلفة", "التكلفة", "يكلف", "تكلف", "الرسوم", "رسوم", "ثمن", "الثمن", "سعر", "مبلغ", "مجاني", "مجانا", "الأداء",
             // ary-Arab
             "بشحال", "كيسوا", "كتسوا", "نخلص", "الفلوس", "التمن", "فابور",
             // ary-Latn
@@ -54,7 +67,7 @@ public enum QuestionAspect: String, Sendable, Hashable, CaseIterable, Comparable
             // en
             "cost", "costs", "fee", "fees", "price", "pay", "free",
             // ber-Latn, zgh-Tfng
-            "azal", "mnck", "mennaw", "ⴰⵣⴰⵍ", "ⵎⵏⵛⴽ",
+            "azal", "ⴰⵣⴰⵍ",
         ])),
         (.delay, folded([
             "combien de temps", "délai", "delai", "délais", "durée", "duree", "quand", "attendre",
@@ -62,7 +75,7 @@ public enum QuestionAspect: String, Sendable, Hashable, CaseIterable, Comparable
             "شحال ديال الوقت", "شحال كياخد", "الوقت", "إمتى", "امتى", "فوقاش",
             "ch7al dyal lwa9t", "ch7al kayakhod", "chhal kayakhod", "lwa9t", "l wa9t", "wa9t", "lw9t", "imta", "fo9ach", "fou9ach",
             "how long", "delay", "time", "when",
-            "akud", "melmi", "ⴰⴽⵓⴷ", "ⵎⵍⵎⵉ",
+            "akud", "wakud", "melmi", "ⴰⴽⵓⴷ", "ⵡⴰⴽⵓⴷ", "ⵎⵍⵎⵉ",
         ])),
         (.documents, folded([
             "documents", "document", "pièces", "pieces", "papiers", "dossier", "fournir",
@@ -91,5 +104,5 @@ public enum QuestionAspect: String, Sendable, Hashable, CaseIterable, Comparable
     ]
 
     /// Words that ask "how much" of anything: a price unless the question asks a time or papers.
-    static let weakFeeCues = folded(["combien", "شحال", "كم", "ch7al", "chhal", "ch7l", "how much"])
+    static let weakFeeCues = folded(["combien", "شحال", "كم", "ch7al", "chhal", "ch7l", "how much", "mnck", "mennaw", "ⵎⵏⵛⴽ"])
 }

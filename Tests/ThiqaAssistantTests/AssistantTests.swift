@@ -94,6 +94,19 @@ enum StarterBase {
         #expect(answer.basis == .retrieved)
     }
 
+    @Test(arguments: [
+        ("وبشحال؟", QuestionAspect.fees),  // the conjunction glued to the word
+        ("Et ça prend combien de temps ?", .delay),  // "prend" names no procedure
+        ("o fin ndir dossier?", .place),
+        ("Il faut aller où exactement ?", .place),
+    ])
+    func followUpsWithGluedConjunctionsAndStrayVerbsStayOnTheConversation(text: String, aspect: QuestionAspect) async throws {
+        let answer = try await assistant.answer(.init(text: text, conversationProcedure: "cnie-renewal"))
+        #expect(answer.basis == .conversation, "\(text)")
+        #expect(answer.procedureID == "cnie-renewal")
+        #expect(answer.aspects.contains(aspect), "\(text): \(answer.aspects)")
+    }
+
     @Test func followUpWithNothingToResolveAgainstAbstains() async throws {
         let answer = try await assistant.answer(.init(text: "w bchhal?"))
         #expect(answer.abstained)
