@@ -115,11 +115,13 @@ public struct Assistant: Sendable {
         // A question about one part of a procedure ("w bchhal?") in a conversation about one is about that procedure,
         // unless what it says besides the aspect names another procedure on its own ("et pour le casier judiciaire ?").
         let context = question.conversationProcedure.flatMap { knowledge[$0] }
-        if !aspects.isEmpty, let context, !namesAProcedure(residual) {
+        let named = aspects.isEmpty ? nil : procedureNamed(residual)
+        if !aspects.isEmpty, named == nil, let context {
             return compose(context, basis: .conversation, language: language, aspects: aspects)
         }
-        let followUpOnly = !aspects.isEmpty && !namesAProcedure(residual)
-        if !followUpOnly, let hit = retrieval.hits.first, let procedure = knowledge[hit.id] {
+        let followUpOnly = !aspects.isEmpty && named == nil
+        // The aspect words ("combien", "coûte") lower the question's coverage: what the other words name answers.
+        if !followUpOnly, let id = retrieval.hits.first?.id ?? named, let procedure = knowledge[id] {
             return compose(procedure, basis: .retrieved, language: language, aspects: aspects)
         }
         if followUpOnly {
@@ -135,11 +137,11 @@ public struct Assistant: Sendable {
     /// Whether the words of a question besides its aspect words name a procedure by themselves: retrieval on them
     /// does not abstain, and one of them is a word of that procedure's titles or keywords (a stray verb such as
     /// "prend" matches some body text, it names nothing).
-    func namesAProcedure(_ residual: [Word]) -> Bool {
+    func procedureNamed(_ residual: [Word]) -> String? {
         guard !residual.isEmpty, let result = try? index.search(residual.map(\.text).joined(separator: " "), limit: 1),
             let hit = result.hits.first, let headings = headingWords[hit.id]
-        else { return false }
-        return residual.contains { headings.contains($0.text) }
+        else { return nil }
+        return residual.contains { headings.contains($0.text) } ? hit.id : nil
     }
 
     /// The meaningful words of a question once the aspect words are taken out: none means the question names no

@@ -14,18 +14,19 @@ import ThiqaRetrievalHTTP
 
 var knowledgePath = "knowledge/procedures"
 var embeddingsURL: String?
-var iterations = 300
+var requestedIterations = 300
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
     switch argument {
     case "--kb": knowledgePath = arguments.next() ?? knowledgePath
     case "--embeddings-url": embeddingsURL = arguments.next()
-    case "--iterations": iterations = Int(arguments.next() ?? "") ?? iterations
+    case "--iterations": requestedIterations = Int(arguments.next() ?? "") ?? requestedIterations
     default:
         FileHandle.standardError.write(Data("unknown option \(argument)\n".utf8))
         exit(2)
     }
 }
+let iterations = requestedIterations
 guard case .success(let knowledge) = try KnowledgeDirectory.load(knowledgePath) else {
     FileHandle.standardError.write(Data("\(knowledgePath) does not validate\n".utf8))
     exit(1)

@@ -5,6 +5,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import NIOHTTP1
 import ThiqaAssistant
 import ThiqaCore
 import ThiqaKnowledge

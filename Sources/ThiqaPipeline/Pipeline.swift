@@ -35,7 +35,8 @@ public struct Pipeline: Sendable {
     /// Every step of an AI call in order, with the adapters they use.
     public static func standard(
         limits: RequestLimits, planner: any BackendPlanner, caller: any ModelCaller, conversations: any ConversationStore,
-        recorder: any OutcomeRecorder, governance: any GovernanceSource
+        recorder: any OutcomeRecorder, governance: any GovernanceSource,
+        assistant: AssistantSetup? = nil
     ) -> Pipeline {
         Pipeline(
             steps: [
@@ -43,6 +44,8 @@ public struct Pipeline: Sendable {
                 Govern(governance: governance),
                 Protect(conversations: conversations),
                 LimitPurpose(governance: governance),
+                // assistant: answers model thiqa-assistant; Route and Call skip when the answer is set
+                Assist(setup: assistant, planner: planner, caller: caller, recorder: recorder),
                 Route(planner: planner),
                 Call(caller: caller, recorder: recorder),
                 Record(recorder: recorder),

@@ -60,11 +60,24 @@ public func buildApplication(
         ttl: Double(configuration.privacy.conversationTTLMs) / 1000
     )
     let governance = RegistryService(database: database, configuration: configuration.registry, logger: logger)
+    // assistant: the knowledge base and its index, loaded at start
+    let assistant = try await AssistantBootstrap.load(configuration, logger: logger)
     let pipeline = Pipeline.standard(
         limits: configuration.limits, planner: pool, caller: UpstreamModelCaller(client: UpstreamClient(pool: pool)),
-        conversations: SQLConversationStore(vault: vault, keys: conversations), recorder: recorder, governance: governance
+        conversations: SQLConversationStore(vault: vault, keys: conversations), recorder: recorder, governance: governance,
+        assistant: assistant
     )
-    api.addRoutes(GatewayController(pipeline: pipeline, pool: pool).endpoints)
+    api.addRoutes(GatewayController(pipeline: pipeline, pool: pool, assistant: assistant).endpoints)
+    // assistant: the citizen web chat at / (no key in the page: the configured key's identity, per-client rate limit)
+    let webKey = try configuration.assistant.webKeyFile.map { path in try WebChatKey.read(path) }
+    WebChatController(
+        pipeline: pipeline, memory: assistant?.memory,
+        identity: {
+            guard let webKey else { throw GatewayError.unavailable(reason: "the web chat has no key configured (assistant.web.keyFile)") }
+            return try await authenticator.authenticate("Bearer " + webKey)
+        },
+        rateLimiter: RateLimiter(), perMinute: configuration.assistant.webRateLimitPerMinute, assets: try WebAssets.load()
+    ).addRoutes(to: router)
     let registryActions = RegistryActions(database: database, changed: { try await governance.changed() })
     router.group("admin/v1").add(middleware: StaffAuthenticator(registry: governance.repository)).group(context: StaffContext.self)
         .addRoutes(RegistryAdminController(actions: registryActions, service: governance).endpoints)

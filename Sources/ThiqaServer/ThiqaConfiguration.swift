@@ -25,6 +25,7 @@ import ThiqaStorage
 /// - `log.keyPath`, `log.origin`, `log.checkpointIntervalMs`: the transparency log, see `TransparencyConfiguration`
 /// - `backends.*`: see `BackendsConfiguration`
 /// - `registry.legacyGraceUntil`, `registry.pollIntervalMs`, `registry.publicBaseURL`: see `RegistryConfiguration`
+/// - `assistant.*`: the citizen assistant and its web chat, see `AssistantConfiguration`
 public struct ThiqaConfiguration: Sendable {
     public var host: String
     public var port: Int
@@ -39,6 +40,7 @@ public struct ThiqaConfiguration: Sendable {
     public var privacy: PrivacyConfiguration
     public var transparency: TransparencyConfiguration
     public var registry = RegistryConfiguration()
+    public var assistant = AssistantConfiguration()
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, connections: ConnectionLimits = ConnectionLimits(), storage: StorageConfiguration = .sqlite(path: "data/thiqa.sqlite"),
@@ -97,6 +99,7 @@ public struct ThiqaConfiguration: Sendable {
         self.privacy = try PrivacyConfiguration(config: config)
         self.transparency = try TransparencyConfiguration(config: config)
         self.registry = try RegistryConfiguration(config: config)
+        self.assistant = try AssistantConfiguration(config: config)
     }
 
     /// Environment first, then the JSON file (if any), then built-in defaults.

@@ -107,6 +107,13 @@ enum StarterBase {
         #expect(answer.aspects.contains(aspect), "\(text): \(answer.aspects)")
     }
 
+    @Test func aQuestionAboutOnePartNamesItsProcedureDespiteTheAspectWords() async throws {
+        let answer = try await assistant.answer(.init(text: "Combien coûte le passeport ?"))
+        #expect(answer.procedureID == "passport")
+        #expect(answer.aspects == [.fees])
+        #expect(answer.text.contains("500 DH (timbre) pour un majeur"))
+    }
+
     @Test func followUpWithNothingToResolveAgainstAbstains() async throws {
         let answer = try await assistant.answer(.init(text: "w bchhal?"))
         #expect(answer.abstained)

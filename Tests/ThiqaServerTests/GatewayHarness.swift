@@ -49,6 +49,7 @@ enum Gateway {
         storage: TestStores.Kind = .sqlite,
         useCase configureUseCase: @Sendable (inout UseCase) -> Void = { _ in },
         configure: @Sendable (inout ThiqaConfiguration) -> Void = { _ in },
+        prepare: @Sendable (GatewayFixture) async throws -> Void = { _ in },
         _ body: @Sendable (any TestClientProtocol, GatewayFixture) async throws -> Void
     ) async throws {
         let storageConfiguration = try await TestStores.configuration(storage)
@@ -67,6 +68,9 @@ enum Gateway {
             try await SQLUseCaseRepository(database: database).upsert(useCase)
             let issued = APIKeyFormat.issue(tenant: useCase.tenant, useCase: useCase.id)
             try await SQLAPIKeyRepository(database: database).create(issued.record)
+            try await prepare(GatewayFixture(
+                key: issued.key, keyID: issued.record.id, interactions: SQLInteractionRepository(database: database),
+                keys: SQLAPIKeyRepository(database: database), database: database))
             let served = NIOLockedValueBox<[ServedRoute]>([])
             let app = try await buildApplication(configuration: configuration, logger: logger, routes: { routes in served.withLockedValue { $0 = routes } })
             let fixture = GatewayFixture(

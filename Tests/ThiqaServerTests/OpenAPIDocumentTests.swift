@@ -382,7 +382,7 @@ import ThiqaTesting
 
     /// A valid request for each route, with its path parameters filled in.
     static func exampleRequest(for route: Route) -> (uri: String, body: ByteBuffer?) {
-        let values = ["model": "scripted", "size": "1", "index": "0", "tenant": "test", "use_case": "gateway"]
+        let values = ["model": "scripted", "size": "1", "index": "0", "tenant": "test", "use_case": "gateway", "name": "chat.js"]
         var uri = route.path
         for (name, value) in values { uri = uri.replacingOccurrences(of: "{\(name)}", with: value) }
         switch route.path {

@@ -19,6 +19,8 @@ public struct Call: PipelineStep {
     }
 
     public func run(_ state: inout CallState) async throws {
+        // An earlier step (Assist) already answered: no model to call.
+        guard state.answer == nil else { return }
         try await recorder.ensureWritable()
         if state.request?.stream == true, case .object(var object) = state.json {
             // Ask for usage so the record and the client get real token counts where the backend supports it.

@@ -1,0 +1,150 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import Testing
+import ThiqaCore
+import ThiqaServer
+import ThiqaTesting
+
+/// Model `thiqa-assistant` through the gateway: answered from the knowledge base by the Assist step, recorded like
+/// any call; rephrased by the real bundled model only when configured, and then checked against the sources.
+@Suite struct AssistantGatewayTests {
+    static let knowledgePath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("knowledge/procedures").path
+
+    static func body(_ text: String, stream: Bool = false) -> ByteBuffer {
+        let value: JSONValue = ["model": "thiqa-assistant", "stream": .bool(stream), "messages": [["role": "user", "content": .string(text)]]]
+        return ByteBuffer(bytes: try! value.encoded())
+    }
+
+    static func json(_ response: TestResponse) throws -> JSONValue { try JSONValue.parse(response.body.readableBytesView) }
+
+    @Test func darijaQuestionGetsThePassportProcedureWithItsSourcesAndIsRecorded() async throws {
+        try await Gateway.run(backends: [try Gateway.modelBackend()], configure: { $0.assistant.knowledgePath = Self.knowledgePath }) { client, fixture in
+            let models = try Self.json(try await client.execute(uri: "/v1/models", method: .get, headers: fixture.auth()))
+            #expect(models["data"]?.arrayValue?.contains { $0["id"]?.stringValue == "thiqa-assistant" } == true)
+
+            let response = try await client.execute(
+                uri: "/v1/chat/completions", method: .post, headers: fixture.auth(), body: Self.body("kifach n9ad passport?"))
+            #expect(response.status == .ok)
+            let answer = try Self.json(response)
+            let content = try #require(answer["choices"]?.arrayValue?.first?["message"]?["content"]?.stringValue)
+            #expect(content.hasPrefix("Salam!"))
+            #expect(content.contains("https://www.passeport.ma/"))
+            #expect(content.contains("1. Remplir la pré-demande en ligne"))
+            let source = try #require(answer["thiqa"]?["sources"]?.arrayValue?.first)
+            #expect(source["procedure_id"]?.stringValue == "passport")
+            #expect(source["url"]?.stringValue == "https://www.passeport.ma/")
+            #expect(answer["thiqa"]?["assistant"]?["language"]?.stringValue == "ary-Latn")
+            #expect(answer["thiqa"]?["assistant"]?["decision"]?.stringValue == "assistant:extractive")
+
+            let id = try #require(response.headers[HTTPField.Name("X-Thiqa-Interaction-Id")!])
+            let record = try #require(try await Gateway.record(id, in: fixture.interactions))
+            #expect(record.outcome == .completed)
+            #expect(record.model == "thiqa-assistant")
+            #expect(record.backend == "thiqa-assistant", "no model was called")
+            #expect(record.decisions.contains("assistant:extractive"))
+            #expect(record.decisions.contains("assistant:procedure:passport"))
+            #expect(record.responseSHA256 != nil)
+        }
+    }
+
+    @Test func streamedAnswerCarriesSourcesFirstAndTheReceiptLast() async throws {
+        try await Gateway.run(backends: [try Gateway.modelBackend()], configure: { $0.assistant.knowledgePath = Self.knowledgePath }) { client, fixture in
+            let response = try await client.execute(
+                uri: "/v1/chat/completions", method: .post, headers: fixture.auth(),
+                body: Self.body("Comment obtenir un extrait du casier judiciaire ?", stream: true))
+            #expect(response.status == .ok)
+            let events = String(buffer: response.body).components(separatedBy: "\n\n").filter { $0.hasPrefix("data: ") }.map { String($0.dropFirst(6)) }
+            #expect(events.last == "[DONE]")
+            let chunks = try events.dropLast().map { try JSONValue.parse(Array($0.utf8)) }
+            #expect(chunks.first?["thiqa"]?["sources"]?.arrayValue?.first?["procedure_id"]?.stringValue == "criminal-record-extract")
+            let text = chunks.compactMap { $0["choices"]?.arrayValue?.first?["delta"]?["content"]?.stringValue }.joined()
+            #expect(chunks.count > 10, "streamed in pieces")
+            #expect(text.hasPrefix("Bonjour !"))
+            #expect(text.contains("https://casier-judiciaire.justice.gov.ma/"))
+            #expect(chunks.last?["thiqa"]?["receipt"]?.stringValue?.hasPrefix("rcp_") == true)
+            let id = try #require(response.headers[HTTPField.Name("X-Thiqa-Interaction-Id")!])
+            let record = try #require(try await Gateway.record(id, in: fixture.interactions))
+            #expect(record.decisions.contains("assistant:extractive"))
+        }
+    }
+
+    @Test func followUpInTheSameConversationIsAboutTheSameProcedure() async throws {
+        try await Gateway.run(backends: [try Gateway.modelBackend()], configure: { $0.assistant.knowledgePath = Self.knowledgePath }) { client, fixture in
+            let conversation: HTTPFields = [HTTPField.Name("X-Thiqa-Conversation-Id")!: "conv-1"]
+            _ = try await client.execute(uri: "/v1/chat/completions", method: .post, headers: fixture.auth(conversation), body: Self.body("kifach n9ad passport?"))
+            let followUp = try Self.json(try await client.execute(
+                uri: "/v1/chat/completions", method: .post, headers: fixture.auth(conversation), body: Self.body("w bchhal?")))
+            let content = try #require(followUp["choices"]?.arrayValue?.first?["message"]?["content"]?.stringValue)
+            #expect(content.contains("500 DH (timbre)"))
+            #expect(followUp["thiqa"]?["assistant"]?["basis"]?.stringValue == "follow_up_conversation")
+            // Another conversation does not know what this one was about.
+            let other = try Self.json(try await client.execute(
+                uri: "/v1/chat/completions", method: .post, headers: fixture.auth([HTTPField.Name("X-Thiqa-Conversation-Id")!: "conv-2"]),
+                body: Self.body("w bchhal?")))
+            #expect(other["thiqa"]?["assistant"]?["basis"]?.stringValue == "abstained")
+        }
+    }
+
+    /// The bundled base model rephrases; whatever it writes, the person gets either a rephrasing the check accepted
+    /// or the extractive answer, and the record says which.
+    @Test func rephrasingByTheRealModelIsCheckedAndRecorded() async throws {
+        try await Gateway.run(backends: [try Gateway.modelBackend()], configure: {
+            $0.assistant.knowledgePath = Self.knowledgePath
+            $0.assistant.rephraseModel = TestModel.name
+        }) { client, fixture in
+            let response = try await client.execute(
+                uri: "/v1/chat/completions", method: .post, headers: fixture.auth(), body: Self.body("Combien coûte le passeport ?"))
+            #expect(response.status == .ok)
+            let answer = try Self.json(response)
+            let content = try #require(answer["choices"]?.arrayValue?.first?["message"]?["content"]?.stringValue)
+            let decision = try #require(answer["thiqa"]?["assistant"]?["decision"]?.stringValue)
+            let id = try #require(response.headers[HTTPField.Name("X-Thiqa-Interaction-Id")!])
+            let record = try #require(try await Gateway.record(id, in: fixture.interactions))
+            #expect(record.decisions.contains(decision))
+            #expect(decision == "assistant:rephrased" || decision.hasPrefix("assistant:rephrase_rejected:"), "\(decision)")
+            #expect(record.backend == "local", "the model was called for the rephrasing")
+            #expect(content.contains("https://www.passeport.ma/"), "the sources are Thiqa's, whoever wrote the body")
+            if decision != "assistant:rephrased" {
+                #expect(content.contains("500 DH (timbre) pour un majeur"), "the extractive answer")
+            }
+        }
+    }
+
+    @Test func withoutAKnowledgeBaseTheAssistantIsAnUnknownModel() async throws {
+        try await Gateway.run(backends: [try Gateway.modelBackend()]) { client, fixture in
+            let response = try await client.execute(uri: "/v1/chat/completions", method: .post, headers: fixture.auth(), body: Self.body("kifach n9ad passport?"))
+            #expect(response.status == .notFound)
+        }
+    }
+
+    @Test func webChatPageIsServedAndAnswersWithoutAKeyInThePage() async throws {
+        let directory = try TestStores.temporaryDirectory()
+        try await Gateway.run(backends: [try Gateway.modelBackend()], configure: { configuration in
+            configuration.assistant.knowledgePath = Self.knowledgePath
+            configuration.assistant.webKeyFile = directory.appendingPathComponent("web.key").path
+        }, prepare: { fixture in
+            try Data(fixture.key.utf8).write(to: directory.appendingPathComponent("web.key"))
+        }) { client, fixture in
+            let page = try await client.execute(uri: "/", method: .get)
+            #expect(page.status == .ok)
+            let html = String(buffer: page.body)
+            #expect(html.contains("/web/assets/chat.js") && !html.contains("thq_"), "no key in the page")
+            #expect(page.headers[HTTPField.Name("Content-Security-Policy")!]?.contains("default-src 'none'") == true)
+            for asset in ["chat.js", "chat.css", "tifinagh.woff2"] {
+                #expect(try await client.execute(uri: "/web/assets/\(asset)", method: .get).status == .ok, "\(asset)")
+            }
+            let body = ByteBuffer(string: #"{"conversation_id":"web-test-1","message":"kifach n9ad passport?","language":"ary-Latn"}"#)
+            let answer = try await client.execute(uri: "/web/v1/chat", method: .post, headers: [.contentType: "application/json"], body: body)
+            #expect(answer.status == .ok)
+            let text = String(buffer: answer.body)
+            #expect(text.contains("passeport.ma"))
+            #expect(text.contains("\"procedure_id\":\"passport\""))
+            let bad = try await client.execute(
+                uri: "/web/v1/chat", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: #"{"conversation_id":"x","message":""}"#))
+            #expect(bad.status == .badRequest)
+        }
+    }
+}
