@@ -97,12 +97,16 @@ public struct GroundingCheck: Sendable {
         for (index, token) in raw.enumerated() {
             guard let head = Analyzer.terms(token.text).first?.text, documentConcepts[head] != nil else { continue }
             var next = index + 1
-            if token.script == .latin {
-                guard next < raw.count, qualifierLinks.contains(raw[next].text) else { continue }
+            if token.script == .latin, next < raw.count, qualifierLinks.contains(raw[next].text) {
                 next += 1
                 // "de la", "des": an article between the link and the noun.
                 while next < raw.count, articles.contains(raw[next].text) { next += 1 }
+            } else if token.script == .latin {
+                // Without a link, only an adjective qualifies the document ("certificat *médical*"); another word
+                // after it is the sentence going on ("timbre *fih* 16 chiffres").
+                guard next < raw.count, raw[next].text.count >= 5, adjectiveEndings.contains(where: { raw[next].text.hasSuffix($0) }) else { continue }
             }
+            // In Arabic script, the next word: the construct state needs no link ("شهادة *طبية*").
             guard next < raw.count, raw[next].script == token.script, let qualifier = Analyzer.terms(raw[next].text).first?.text,
                 qualifier.count >= 3
             else { continue }
@@ -111,6 +115,8 @@ public struct GroundingCheck: Sendable {
         return pairs
     }
 
+    /// French and English adjective endings, folded (médical, bancaire, administratif, judiciaire, medical).
+    static let adjectiveEndings = ["al", "ale", "aux", "ique", "if", "ive", "el", "elle", "aire", "ee", "ical", "ary", "ic"]
     static let qualifierLinks: Set<String> = ["de", "d", "du", "des", "of", "dyal", "dial", "n"]
     static let articles: Set<String> = ["la", "le", "l", "les", "the", "a", "an", "un", "une", "votre", "your", "ton", "ta"]
 
@@ -183,13 +189,13 @@ public struct GroundingCheck: Sendable {
     static func lexicon(_ text: String) -> Set<String> { Set(words(text)) }
 
     static let currencies = lexicon("""
-        dh dhs mad dirham dirhams درهم دراهم دراهيم ريال ryal riyal drahm drahem dirhm derham dollars euros euro dollar أورو اورو
+        dh dhs mad dirham dirhams درهم درهما دراهم دراهيم ريال ryal riyal drahm drahem dirhm derham dollars euros euro dollar أورو اورو
         """)
     static let timeUnits = Set(["h", "j"]).union(lexicon("""
         jour jours j semaine semaines mois an ans année années heure heures h minute minutes min day days week weeks month months
         year years hour hours يوم أيام ايام يوما أسبوع أسابيع اسبوع شهر أشهر شهور سنة سنوات سنين ساعة ساعات دقيقة دقائق
         nhar iyam ayam ayyam simana simanat chhar chhor chhour 3am snin sa3a swaye3 d9i9a ass ussan wass ayyur ayyuren aseggas
-        isggasn iseggasen tasragt tisragin
+        isggasn iseggasen usggas tasragt tisragin tsragin wussan wayyur
         """))
     /// Delays without a number ("le jour même", "immédiatement").
     static let durationWords = lexicon("""

@@ -20,25 +20,25 @@ enum ScriptedModel {
 
     /// One invented sentence per language form and kind.
     static let inventions: [String: [String: String]] = [
-        "fr": ["fee": "Des frais de dossier de 150 DH sont à payer au guichet.", "document": "Apportez aussi une facture d’électricité récente.",
+        "fr": ["fee": "Des frais de dossier de 150 DH sont à payer au guichet.", "document": "Apportez aussi un certificat médical récent.",
                "delay": "Le document est prêt en 48 heures.", "place": "Le dépôt se fait uniquement au siège de Casablanca.",
                "opening": "Voici la démarche, point par point :"],
-        "ar": ["fee": "يجب أداء رسوم ملف قدرها 150 درهما.", "document": "أحضر أيضا فاتورة الكهرباء الأخيرة.",
+        "ar": ["fee": "يجب أداء رسوم ملف قدرها 150 درهما.", "document": "أحضر أيضا شهادة طبية حديثة.",
                "delay": "تكون الوثيقة جاهزة خلال 48 ساعة.", "place": "يتم الإيداع فقط بالمقر المركزي في الدار البيضاء.",
                "opening": "إليك المسطرة خطوة بخطوة:"],
-        "ary-Arab": ["fee": "خاصك تخلص 150 درهم ديال مصاريف الملف.", "document": "جيب حتى الفاتورة ديال الضو.",
+        "ary-Arab": ["fee": "خاصك تخلص 150 درهم ديال مصاريف الملف.", "document": "جيب حتى شهادة طبية.",
                      "delay": "الوراق كيوجدو ف 48 ساعة.", "place": "خاصك تمشي للبيضاء باش تحط الملف.",
                      "opening": "هاهو الإجراء خطوة بخطوة:"],
-        "ary-Latn": ["fee": "Khassek tkhelles 150 dh dyal frais dyal dossier.", "document": "Jib 7ta l-facture dyal do.",
+        "ary-Latn": ["fee": "Khassek tkhelles 150 dh dyal frais dyal dossier.", "document": "Jib 7ta certificat médical.",
                      "delay": "Lwra9 kaywjdo f 48 sa3a.", "place": "Khassek tmchi l casa bach t7et dossier.",
                      "opening": "Hahowa l-ijra2 khatwa b khatwa:"],
-        "zgh-Tfng": ["fee": "ⵉⵇⵇⴰⵏ ⴰⴷ ⵜⴼⴽⴷ 150 ⴷⵉⵔⵀⵎ.", "document": "ⴰⵡⵉ-ⴷ ⴰⵡⴷ ⵜⴰⴼⴰⴽⵜⵓⵔⵜ ⵏ ⵜⴰⴼⴰⵡⵜ.",
+        "zgh-Tfng": ["fee": "ⵉⵇⵇⴰⵏ ⴰⴷ ⵜⴼⴽⴷ 150 ⴷⵉⵔⵀⵎ.", "document": "ⴰⵡⵉ-ⴷ ⴰⵡⴷ ⵜⴰⵡⵔⵉⵇⵜ ⵏ ⵟⵟⴱⵉⴱ.",
                      "delay": "ⴰⵔ ⵜⵜⵓⵙⵡⵊⴰⴷ ⴳ 48 ⵏ ⵜⵙⵔⴰⴳⵉⵏ.", "place": "ⵉⵇⵇⴰⵏ ⴰⴷ ⵜⴷⴷⵓⴷ ⵙ ⴰⴳⴰⴷⵉⵔ.",
                      "opening": "ⵀⴰ ⵜⵉⴽⵍⵉ, ⴰⵙⵓⵔⵉⴼ ⵙ ⵓⵙⵓⵔⵉⴼ:"],
-        "ber-Latn": ["fee": "Ilaq ad tfkd 150 dirhm i udosi.", "document": "Awi-d awd tafakturt n tfawt.",
+        "ber-Latn": ["fee": "Ilaq ad tfkd 150 dirhm i udosi.", "document": "Awi-d awd tawriqt n ṭṭbib.",
                      "delay": "Ar ttuswjad g 48 n tsragin.", "place": "Ilaq ad tddud s Agadir.",
                      "opening": "Ha tikli, asurif s usurif:"],
-        "en": ["fee": "A processing fee of 150 DH is paid at the counter.", "document": "Also bring a recent electricity bill.",
+        "en": ["fee": "A processing fee of 150 DH is paid at the counter.", "document": "Also bring a certificate of good conduct.",
                "delay": "It is ready within 48 hours.", "place": "You must file it at the head office in Casablanca.",
                "opening": "Here is the procedure, step by step:"],
     ]
@@ -144,16 +144,9 @@ struct OneBuffer: AsyncSequence, Sendable {
 }
 
 enum GroundingEval {
-    /// Three questions per language form, on three procedures.
-    static let questions: [String: [String]] = [
-        "fr": ["Comment renouveler mon passeport ?", "Comment obtenir un certificat de résidence ?", "Comment créer une société ?"],
-        "ar": ["كيف أجدد جواز السفر؟", "كيف أحصل على شهادة السكنى؟", "كيف أؤسس شركة؟"],
-        "ary-Arab": ["كيفاش نجدد الباسبور؟", "كيفاش ناخد شهادة السكنى؟", "كيفاش نحل شركة؟"],
-        "ary-Latn": ["kifach n9ad passport?", "kifach nakhod chahadat sokna?", "kifach n7ell charika?"],
-        "zgh-Tfng": ["ⵎⴰⵎⴽ ⴰⴷ ⴰⵎⵥⵖ ⴰⴱⴰⵙⴱⵓⵔ", "ⵎⴰⵎⴽ ⴰⴷ ⴰⵎⵥⵖ ⵜⴰⵙⵍⵉⴳⵜ ⵏ ⵓⵣⴷⴰⵖ", "ⵎⴰⵎⴽ ⴰⴷ ⴳⴳⵖ ⵜⴰⵙⵏⵓⵔⴰⵢⵜ"],
-        "ber-Latn": ["mamk ad amẓɣ abasbur", "mamk ad amẓɣ tasligt n uzdaɣ", "mamk ad ggɣ tasnurayt"],
-        "en": ["How do I renew my passport?", "How do I get a residence certificate?", "How do I create a company?"],
-    ]
+    /// The procedures the scripted model rephrases answers about; the question is the procedure's title in each form
+    /// (what matters here is the rephrasing, not retrieval).
+    static let procedures = ["passport", "residence-certificate", "company-creation"]
 
     static func run(knowledge: KnowledgeBase) async throws {
         let router = ScriptedModel.router()
@@ -187,7 +180,7 @@ enum GroundingEval {
                 limits: RequestLimits(), planner: ScriptedPlanner(backend: backend), caller: HTTPModelCaller(), conversations: NoConversations(),
                 recorder: recorder, governance: AllowAll(), assistant: setup)
             for form in LanguageForm.allCases.map(\.rawValue) {
-                for question in questions[form] ?? [] {
+                for question in procedures.compactMap({ knowledge[$0]?.title(in: LanguageForm(rawValue: form)!) }) {
                     let body: JSONValue = ["model": "thiqa-assistant", "messages": [["role": "user", "content": .string(question)]]]
                     let call = AICall(identity: identity, endpoint: .chatCompletions, body: ByteBuffer(bytes: try body.encoded()))
                     guard case .complete(_, _, let disclosure) = try await pipeline.run(call, logger: Logger(label: "eval")) else { continue }

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import NIOConcurrencyHelpers
 import NIOCore
 import Testing
 import ThiqaCore
@@ -94,6 +95,8 @@ import ThiqaTesting
         try await Gateway.run(backends: [try Gateway.modelBackend()], configure: {
             $0.assistant.knowledgePath = Self.knowledgePath
             $0.assistant.rephraseModel = TestModel.name
+            // Within the test client's own deadline; the shared model server may be busy with other suites.
+            $0.assistant.rephraseTimeoutMs = 12_000
         }) { client, fixture in
             let response = try await client.execute(
                 uri: "/v1/chat/completions", method: .post, headers: fixture.auth(), body: Self.body("Combien coûte le passeport ?"))
@@ -104,11 +107,38 @@ import ThiqaTesting
             let id = try #require(response.headers[HTTPField.Name("X-Thiqa-Interaction-Id")!])
             let record = try #require(try await Gateway.record(id, in: fixture.interactions))
             #expect(record.decisions.contains(decision))
-            #expect(decision == "assistant:rephrased" || decision.hasPrefix("assistant:rephrase_rejected:"), "\(decision)")
-            #expect(record.backend == "local", "the model was called for the rephrasing")
+            #expect(
+                decision == "assistant:rephrased" || decision.hasPrefix("assistant:rephrase_rejected:") || decision == "assistant:rephrase_failed",
+                "\(decision)")
+            // The record names the model that wrote the body, or Thiqa when the model did not answer in time.
+            #expect(record.backend == (decision == "assistant:rephrase_failed" ? "thiqa-assistant" : "local"))
             #expect(content.contains("https://www.passeport.ma/"), "the sources are Thiqa's, whoever wrote the body")
             if decision != "assistant:rephrased" {
                 #expect(content.contains("500 DH (timbre) pour un majeur"), "the extractive answer")
+            }
+        }
+    }
+
+    /// A model that adds a fee to the answer: its rephrasing is replaced by the extractive answer, and the record says why.
+    @Test func aRephrasingThatInventsAFeeIsReplacedByTheExtractiveAnswer() async throws {
+        let upstream = ScriptedUpstream(.reply("Salam! Lpassport kaytkhelles 900 DH f l-caïdat."))
+        try await upstream.run { url in
+            try await Gateway.run(backends: [try ScriptedUpstream.backend(url, id: "scripted")], configure: {
+                $0.assistant.knowledgePath = Self.knowledgePath
+                $0.assistant.rephraseModel = "scripted"
+            }) { client, fixture in
+                let response = try await client.execute(
+                    uri: "/v1/chat/completions", method: .post, headers: fixture.auth(), body: Self.body("kifach n9ad passport?"))
+                let answer = try Self.json(response)
+                #expect(answer["thiqa"]?["assistant"]?["decision"]?.stringValue == "assistant:rephrase_rejected:fee")
+                let content = try #require(answer["choices"]?.arrayValue?.first?["message"]?["content"]?.stringValue)
+                #expect(!content.contains("900"))
+                #expect(content.contains("1. Remplir la pré-demande en ligne"))
+                let id = try #require(response.headers[HTTPField.Name("X-Thiqa-Interaction-Id")!])
+                let record = try #require(try await Gateway.record(id, in: fixture.interactions))
+                #expect(record.decisions.contains("assistant:rephrase_rejected:fee"))
+                #expect(record.backend == "scripted")
+                #expect(upstream.requests.withLockedValue { $0 } == 1)
             }
         }
     }

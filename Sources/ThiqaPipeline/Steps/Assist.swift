@@ -22,12 +22,15 @@ public struct AssistantSetup: Sendable {
     public var rephraseModel: String?
     /// Where the assistant runs (the record's backend jurisdiction when it answers alone).
     public var jurisdiction: Jurisdiction
+    /// How long a rephrasing may take before the extractive answer is sent without it.
+    public var rephraseTimeout: Duration
 
     public init(
         assistant: Assistant, embeddings: (any EmbeddingProvider)? = nil, embeddingsJurisdiction: Jurisdiction? = .sovereign,
         memory: ConversationMemory = ConversationMemory(),
-        rephraseModel: String? = nil, jurisdiction: Jurisdiction = .sovereign
+        rephraseModel: String? = nil, jurisdiction: Jurisdiction = .sovereign, rephraseTimeout: Duration = .seconds(20)
     ) {
+        self.rephraseTimeout = rephraseTimeout
         self.assistant = assistant
         self.embeddings = embeddings
         self.embeddingsJurisdiction = embeddingsJurisdiction
@@ -163,10 +166,30 @@ public struct Assist: PipelineStep {
             ],
         ]
         do {
-            let sent = try await caller.send(path: "/chat/completions", body: ByteBuffer(bytes: try request.encoded()), to: plan, logger: state.logger)
-            guard sent.status == 200 else { return .failed }
-            let bytes = try await sent.collect(upTo: 1 << 20)
-            guard let text = try JSONValue.parse(bytes.readableBytesView)["choices"]?.arrayValue?.first?["message"]?["content"]?.stringValue else {
+            let caller = self.caller
+            let logger = state.logger
+            let body = ByteBuffer(bytes: try request.encoded())
+            // A slow model must not hold the answer: past the timeout the person gets the extractive one.
+            let reply: (ModelAnswer, ByteBuffer)? = try await withThrowingTaskGroup(of: (ModelAnswer, ByteBuffer)?.self) { group in
+                group.addTask {
+                    let sent = try await caller.send(path: "/chat/completions", body: body, to: plan, logger: logger)
+                    return (sent, try await sent.collect(upTo: 1 << 20))
+                }
+                group.addTask {
+                    try await Task.sleep(for: setup.rephraseTimeout)
+                    return nil
+                }
+                let first = try await group.next() ?? nil
+                group.cancelAll()
+                return first
+            }
+            guard let (sent, bytes) = reply else {
+                state.logger.warning("assistant: the rephrasing model did not answer in time, extractive answer sent")
+                return .failed
+            }
+            guard sent.status == 200,
+                let text = try JSONValue.parse(bytes.readableBytesView)["choices"]?.arrayValue?.first?["message"]?["content"]?.stringValue
+            else {
                 return .failed
             }
             let sources = answer.sources.compactMap(\.procedureID).compactMap { setup.assistant.knowledge[$0] }

@@ -48,6 +48,6 @@ enum AssistantBootstrap {
             metadata: ["thiqa.procedures": "\(knowledge.count)", "thiqa.dense": "\(provider != nil)", "thiqa.path": "\(path)"])
         return AssistantSetup(
             assistant: Assistant(knowledge: knowledge, index: index), embeddings: provider, embeddingsJurisdiction: embeddingsJurisdiction,
-            rephraseModel: settings.rephraseModel)
+            rephraseModel: settings.rephraseModel, rephraseTimeout: .milliseconds(settings.rephraseTimeoutMs))
     }
 }

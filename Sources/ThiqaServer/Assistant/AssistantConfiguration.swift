@@ -12,6 +12,7 @@ import ThiqaBackends
 ///   the backend's first)
 /// - `assistant.rephraseModel`: a chat model that rewords the extractive answer (checked against the sources);
 ///   absent: extractive answers
+/// - `assistant.rephraseTimeoutMs` (20000): past it, the extractive answer is sent without waiting for the rephrasing
 /// - `assistant.web.keyFile`: a file holding the API key whose use case the web chat at `/` speaks for (never sent to
 ///   the page); absent: the page is served but cannot answer
 /// - `assistant.web.rateLimitPerMinute` (20): questions a minute per client address on the web chat
@@ -20,13 +21,15 @@ public struct AssistantConfiguration: Sendable, Equatable {
     public var embeddingsBackend: String?
     public var embeddingsModel: String?
     public var rephraseModel: String?
+    public var rephraseTimeoutMs: Int
     public var webKeyFile: String?
     public var webRateLimitPerMinute: Int
 
     public init(
         knowledgePath: String? = nil, embeddingsBackend: String? = nil, embeddingsModel: String? = nil, rephraseModel: String? = nil,
-        webKeyFile: String? = nil, webRateLimitPerMinute: Int = 20
+        rephraseTimeoutMs: Int = 20_000, webKeyFile: String? = nil, webRateLimitPerMinute: Int = 20
     ) {
+        self.rephraseTimeoutMs = rephraseTimeoutMs
         self.knowledgePath = knowledgePath
         self.embeddingsBackend = embeddingsBackend
         self.embeddingsModel = embeddingsModel
@@ -41,6 +44,7 @@ public struct AssistantConfiguration: Sendable, Equatable {
         self.embeddingsBackend = try reader.optionalString("embeddingsBackend")
         self.embeddingsModel = try reader.optionalString("embeddingsModel")
         self.rephraseModel = try reader.optionalString("rephraseModel")
+        self.rephraseTimeoutMs = try reader.int("rephraseTimeoutMs", default: 20_000, range: 100...600_000)
         self.webKeyFile = try reader.optionalString("web.keyFile")
         self.webRateLimitPerMinute = try reader.int("web.rateLimitPerMinute", default: 20, range: 1...100_000)
     }
