@@ -183,7 +183,7 @@ enum GroundingEval {
                 for question in procedures.compactMap({ knowledge[$0]?.title(in: LanguageForm(rawValue: form)!) }) {
                     let body: JSONValue = ["model": "thiqa-assistant", "messages": [["role": "user", "content": .string(question)]]]
                     let call = AICall(identity: identity, endpoint: .chatCompletions, body: ByteBuffer(bytes: try body.encoded()))
-                    guard case .complete(_, _, let disclosure) = try await pipeline.run(call, logger: Logger(label: "eval")) else { continue }
+                    guard case .complete(_, _, let disclosure) = try await pipeline.run(call, logger: Logger(label: "eval", factory: { _ in SwiftLogNoOpLogHandler() })) else { continue }
                     let decisions = await recorder.decisions(disclosure.interactionID)
                     let decision = decisions.first { $0.hasPrefix("assistant:rephrase") || $0 == "assistant:extractive" } ?? "none"
                     let ok = kind == "faithful" ? decision == "assistant:rephrased" : decision == "assistant:rephrase_rejected:\(kind)"

@@ -50,13 +50,13 @@ enum QuestionSet {
     var all = Tally()
     for form in LanguageForm.allCases.map(\.rawValue) {
         guard let t = tallies[form] else { continue }
-        print(String(format: "%-10@ %9d  %11@  %5@ of %2d  %12d  %11@  %16@", form as NSString, t.inScope, share(t.cited, t.inScope) as NSString,
+        print(String(format: "%@ %9d  %11@  %5@ of %2d  %12d  %11@  %16@", form.padding(toLength: 10, withPad: " ", startingAt: 0) as NSString, t.inScope, share(t.cited, t.inScope) as NSString,
                      share(t.followUpsRight, t.followUps) as NSString, t.followUps, t.outOfScope, share(t.abstained, t.outOfScope) as NSString,
                      share(t.rightForm, t.total) as NSString))
         all.inScope += t.inScope; all.cited += t.cited; all.followUps += t.followUps; all.followUpsRight += t.followUpsRight
         all.outOfScope += t.outOfScope; all.abstained += t.abstained; all.total += t.total; all.rightForm += t.rightForm
     }
-    print(String(format: "%-10@ %9d  %11@  %5@ of %2d  %12d  %11@  %16@", "all" as NSString, all.inScope, share(all.cited, all.inScope) as NSString,
+    print(String(format: "%@ %9d  %11@  %5@ of %2d  %12d  %11@  %16@", "all       " as NSString, all.inScope, share(all.cited, all.inScope) as NSString,
                  share(all.followUpsRight, all.followUps) as NSString, all.followUps, all.outOfScope, share(all.abstained, all.outOfScope) as NSString,
                  share(all.rightForm, all.total) as NSString))
     if showMisses { for miss in misses { print("  miss \(miss)") } }
