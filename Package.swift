@@ -27,6 +27,7 @@ let package = Package(
         .library(name: "ThiqaRetrievalHTTP", targets: ["ThiqaRetrievalHTTP"]),
         .library(name: "ThiqaRights", targets: ["ThiqaRights"]),
         .library(name: "ThiqaOversight", targets: ["ThiqaOversight"]),
+        .library(name: "ThiqaAssistant", targets: ["ThiqaAssistant"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -151,6 +152,9 @@ let package = Package(
                 "ThiqaRights",
                 "ThiqaPrivacy",
                 "ThiqaLanguage",
+                "ThiqaAssistant",
+                "ThiqaKnowledge",
+                "ThiqaRetrieval",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -172,6 +176,10 @@ let package = Package(
                 "ThiqaLedger",
                 "ThiqaStorage",
                 "ThiqaBackends",
+                "ThiqaAssistant",
+                "ThiqaKnowledge",
+                "ThiqaRetrieval",
+                "ThiqaRetrievalHTTP",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -185,7 +193,7 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            resources: [.copy("Resources/openapi.json")],
+            resources: [.copy("Resources/openapi.json"), .copy("Resources/web")],
             swiftSettings: swiftSettings
         ),
         // Procedures as Markdown files with YAML front matter: model, parser, validator (file:line: field: reason).
@@ -210,6 +218,35 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // The citizen assistant: extractive, cited, step-by-step answers in the person's language form, follow-ups,
+        // "I don't know", and the grounding check of a model's rephrasing. Pure.
+        .target(
+            name: "ThiqaAssistant",
+            dependencies: ["ThiqaKnowledge", "ThiqaRetrieval", "ThiqaLanguage"],
+            swiftSettings: swiftSettings
+        ),
+        // The assistant's question set and the grounding check against a scripted upstream (make eval-assistant).
+        .executableTarget(
+            name: "assistant-eval",
+            dependencies: [
+                "ThiqaAssistant", "ThiqaKnowledge", "ThiqaRetrieval", "ThiqaRetrievalHTTP", "ThiqaPipeline", "ThiqaCore", "ThiqaPrivacy",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Sources/ThiqaAssistantEval",
+            swiftSettings: swiftSettings
+        ),
+        // Time the Assist step adds before the first token, without and with the dense backend (make bench).
+        .executableTarget(
+            name: "assistant-bench",
+            dependencies: ["ThiqaAssistant", "ThiqaKnowledge", "ThiqaRetrieval", "ThiqaRetrievalHTTP", "ThiqaPipeline", "ThiqaCore",
+                           .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio")],
+            path: "Sources/ThiqaAssistantBench",
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -296,6 +333,7 @@ let package = Package(
         .testTarget(name: "ThiqaPrivacyTests", dependencies: ["ThiqaPrivacy"], swiftSettings: swiftSettings),
         .testTarget(name: "ThiqaLanguageTests", dependencies: ["ThiqaLanguage"], swiftSettings: swiftSettings),
         .testTarget(name: "ThiqaKnowledgeTests", dependencies: ["ThiqaKnowledge"], swiftSettings: swiftSettings),
+        .testTarget(name: "ThiqaAssistantTests", dependencies: ["ThiqaAssistant", "ThiqaKnowledge", "ThiqaRetrieval"], swiftSettings: swiftSettings),
         .testTarget(name: "ThiqaRetrievalTests", dependencies: ["ThiqaRetrieval", "ThiqaKnowledge"], swiftSettings: swiftSettings),
         .testTarget(name: "ThiqaRetrievalHTTPTests", dependencies: ["ThiqaRetrievalHTTP", "ThiqaRetrieval", .product(name: "NIOCore", package: "swift-nio")], swiftSettings: swiftSettings),
         .testTarget(
@@ -306,7 +344,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ThiqaPipelineTests",
-            dependencies: ["ThiqaPipeline", "ThiqaCore", "ThiqaRights", .product(name: "Crypto", package: "swift-crypto"), "ThiqaPrivacy", .product(name: "NIOCore", package: "swift-nio"),
+            dependencies: ["ThiqaPipeline", "ThiqaCore", "ThiqaRights", .product(name: "Crypto", package: "swift-crypto"), "ThiqaPrivacy", "ThiqaAssistant", "ThiqaKnowledge", .product(name: "NIOCore", package: "swift-nio"),
                            .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),

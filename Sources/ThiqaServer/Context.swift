@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 import Logging
 import ThiqaCore
 import ThiqaGovernance
@@ -11,9 +12,12 @@ public struct ThiqaRequestContext: RequestContext {
     public var staff: StaffPrincipal?
     /// Bodies are collected up to this size: `limits.maxBodyBytes`, set by `UploadLimitMiddleware` on every request.
     public var maxUploadSize: Int = RequestLimits().maxBodyBytes
+    /// The client's address (the web chat's rate limit per client).
+    public var remoteAddress: SocketAddress?
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
+        self.remoteAddress = source.channel.remoteAddress
     }
 }
 

@@ -27,6 +27,7 @@ import ThiqaStorage
 /// - `registry.legacyGraceUntil`, `registry.pollIntervalMs`, `registry.publicBaseURL`: see `RegistryConfiguration`
 /// - `rights.*`: subjects, the key store, contestation deadlines: see `RightsConfiguration`
 /// - `oversight.*`: see `OversightConfiguration`
+/// - `assistant.*`: the citizen assistant and its web chat, see `AssistantConfiguration`
 public struct ThiqaConfiguration: Sendable {
     public var host: String
     public var port: Int
@@ -43,6 +44,7 @@ public struct ThiqaConfiguration: Sendable {
     public var registry = RegistryConfiguration()
     public var rights = RightsConfiguration()
     public var oversight = OversightConfiguration()
+    public var assistant = AssistantConfiguration()
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, connections: ConnectionLimits = ConnectionLimits(), storage: StorageConfiguration = .sqlite(path: "data/thiqa.sqlite"),
@@ -103,6 +105,7 @@ public struct ThiqaConfiguration: Sendable {
         self.registry = try RegistryConfiguration(config: config)
         self.rights = try RightsConfiguration(config: config)
         self.oversight = try OversightConfiguration(config: config)
+        self.assistant = try AssistantConfiguration(config: config)
     }
 
     /// Environment first, then the JSON file (if any), then built-in defaults.

@@ -40,7 +40,11 @@ struct KB: AsyncParsableCommand {
     struct Ingest: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Validate every procedure file of a directory.",
-            discussion: "Prints every problem as file:line: field: reason and exits 1 if there is any; otherwise prints the number of procedures."
+            discussion: """
+                Prints every problem as file:line: field: reason and exits 1 if there is any; otherwise prints the number of \
+                procedures. A running gateway whose assistant.knowledgePath is this directory swaps the new base in within \
+                assistant.reloadIntervalMs (5 s), without a restart; a base that does not validate is not swapped in.
+                """
         )
 
         @Argument(help: "Directory of procedure files (<id>.md).") var directory: String

@@ -132,7 +132,7 @@ import ThiqaPrivacy
 
     @Test func theStepsAreTheNamedStagesOfAnAICallInOrder() {
         let names = Self.pipeline(recorder: MemoryRecorder()).steps.map(\.name)
-        #expect(names == ["validate", "govern", "protect", "limit-purpose", "route", "call", "hold", "record", "restore", "disclose"])
+        #expect(names == ["validate", "govern", "protect", "limit-purpose", "assist", "route", "call", "hold", "record", "restore", "disclose"])
     }
 
     @Test func aRefusedCallIsRecordedOnceWithItsError() async throws {

@@ -27,11 +27,14 @@ import ThiqaRights
         pseudonymiser.subjectID(try SubjectClaim(kind: .cin, value: cin), tenant: "t").rawValue
     }
 
-    static func pipeline(recorder: PipelineTests.MemoryRecorder, objections: Objections) -> Pipeline {
+    static func pipeline(
+        recorder: PipelineTests.MemoryRecorder, objections: Objections, caller: PipelineTests.EchoCaller = PipelineTests.EchoCaller(),
+        desk: MemoryDesk = MemoryDesk()
+    ) -> Pipeline {
         Pipeline.standard(
-            limits: RequestLimits(), planner: PipelineTests.OnePlanner(), caller: PipelineTests.EchoCaller(),
+            limits: RequestLimits(), planner: PipelineTests.OnePlanner(), caller: caller,
             conversations: PipelineTests.Conversations(failing: false), recorder: recorder, governance: PipelineTests.ScriptedGovernance.allowAll,
-            rights: RightsSteps(pseudonymiser: pseudonymiser, objections: objections)
+            oversight: desk, rights: RightsSteps(pseudonymiser: pseudonymiser, objections: objections)
         )
     }
 
@@ -43,7 +46,7 @@ import ThiqaRights
 
     @Test func theRightsStepsRunWhereTheContractPutsThem() {
         let names = Self.pipeline(recorder: PipelineTests.MemoryRecorder(), objections: Objections([])).steps.map(\.name)
-        #expect(names == ["validate", "identify-subject", "govern", "object", "protect", "limit-purpose", "route", "call", "record", "restore", "disclose"])
+        #expect(names == ["validate", "identify-subject", "govern", "object", "protect", "limit-purpose", "assist", "route", "call", "hold", "record", "restore", "disclose"])
     }
 
     @Test func theSubjectIsRecordedAsAKeyedHashAndTheCINNowhere() async throws {
@@ -103,5 +106,27 @@ import ThiqaRights
         #expect(anonymous.subjectID == nil)
         #expect(anonymous.review == nil)
         #expect(objections.asked.withLock { $0 } == 1, "no lookup for a call without a subject")
+    }
+
+    /// The whole pipeline: a subject who objected is answered by a human only. No model is called, the call is held
+    /// before any model with an empty draft, and another subject's call reaches the model as usual.
+    @Test func anObjectionSendsTheCallToAHumanAndNeverToAModel() async throws {
+        let objections = Objections(["t/u/\(try Self.subject("J123456"))"])
+        let caller = PipelineTests.EchoCaller()
+        let desk = MemoryDesk()
+        let recorder = PipelineTests.MemoryRecorder()
+        let pipeline = Self.pipeline(recorder: recorder, objections: objections, caller: caller, desk: desk)
+        let answer = try await pipeline.run(try Self.call(cin: "J123456"), logger: Logger(label: "t"))
+        guard case .complete(200, let body, _) = answer else { Issue.record("not a complete answer"); return }
+        #expect(try JSONValue.parse(body.readableBytesView)["thiqa"]?["pending"]?["determination_id"] == "det_1")
+        #expect(caller.sent.withLock { $0.count } == 0, "no model read the request")
+        let held = try #require(desk.opened.withLock { $0.first })
+        #expect(held.demand == .beforeModel(reason: "objection"))
+        #expect(held.draft == nil)
+        #expect(held.subjectID == (try Self.subject("J123456")))
+
+        _ = try await pipeline.run(try Self.call(cin: "J654321"), logger: Logger(label: "t"))
+        #expect(caller.sent.withLock { $0.count } == 1, "a subject who did not object is answered by the model")
+        #expect(desk.opened.withLock { $0.count } == 1)
     }
 }

@@ -56,6 +56,7 @@ enum Gateway {
         useCase configureUseCase: @Sendable (inout UseCase) -> Void = { _ in },
         configure: @Sendable (inout ThiqaConfiguration) -> Void = { _ in },
         clock: @escaping @Sendable () -> Date = { Date() },
+        prepare: @Sendable (GatewayFixture) async throws -> Void = { _ in },
         _ body: @Sendable (any TestClientProtocol, GatewayFixture) async throws -> Void
     ) async throws {
         let storageConfiguration = try await TestStores.configuration(storage)
@@ -80,19 +81,22 @@ enum Gateway {
             try await SQLUseCaseRepository(database: database).upsert(useCase)
             let issued = APIKeyFormat.issue(tenant: useCase.tenant, useCase: useCase.id)
             try await SQLAPIKeyRepository(database: database).create(issued.record)
-            let served = NIOLockedValueBox<[ServedRoute]>([])
-            let app = try await buildApplication(
-                configuration: configured, logger: logger, routes: { routes in served.withLockedValue { $0 = routes } }, clock: clock
-            )
             try await ThiqaDatabase.with(configured.rights.keyStore, logger: logger) { keyDatabase in
                 let keyStore = SubjectKeyStore(database: keyDatabase, master: try configured.rights.loadMasterKey())
-                let fixture = GatewayFixture(
+                var fixture = GatewayFixture(
                     key: issued.key, keyID: issued.record.id, interactions: SQLInteractionRepository(database: database, keys: keyStore),
                     keys: SQLAPIKeyRepository(database: database), database: database, keyStore: keyStore, configuration: configured,
-                    routes: served.withLockedValue { $0 }, transparency: configured.transparency
+                    transparency: configured.transparency
                 )
+                try await prepare(fixture)
+                let served = NIOLockedValueBox<[ServedRoute]>([])
+                let app = try await buildApplication(
+                    configuration: configured, logger: logger, routes: { routes in served.withLockedValue { $0 = routes } }, clock: clock
+                )
+                fixture.routes = served.withLockedValue { $0 }
+                let ready = fixture
                 try await app.test(.live) { client in
-                    try await body(client, fixture)
+                    try await body(client, ready)
                 }
             }
         }

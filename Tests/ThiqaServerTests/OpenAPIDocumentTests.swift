@@ -383,7 +383,9 @@ import ThiqaTesting
     /// A valid request for each route, with its path parameters filled in.
     static func exampleRequest(for route: Route) -> (uri: String, body: ByteBuffer?) {
         let id = route.path.contains("/cases") ? "cas_none" : "det_000000000000000000000000"
-        let values = ["model": "scripted", "size": "1", "index": "0", "tenant": "test", "use_case": "gateway", "id": id, "subject": "sub_none"]
+        let values = [
+            "model": "scripted", "size": "1", "index": "0", "tenant": "test", "use_case": "gateway", "id": id, "subject": "sub_none", "name": "chat.js",
+        ]
         var uri = route.path
         for (name, value) in values { uri = uri.replacingOccurrences(of: "{\(name)}", with: value) }
         switch route.path {

@@ -19,6 +19,8 @@ public struct Call: PipelineStep {
     }
 
     public func run(_ state: inout CallState) async throws {
+        // An earlier step (Assist) already answered: no model to call.
+        guard state.answer == nil else { return }
         try await recorder.ensureWritable()
         // A human writes this answer: no model may read the request.
         if case .beforeModel? = state.review { return }

@@ -8,7 +8,8 @@ public struct Route: PipelineStep {
     public init(planner: any BackendPlanner) { self.planner = planner }
 
     public func run(_ state: inout CallState) async throws {
-        guard let request = state.request else { return }
+        // An earlier step (Assist) already answered: nothing to route.
+        guard let request = state.request, state.answer == nil else { return }
         let sensitive = state.record.decisions.contains("route:sovereign-only")
         if state.allowedJurisdictions.isEmpty {
             throw GatewayError.noEligibleBackend(

@@ -11,6 +11,8 @@ import ThiqaPipeline
 struct GatewayController: Sendable {
     let pipeline: Pipeline
     let pool: BackendPool
+    /// The citizen assistant, listed as model `thiqa-assistant` when configured.
+    var assistant: AssistantSetup? = nil
 
     var endpoints: RouteCollection<AuthenticatedContext> {
         let routes = RouteCollection(context: AuthenticatedContext.self)
@@ -124,7 +126,7 @@ struct GatewayController: Sendable {
                 placements[model, default: []].append(backend)
             }
         }
-        return order.map { model in
+        var entries = order.map { model in
             let backends = placements[model] ?? []
             let jurisdictions = Array(Set(backends.map(\.jurisdiction.code))).sorted()
             return ModelEntry(
@@ -132,6 +134,14 @@ struct GatewayController: Sendable {
                 thiqa: ModelPlacement(jurisdictions: jurisdictions, sovereign: jurisdictions == ["MA"], backends: backends.map(\.id))
             )
         }
+        if let assistant, allowed.contains(assistant.jurisdiction) {
+            let code = assistant.jurisdiction.code
+            entries.append(ModelEntry(
+                id: AssistantSetup.model, created: 0, owned_by: "thiqa",
+                thiqa: ModelPlacement(jurisdictions: [code], sovereign: code == "MA", backends: [AssistantSetup.model])
+            ))
+        }
+        return entries
     }
 
     @Sendable func listModels(_ request: Request, context: AuthenticatedContext) async throws -> ModelList {
