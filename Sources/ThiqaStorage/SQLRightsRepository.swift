@@ -588,8 +588,15 @@ public struct SQLRightsRepository: Sendable {
     /// log commits to and what accountability needs (a case was decided, a request was answered). Rows of every
     /// other table with a `subject_id` are deleted. `rights_events` keeps its rows as they are: the record that
     /// the rights, this erasure included, were exercised.
-    static let unlinkedOnErasure: Set<String> = ["interactions", "contestation_cases", "subject_requests"]
+    /// Determinations and their review history stay too (what the log commits to: a decision was made and reviewed),
+    /// while their sealed held content, outcome and webhook bodies are deleted with the rest.
+    static let unlinkedOnErasure: Set<String> = [
+        "interactions", "contestation_cases", "subject_requests", "determinations", "determination_events",
+    ]
     static let keptOnErasure: Set<String> = ["rights_events"]
+    /// Free text about the person in rows that stay unlinked: cleared with the link (a reviewer's reason may name or
+    /// describe them; the log holds only its digest).
+    static let clearedOnErasure: [String: [String]] = ["determination_events": ["reason"]]
 
     public struct ErasureReport: Sendable, Equatable {
         public var subjectID: String
@@ -613,6 +620,9 @@ public struct SQLRightsRepository: Sendable {
                     .first(decodingColumn: "n", as: Int.self) ?? 0
                 guard count > 0 else { continue }
                 if Self.unlinkedOnErasure.contains(table.name) {
+                    for column in Self.clearedOnErasure[table.name] ?? [] {
+                        try await db.raw("UPDATE \(ident: table.name) SET \(ident: column) = NULL WHERE subject_id = \(bind: subject)").run()
+                    }
                     try await db.raw("UPDATE \(ident: table.name) SET subject_id = NULL WHERE subject_id = \(bind: subject)").run()
                     unlinked[table.name] = count
                 } else {

@@ -179,6 +179,40 @@ import ThiqaTesting
         }
     }
 
+    /// A subject who objected has a call held for a human (a determination, its sealed held content); erasing the
+    /// subject deletes the held content and unlinks the determination and its review history, which stay for
+    /// accountability without the reviewer's free-text reasons.
+    @Test(arguments: TestStores.Kind.allCases)
+    func erasureReachesHeldDecisionsAndKeepsTheirRecordUnlinked(_ kind: TestStores.Kind) async throws {
+        let keyStore: StorageConfiguration? = kind == .postgres ? try await TestStores.configuration(.postgres) : nil
+        try await Self.withGateway(storage: kind, keyStore: keyStore) { client, fixture in
+            let staff = try await Self.staff(fixture)
+            let first = try await Self.chat(client, fixture, cin: "HH333333")
+            let (objected, _) = try await Self.post(client, "/rights/v1/objections", ["receipt": .string(first.receipt), "scope": "standing"])
+            #expect(objected == .ok)
+            let held = try await Self.chat(client, fixture, cin: "HH333333", content: "mon dossier de pension")
+            let subject = try Self.subjectID("HH333333", fixture)
+            let heldRows = try await fixture.database.read { db in
+                try await db.raw("SELECT determination_id FROM held_contents WHERE subject_id = \(bind: subject)").all().count
+            }
+            #expect(heldRows == 1, "the objection held the call for a human, sealed under the subject's key")
+            try await fixture.sql { db in
+                try await db.raw("UPDATE determination_events SET reason = 'Monsieur H. a appelé' WHERE subject_id = \(bind: subject)").run()
+            }
+
+            let (status, report) = try await Self.post(client, "/admin/v1/subjects/\(subject)/erase", ["tenant": "test"], token: staff.dpo)
+            #expect(status == .ok, "\(report)")
+            #expect(report["deleted"]?["held_contents"] == .int(1))
+            #expect(report["unlinked"]?["determinations"] == .int(1))
+            let left = try await fixture.database.read { db in
+                try await db.raw("SELECT d.subject_id AS s, e.reason AS r FROM determinations d JOIN determination_events e ON e.determination_id = d.id WHERE d.interaction_id = \(bind: held.id)")
+                    .all().map { (try $0.decode(column: "s", as: String?.self), try $0.decode(column: "r", as: String?.self)) }
+            }
+            #expect(!left.isEmpty, "the determination and its events stay")
+            #expect(left.allSatisfy { $0.0 == nil && $0.1 == nil }, "unlinked, and no reviewer's words about the person are left")
+        }
+    }
+
     @Test func accessIsReleasedByADPOAfterAnIdentityCheckNotByAReceipt() async throws {
         try await Self.withGateway { client, fixture in
             let staff = try await Self.staff(fixture)
