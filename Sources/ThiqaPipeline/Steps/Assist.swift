@@ -100,6 +100,17 @@ public struct Assist: PipelineStep {
             state.record.decisions.append("assistant:dense_unavailable")
             answer = try await assistant.answer(question, provider: nil)
         }
+        // A person who objected to automated processing is answered without a model: the procedure as the knowledge
+        // base writes it (no rephrasing), or, when none matches, a human through the review queue (Hold).
+        let objected = state.review == .beforeModel(reason: "objection")
+        if objected, answer.abstained {
+            state.record.decisions.append("assistant:objection:handed-over")
+            return
+        }
+        if objected {
+            state.review = nil
+            state.record.decisions.append("assistant:objection:knowledge-base-only")
+        }
         if let memoryKey { setup.memory.remember(memoryKey, procedureID: answer.procedureID, language: answer.language.frame) }
         state.record.decisions.append("assistant:answer:\(answer.basisWord)")
         if let id = answer.procedureID { state.record.decisions.append("assistant:procedure:\(id)") }
@@ -107,7 +118,7 @@ public struct Assist: PipelineStep {
         var body = answer.body
         var backend = setup.descriptor
         var decision = "extractive"
-        if let model = setup.rephraseModel, !answer.abstained {
+        if let model = setup.rephraseModel, !answer.abstained, !objected {
             switch await rephrase(answer, question: text, model: model, setup: setup, knowledge: assistant.knowledge, state: &state) {
             case .accepted(let text, let by):
                 body = text

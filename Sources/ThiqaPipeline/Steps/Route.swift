@@ -8,8 +8,10 @@ public struct Route: PipelineStep {
     public init(planner: any BackendPlanner) { self.planner = planner }
 
     public func run(_ state: inout CallState) async throws {
-        // An earlier step (Assist) already answered: nothing to route.
+        // An earlier step (Assist) already answered, or a human answers instead of any model (Hold queues it):
+        // nothing to route, and no backend needs to be up.
         guard let request = state.request, state.answer == nil else { return }
+        if case .beforeModel? = state.review { return }
         let sensitive = state.record.decisions.contains("route:sovereign-only")
         if state.allowedJurisdictions.isEmpty {
             throw GatewayError.noEligibleBackend(
