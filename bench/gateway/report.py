@@ -160,9 +160,10 @@ def build(results, meta):
     if fs:
         w("fdatasync of a 4 KiB append in Thiqa's database folder (`bench/gateway/fsync.py`, 2,000 calls): "
           + "; ".join(f"{lbl} the gateways p50 {f['p50_ms']:.3f} ms, p99 {f['p99_ms']:.3f} ms"
-                      for lbl, f in zip(("before", "after"), fs)) + ".")
+                      for lbl, f in zip(("before", "after"), fs)) + ". The C = 1 bound uses the lower p50.")
         w("")
-    fsync50 = statistics.median([f["p50_ms"] for f in fs]) if fs else None
+    # The quieter of the two probes: the floor is what the disk can do, and the bound stays the tighter one.
+    fsync50 = min(f["p50_ms"] for f in fs) if fs else None
     w("| target | C | Thiqa | nginx / floor | ratio | goal | verdict |")
     w("| --- | ---: | ---: | ---: | ---: | --- | --- |")
     goals = []
