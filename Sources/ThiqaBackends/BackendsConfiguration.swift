@@ -13,6 +13,7 @@ import ThiqaCore
 /// - `<id>.connectTimeoutMs`, `<id>.firstByteTimeoutMs`, `<id>.requestTimeoutMs`
 /// - `<id>.apiKey`: bearer key sent upstream (secret)
 /// - `<id>.embeddings`: whether it serves `/v1/embeddings` (default false)
+/// - `<id>.maxConnections`: most open connections to it (default 64); more calls at once wait for one
 /// - `healthCheckIntervalMs`: active health-check period (default 5000)
 /// - `maxAttempts`: most backends one call tries, the first included (default 3)
 /// - `maxCooldownMs`: the longest a 429's `Retry-After` may keep a backend out (default 60000)
@@ -71,7 +72,8 @@ public struct BackendsConfiguration: Sendable, Equatable {
                     firstByteTimeoutMs: try scoped.int("firstByteTimeoutMs", default: 60_000, range: 1...3_600_000),
                     requestTimeoutMs: try scoped.int("requestTimeoutMs", default: 600_000, range: 1...86_400_000),
                     apiKey: try scoped.optionalString("apiKey", isSecret: true),
-                    servesEmbeddings: try scoped.bool("embeddings", default: false)
+                    servesEmbeddings: try scoped.bool("embeddings", default: false),
+                    maxConnections: try scoped.int("maxConnections", default: 64, range: 1...10_000)
                 )
             )
         }

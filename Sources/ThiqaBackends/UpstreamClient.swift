@@ -50,8 +50,7 @@ public struct UpstreamClient: Sendable {
                     request, client: member.client, descriptor: descriptor
                 )
                 let elapsed = Self.milliseconds(ContinuousClock.now - started)
-                Timer(label: "thiqa_upstream_time_to_head_seconds", dimensions: [("backend", descriptor.id)])
-                    .recordNanoseconds(Int64(elapsed * 1_000_000))
+                member.timeToHead.recordNanoseconds(Int64(elapsed * 1_000_000))
                 let retryAfter = Self.retryAfter(response.headers.first(name: "Retry-After"))
                 if response.status.code == 429 || (response.status.code == 503 && retryAfter != nil) {
                     // "Later", not "broken": cool it down for what it asked (bounded), try the next backend, and never

@@ -15,11 +15,14 @@ public struct BackendDescriptor: Sendable, Equatable, Codable {
     public var requestTimeoutMs: Int
     public var apiKey: String?
     public var servesEmbeddings: Bool
+    /// Most open connections to this backend; calls beyond wait for one. Each idle keep-alive connection holds
+    /// buffers, so the pool is sized to what the backend serves at once, not to the gateway's own concurrency.
+    public var maxConnections: Int
 
     public init(
         id: String, baseURL: String, models: [String], jurisdiction: Jurisdiction, hosting: String = "", weight: Int = 1,
         connectTimeoutMs: Int = 2_000, firstByteTimeoutMs: Int = 30_000, requestTimeoutMs: Int = 300_000,
-        apiKey: String? = nil, servesEmbeddings: Bool = false
+        apiKey: String? = nil, servesEmbeddings: Bool = false, maxConnections: Int = 64
     ) {
         self.id = id
         self.baseURL = baseURL
@@ -32,6 +35,7 @@ public struct BackendDescriptor: Sendable, Equatable, Codable {
         self.requestTimeoutMs = requestTimeoutMs
         self.apiKey = apiKey
         self.servesEmbeddings = servesEmbeddings
+        self.maxConnections = maxConnections
     }
 
     public func serves(model: String) -> Bool { models.contains(model) }

@@ -71,7 +71,12 @@ public struct AIDisclosure: Sendable, Equatable {
         self.registryURL = registryURL
         self.direction = direction
         self.headerFields = headerFields
+        self.encodedJSON = (try? Self.json(language: language, text: text, registryURL: registryURL, direction: direction).encoded()) ?? []
     }
+
+    /// ``json`` encoded once, when the registry renders the disclosure (it caches one per use case, language and
+    /// registry version): what every answer splices into its body instead of being parsed and encoded again.
+    public let encodedJSON: [UInt8]
 
     public static func == (lhs: AIDisclosure, rhs: AIDisclosure) -> Bool {
         lhs.language == rhs.language && lhs.text == rhs.text && lhs.registryURL == rhs.registryURL && lhs.direction == rhs.direction
@@ -79,6 +84,10 @@ public struct AIDisclosure: Sendable, Equatable {
 
     /// The `thiqa.disclosure` object of an answer's body and of a stream's final chunk.
     public var json: JSONValue {
+        Self.json(language: language, text: text, registryURL: registryURL, direction: direction)
+    }
+
+    static func json(language: String, text: String, registryURL: String, direction: String) -> JSONValue {
         ["language": .string(language), "text": .string(text), "registry_url": .string(registryURL), "direction": .string(direction)]
     }
 }

@@ -107,7 +107,7 @@ public struct Pipeline: Sendable {
         state.record.httpStatus = error.httpStatus
         state.record.errorType = error.kind
         state.record.latencyMs = state.elapsedMs
-        Timer(label: "thiqa_request_duration_seconds", dimensions: [("endpoint", state.record.endpoint), ("outcome", state.record.outcome.rawValue)])
+        MetricHandles.requestDuration(endpoint: state.record.endpoint, outcome: state.record.outcome.rawValue)
             .recordNanoseconds(Int64(state.record.latencyMs * 1_000_000))
         do {
             _ = try await recorder.record(state.record, content: nil)

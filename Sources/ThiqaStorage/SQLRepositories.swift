@@ -185,13 +185,44 @@ public struct SQLInteractionRepository: InteractionRepository {
                     }
                 }
             }
-            for (position, record) in records.enumerated() {
-                switch writes[position].kind {
-                case .new: try await Self.insert(record, content: contents[position], on: db)
-                case .completion: try await Self.complete(record, content: contents[position], on: db)
-                }
-            }
+            try await Self.write(records, writes.map(\.kind), contents, on: db)
             return records
+        }
+    }
+
+    /// Rows per multi-row INSERT of records: 27 binds a row stays under SQLite's 32766 and PostgreSQL's 65535.
+    static let recordsPerInsert = 1000
+
+    /// The records of a batch: new ones with one multi-row INSERT (and one for their sealed contents) instead of
+    /// one statement per record — each statement is a round trip to the database's thread or server.
+    static func write(_ records: [InteractionRecord], _ kinds: [RecordWrite.Kind], _ sealed: [KeptContent?], on db: any SQLDatabase) async throws {
+        var new: [InteractionRecord] = []
+        var contents: [KeptContent] = []
+        for (position, record) in records.enumerated() {
+            switch kinds[position] {
+            case .new:
+                new.append(record)
+                if let content = sealed[position] { contents.append(content) }
+            case .completion:
+                try await Self.complete(record, content: sealed[position], on: db)
+            }
+        }
+        var start = 0
+        while start < new.count {
+            let end = min(start + Self.recordsPerInsert, new.count)
+            try await Self.insert(new[start..<end], on: db)
+            start = end
+        }
+        start = 0
+        while start < contents.count {
+            let end = min(start + Self.recordsPerInsert, contents.count)
+            var query: SQLQueryString = "INSERT INTO kept_contents (interaction_id, subject_id, key_id, sealed, expires_at_ms) VALUES "
+            for (position, content) in contents[start..<end].enumerated() {
+                if position > 0 { query += ", " }
+                query += "(\(bind: content.interactionID), \(bind: content.subjectID), \(bind: content.keyID), \(bind: content.sealed), \(bind: content.expiresAt.millisecondsSince1970))"
+            }
+            try await db.raw(query).run()
+            start = end
         }
     }
 
@@ -263,12 +294,29 @@ public struct SQLInteractionRepository: InteractionRepository {
     }
 
     static func insert(_ r: InteractionRecord, content: KeptContent?, on db: any SQLDatabase) async throws {
-        let decisions = String(decoding: try JSONEncoder().encode(r.decisions), as: UTF8.self)
-        try await db.raw("""
+        try await Self.insert([r][...], on: db)
+        if let content { try await Self.insertContent(content, on: db) }
+    }
+
+    static func insert(_ records: ArraySlice<InteractionRecord>, on db: any SQLDatabase) async throws {
+        guard !records.isEmpty else { return }
+        var query: SQLQueryString = """
             INSERT INTO interactions (id, created_at_ms, tenant, use_case, api_key_id, endpoint, model, backend, backend_jurisdiction,
                 outcome, http_status, error_type, stream, latency_ms, upstream_latency_ms, prompt_tokens, completion_tokens, total_tokens, decisions,
                 request_sha256, response_sha256, log_index, completion_log_index, commitment_salt, receipt_hash, receipt_key, subject_id)
-            VALUES (\(bind: r.id), \(bind: r.createdAt.millisecondsSince1970), \(bind: r.tenant.rawValue), \(bind: r.useCase.rawValue),
+            VALUES
+            """
+        for (position, r) in records.enumerated() {
+            query += position > 0 ? ", " : " "
+            query += Self.values(r)
+        }
+        try await db.raw(query).run()
+    }
+
+    static func values(_ r: InteractionRecord) -> SQLQueryString {
+        let decisions = Self.decisionsJSON(r.decisions)
+        return """
+            (\(bind: r.id), \(bind: r.createdAt.millisecondsSince1970), \(bind: r.tenant.rawValue), \(bind: r.useCase.rawValue),
                 \(bind: r.apiKeyID), \(bind: r.endpoint), \(bind: r.model), \(bind: r.backend), \(bind: r.backendJurisdiction),
                 \(bind: r.outcome.rawValue), \(bind: Int64(r.httpStatus)), \(bind: r.errorType), \(bind: Int64(r.stream ? 1 : 0)),
                 \(bind: r.latencyMs), \(bind: r.upstreamLatencyMs), \(bind: r.promptTokens.map(Int64.init)),
@@ -276,8 +324,7 @@ public struct SQLInteractionRepository: InteractionRepository {
                 \(bind: r.requestSHA256), \(bind: r.responseSHA256), \(bind: r.logIndex.map(Int64.init)),
                 \(bind: r.completionLogIndex.map(Int64.init)), \(bind: r.commitmentSalt), \(bind: r.receiptHash),
                 \(bind: r.receiptHash.flatMap(Self.receiptKey)), \(bind: r.subjectID))
-            """).run()
-        if let content { try await Self.insertContent(content, on: db) }
+            """
     }
 
     /// A real committed write to the table records go to: tells whether a record can be made durable right now

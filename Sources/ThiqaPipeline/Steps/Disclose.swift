@@ -43,6 +43,15 @@ public struct Disclose: PipelineStep {
             return
         }
         var body = state.answerBytes ?? ByteBuffer()
+        if let ai = state.aiDisclosure, !state.answerChanged, let members = state.answerJSON?.objectValue, !members.isEmpty,
+            members["thiqa"] == nil, let spliced = Self.splice(ai, into: body)
+        {
+            // The answer is otherwise sent as the backend wrote it: splicing the pre-rendered member before its
+            // closing brace replaces a parse and an encode of the whole answer (issue 11's remaining 7–11 % of
+            // throughput, issue 15).
+            state.outcome = .complete(status: 200, body: spliced, disclosure: disclosure)
+            return
+        }
         if let ai = state.aiDisclosure, var object = (state.answerJSON ?? (try? JSONValue.parse(body.readableBytesView)))?.objectValue {
             var thiqa = object["thiqa"]?.objectValue ?? [:]
             thiqa["disclosure"] = ai.json
@@ -54,6 +63,30 @@ public struct Disclose: PipelineStep {
             body = ByteBuffer(bytes: try json.encoded())
         }
         state.outcome = .complete(status: 200, body: body, disclosure: disclosure)
+    }
+
+    /// `body` (a JSON object with at least one member and no `thiqa` member, as the caller checked) with
+    /// `,"thiqa":{"disclosure":…}` inserted before its closing brace; nil when the body does not end in `}`.
+    static func splice(_ ai: AIDisclosure, into body: ByteBuffer) -> ByteBuffer? {
+        let bytes = body.readableBytesView
+        var end = bytes.endIndex
+        while end > bytes.startIndex, Self.isWhitespace(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
+        guard end > bytes.startIndex, bytes[bytes.index(before: end)] == UInt8(ascii: "}") else { return nil }
+        let close = bytes.index(before: end)
+        var out = ByteBuffer()
+        out.reserveCapacity(body.readableBytes + ai.encodedJSON.count + 32)
+        out.writeBytes(bytes[bytes.startIndex..<close])
+        out.writeBytes(Self.disclosureOpening)
+        out.writeBytes(ai.encodedJSON)
+        out.writeBytes(Self.disclosureClosing)
+        return out
+    }
+
+    static let disclosureOpening = Array(#","thiqa":{"disclosure":"#.utf8)
+    static let disclosureClosing = Array("}}".utf8)
+
+    static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
     }
 
     /// The text of the last user message (as the model reads it, placeholders and all): the language hint.

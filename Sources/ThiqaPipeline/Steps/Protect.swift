@@ -1,4 +1,6 @@
 import Metrics
+import NIOCore
+import NIOPosix
 import ThiqaCore
 import ThiqaPrivacy
 
@@ -12,6 +14,10 @@ public struct Protect: PipelineStep {
     /// Concurrent turns of one conversation retry on a lost compare-and-swap; more than this many losses in a
     /// row means something is wrong, not busy.
     static let maxSaveAttempts = 8
+    /// Bodies from this size are scanned on NIO's blocking-work pool instead of the cooperative pool: the scanner
+    /// reads ~25 MB/s on one core (BENCHMARKS.md, Privacy), so 32 KiB holds a thread for over a millisecond, and
+    /// the cooperative pool has one thread per core (two here) for every other call's steps.
+    static let offPoolBodyBytes = 32 * 1024
 
     public init(conversations: any ConversationStore) {
         self.conversations = conversations
@@ -30,7 +36,15 @@ public struct Protect: PipelineStep {
                 start = stored.mapping
                 version = stored.version
             }
-            let outcome = try guardian.protect(state.json, endpoint: state.call.endpoint, policy: policy, mapping: start)
+            let outcome: PrivacyGuard.Outcome
+            if state.upstreamBody.readableBytes >= Self.offPoolBodyBytes {
+                let (json, endpoint, guardian) = (state.json, state.call.endpoint, self.guardian)
+                outcome = try await NIOThreadPool.singleton.runIfActive { [start] in
+                    try guardian.protect(json, endpoint: endpoint, policy: policy, mapping: start)
+                }
+            } else {
+                outcome = try guardian.protect(state.json, endpoint: state.call.endpoint, policy: policy, mapping: start)
+            }
             // A refused request leaves nothing behind, not even its placeholders.
             try Self.refuseIfBlocked(outcome)
             if let conversation = state.call.conversationID, outcome.mapping != start {

@@ -43,7 +43,7 @@ public struct Record: PipelineStep {
 
     func write(_ state: inout CallState, content: InteractionContent?) async throws {
         state.record.latencyMs = state.elapsedMs
-        Timer(label: "thiqa_request_duration_seconds", dimensions: [("endpoint", state.record.endpoint), ("outcome", state.record.outcome.rawValue)])
+        MetricHandles.requestDuration(endpoint: state.record.endpoint, outcome: state.record.outcome.rawValue)
             .recordNanoseconds(Int64(state.record.latencyMs * 1_000_000))
         let stored = try await recorder.record(state.record, content: content)
         state.record.logIndex = stored.logIndex
@@ -52,7 +52,7 @@ public struct Record: PipelineStep {
 
     static func countTokens(_ usage: TokenUsage?, model: String) {
         guard let usage else { return }
-        Counter(label: "thiqa_tokens_total", dimensions: [("model", model), ("kind", "prompt")]).increment(by: usage.promptTokens)
-        Counter(label: "thiqa_tokens_total", dimensions: [("model", model), ("kind", "completion")]).increment(by: usage.completionTokens)
+        MetricHandles.tokens(model: model, kind: "prompt").increment(by: usage.promptTokens)
+        MetricHandles.tokens(model: model, kind: "completion").increment(by: usage.completionTokens)
     }
 }

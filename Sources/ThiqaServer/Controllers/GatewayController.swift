@@ -27,7 +27,7 @@ struct GatewayController: Sendable {
 
     func handle(_ endpoint: AICall.Endpoint, _ request: Request, _ context: AuthenticatedContext) async throws -> Response {
         let body = AICall.Body { limit in try await Self.collectBody(request, limit: limit) }
-        let conversation = request.headers[HTTPField.Name("X-Thiqa-Conversation-Id")!]
+        let conversation = request.headers[Self.conversationField]
         var call = AICall(identity: context.identity, endpoint: endpoint, body: body, conversationID: conversation)
         call.acceptLanguage = request.headers[.acceptLanguage]
         call.subjectHeaders = AICall.SubjectHeaders(
@@ -39,7 +39,7 @@ struct GatewayController: Sendable {
         case .stream(let stream, let disclosure):
             var headers = Self.headers(disclosure, contentType: "text/event-stream")
             headers[.cacheControl] = "no-cache"
-            headers[HTTPField.Name("X-Accel-Buffering")!] = "no"
+            headers[Self.accelBufferingField] = "no"
             let logger = context.logger
             return Response(status: .ok, headers: headers, body: ResponseBody { writer in
                 do {
@@ -81,18 +81,30 @@ struct GatewayController: Sendable {
         }
     }
 
+    // Field names checked and made once, not on every answer.
+    static let conversationField = HTTPField.Name("X-Thiqa-Conversation-Id")!
+    static let accelBufferingField = HTTPField.Name("X-Accel-Buffering")!
+    static let interactionField = HTTPField.Name("X-Thiqa-Interaction-Id")!
+    static let receiptField = HTTPField.Name("X-Thiqa-Receipt")!
+    static let aiGeneratedField = HTTPField.Name("X-Thiqa-AI-Generated")!
+    static let warningField = HTTPField.Name("X-Thiqa-Warning")!
+    static let backendField = HTTPField.Name("X-Thiqa-Backend")!
+    static let jurisdictionField = HTTPField.Name("X-Thiqa-Jurisdiction")!
+    static let logIndexField = HTTPField.Name("X-Thiqa-Log-Index")!
+
     static func headers(_ disclosure: Disclosure, contentType: String) -> HTTPFields {
         var headers: HTTPFields = [.contentType: contentType]
-        headers[HTTPField.Name("X-Thiqa-Interaction-Id")!] = disclosure.interactionID
-        headers[HTTPField.Name("X-Thiqa-Receipt")!] = disclosure.receipt
-        headers[HTTPField.Name("X-Thiqa-AI-Generated")!] = "true"
+        headers.reserveCapacity(12)
+        headers[Self.interactionField] = disclosure.interactionID
+        headers[Self.receiptField] = disclosure.receipt
+        headers[Self.aiGeneratedField] = "true"
         if let ai = disclosure.ai {
             for field in ai.headerFields { headers[HTTPField.Name(field.name)!] = field.value }
         }
-        if !disclosure.warnings.isEmpty { headers[HTTPField.Name("X-Thiqa-Warning")!] = disclosure.warnings.joined(separator: "; ") }
-        if let backend = disclosure.backend { headers[HTTPField.Name("X-Thiqa-Backend")!] = backend }
-        if let jurisdiction = disclosure.jurisdiction { headers[HTTPField.Name("X-Thiqa-Jurisdiction")!] = jurisdiction }
-        if let index = disclosure.logIndex { headers[HTTPField.Name("X-Thiqa-Log-Index")!] = String(index) }
+        if !disclosure.warnings.isEmpty { headers[Self.warningField] = disclosure.warnings.joined(separator: "; ") }
+        if let backend = disclosure.backend { headers[Self.backendField] = backend }
+        if let jurisdiction = disclosure.jurisdiction { headers[Self.jurisdictionField] = jurisdiction }
+        if let index = disclosure.logIndex { headers[Self.logIndexField] = String(index) }
         return headers
     }
 

@@ -12,12 +12,12 @@ import ThiqaStorage
 /// callers share one transaction (group commit), so durability costs one commit per batch, not per request.
 public final class InteractionRecorder: Service, OutcomeRecorder, Sendable {
     struct Pending {
-        var write: SQLInteractionRepository.RecordWrite
+        var write: LoggedRecordWrite
         var continuation: CheckedContinuation<InteractionRecord, any Error>
     }
 
     let repository: SQLInteractionRepository
-    let log: (any TransparencyLogAppender)?
+    let log: SQLTransparencyLog?
     let leaf: @Sendable (SQLInteractionRepository.RecordWrite) throws -> [UInt8]
     private let lastBatchFailed = NIOLockedValueBox(false)
     let logger: Logger
@@ -28,7 +28,7 @@ public final class InteractionRecorder: Service, OutcomeRecorder, Sendable {
 
     public init(
         repository: SQLInteractionRepository, logger: Logger, maxBatch: Int = 512,
-        log: (any TransparencyLogAppender)? = nil, leaf: @escaping @Sendable (SQLInteractionRepository.RecordWrite) throws -> [UInt8] = { _ in [] }
+        log: SQLTransparencyLog? = nil, leaf: @escaping @Sendable (SQLInteractionRepository.RecordWrite) throws -> [UInt8] = { _ in [] }
     ) {
         self.repository = repository
         self.log = log
@@ -72,10 +72,13 @@ public final class InteractionRecorder: Service, OutcomeRecorder, Sendable {
             // Each record's public leaf is salted with fresh random bytes, kept with the record.
             write.record.commitmentSalt = Hex.encode(PublicLeaf.makeSalt())
         }
+        // The leaf is encoded and hashed here, on the call's own task, not inside the serial commit: the canonical
+        // JSON of the record and its hashes would otherwise all run on the one task that drains the queue.
+        let logged = LoggedRecordWrite(write, leaf: log == nil ? [] : try leaf(write))
         return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<InteractionRecord, any Error>) in
             let accepted = queue.withLockedValue { state -> Bool in
                 guard !state.closed else { return false }
-                state.items.append(Pending(write: write, continuation: continuation))
+                state.items.append(Pending(write: logged, continuation: continuation))
                 return true
             }
             if accepted {
@@ -85,6 +88,10 @@ public final class InteractionRecorder: Service, OutcomeRecorder, Sendable {
             }
         }
     }
+
+    // Metric handles made once: a handle made per call is a registry lookup under a lock (issue 15's profile).
+    static let batchSizes = Recorder(label: "thiqa_record_batch_size")
+    static let failures = Counter(label: "thiqa_record_failures_total")
 
     public func run() async throws {
         await withGracefulShutdownHandler {
@@ -109,14 +116,19 @@ public final class InteractionRecorder: Service, OutcomeRecorder, Sendable {
             }
             if batch.isEmpty { return }
             do {
-                let stored = try await repository.recordBatch(batch.map(\.write), log: log, leafOf: leaf)
+                let stored: [InteractionRecord]
+                if let log {
+                    stored = try await repository.recordBatch(logged: batch.map(\.write), log: log)
+                } else {
+                    stored = try await repository.recordBatch(batch.map(\.write.write))
+                }
                 lastBatchFailed.withLockedValue { $0 = false }
-                Recorder(label: "thiqa_record_batch_size").record(batch.count)
+                Self.batchSizes.record(batch.count)
                 for (pending, record) in zip(batch, stored) { pending.continuation.resume(returning: record) }
             } catch {
                 lastBatchFailed.withLockedValue { $0 = true }
                 logger.error("cannot store interaction records", metadata: ["thiqa.error": "\(error)", "thiqa.batch": "\(batch.count)"])
-                Counter(label: "thiqa_record_failures_total").increment(by: batch.count)
+                Self.failures.increment(by: batch.count)
                 for pending in batch {
                     pending.continuation.resume(throwing: GatewayError.unavailable(reason: "the interaction record could not be stored"))
                 }

@@ -52,10 +52,15 @@ public struct SQLTransparencyLog: TransparencyLogAppender {
         return Array(first..<range.size)
     }
 
-    /// Appends in a transaction of its own (tools, tests and benchmarks; the gateway appends in the recorder's).
+    /// Appends in a transaction of its own (tools, tests and benchmarks; the gateway appends in the recorder's). On
+    /// a SQLite file this is one job on the dedicated writer thread with prepared statements (see ``SQLiteWriter``).
     @discardableResult
     public func append(leaves: [[UInt8]]) async throws -> [UInt64] {
-        try await self.database.transaction { db in try await self.append(leaves: leaves, on: db) }
+        let hashed = leaves.map { ($0, RFC6962.leafHash($0)) }
+        if let indexes = try await self.database.writeOnDedicatedThread({ connection in try Self.append(hashed, on: connection) }) {
+            return indexes
+        }
+        return try await self.database.transaction { db in try await self.append(leaves: leaves, on: db) }
     }
 
     /// The state row as a compact range; locked for the rest of the transaction on PostgreSQL when `forUpdate`.
@@ -64,8 +69,11 @@ public struct SQLTransparencyLog: TransparencyLogAppender {
         guard let row = try await db.raw("SELECT size, frontier FROM log_state WHERE id = 1\(unsafeRaw: lock)").first() else {
             throw TransparencyLogError.corrupt("the log_state row is missing")
         }
-        let size = try row.decode(column: "size", as: Int64.self)
-        let text = try row.decode(column: "frontier", as: String.self)
+        return try Self.range(size: try row.decode(column: "size", as: Int64.self), frontier: try row.decode(column: "frontier", as: String.self))
+    }
+
+    /// The stored state (size and comma-separated frontier hashes) as a compact range.
+    static func range(size: Int64, frontier text: String) throws -> CompactRange {
         var frontier: [MerkleHash] = []
         for part in text.split(separator: ",") {
             guard let hash = MerkleHash(hex: part) else { throw TransparencyLogError.corrupt("the stored frontier is not hexadecimal hashes") }

@@ -1,0 +1,207 @@
+import NIOPosix
+import Synchronization
+// The SQLite library SQLiteNIO is built with (its C target). The writer must use this same copy: two copies of
+// SQLite in one process do not see each other's POSIX locks, and closing a file in one drops the other's locks.
+import VaporCSQLite
+
+/// The one connection that writes interaction records and log leaves, owned by one thread of its own.
+///
+/// Through SQLKit, a one-record batch crossed task → event loop → thread pool → event loop → task for each of its
+/// 8+ statements, each parsed again and its binds encoded through `Encodable` (BENCHMARKS.md, Gateway: ~20 % of a
+/// `perf` profile under wrk in kernel context switches; the ledger section: a fifth of append time in SQLKit and
+/// SQLiteNIO binding and serialising). Here a whole batch — BEGIN, state read, leaves, nodes, records, COMMIT — is
+/// one job on this thread, with statements prepared once and reused (`sqlite3_reset`), values bound directly.
+///
+/// Commits are as durable as before: WAL with `synchronous=FULL`, so COMMIT returns after the fsync.
+final class SQLiteWriter: Sendable {
+    private let thread: NIOThreadPool
+    /// Touched only by jobs on `thread`; the lock is never contended and keeps the compiler's proof simple.
+    private let connection = Mutex<SQLiteWriteConnection?>(nil)
+
+    /// The thread, for SQLiteNIO's own write connection too: every write of the process runs on this thread.
+    var threadPool: NIOThreadPool { thread }
+
+    private init(thread: NIOThreadPool) {
+        self.thread = thread
+    }
+
+    /// Opens the file read-write on a thread of its own, with the pragmas every Thiqa write connection has.
+    static func open(path: String, thread: NIOThreadPool) async throws -> SQLiteWriter {
+        let writer = SQLiteWriter(thread: thread)
+        try await thread.runIfActive {
+            try writer.connection.withLock { connection throws in connection = try SQLiteWriteConnection(path: path) }
+        }
+        return writer
+    }
+
+    /// Runs `body` on the writer's thread with the connection; nothing else uses the connection meanwhile.
+    func run<T: Sendable>(_ body: @escaping @Sendable (SQLiteWriteConnection) throws -> T) async throws -> T {
+        try await thread.runIfActive {
+            try self.connection.withLock { connection throws -> T in
+                guard let open = connection else { throw SQLiteWriteError(code: SQLITE_MISUSE, message: "the writer is closed", sql: nil) }
+                return try body(open)
+            }
+        }
+    }
+
+    /// Runs `body` in one IMMEDIATE transaction, committed (and fsynced) if it returns, rolled back if it throws.
+    func transaction<T: Sendable>(_ body: @escaping @Sendable (SQLiteWriteConnection) throws -> T) async throws -> T {
+        try await run { connection in
+            try connection.execute("BEGIN IMMEDIATE")
+            do {
+                let result = try body(connection)
+                try connection.execute("COMMIT")
+                return result
+            } catch {
+                try? connection.execute("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    func close() async {
+        _ = try? await thread.runIfActive {
+            self.connection.withLock { $0 = nil }
+        }
+    }
+}
+
+public struct SQLiteWriteError: Error, CustomStringConvertible {
+    public var code: Int32
+    public var message: String
+    public var sql: String?
+    public var description: String {
+        "SQLite error \(code): \(message)" + (sql.map { " (in: \($0.prefix(80)))" } ?? "")
+    }
+}
+
+/// A write connection with its prepared statements. Used only on the writer's thread.
+final class SQLiteWriteConnection {
+    private let handle: OpaquePointer
+    private var statements: [String: OpaquePointer] = [:]
+
+    init(path: String) throws {
+        var handle: OpaquePointer?
+        // NOMUTEX: one thread owns the connection, SQLite's own mutex would be pure cost.
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+        let code = sqlite_nio_sqlite3_open_v2(path, &handle, flags, nil)
+        guard code == SQLITE_OK, let handle else {
+            let message = handle.map { String(cString: sqlite_nio_sqlite3_errmsg($0)) } ?? "cannot open"
+            if let handle { sqlite_nio_sqlite3_close(handle) }
+            throw SQLiteWriteError(code: code, message: "cannot open '\(path)' for writing: \(message)", sql: nil)
+        }
+        self.handle = handle
+        // The same pragmas as every Thiqa write connection: FULL makes each commit durable before it returns;
+        // secure_delete zeroes what a delete frees (crypto-shredding leaves no copy of an erased row in free pages).
+        for pragma in [
+            "PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA busy_timeout=10000", "PRAGMA foreign_keys=ON", "PRAGMA secure_delete=ON",
+        ] {
+            try self.query(pragma) { _ in }
+        }
+    }
+
+    deinit {
+        for statement in statements.values { sqlite_nio_sqlite3_finalize(statement) }
+        sqlite_nio_sqlite3_close(handle)
+    }
+
+    private func prepared(_ sql: String) throws -> OpaquePointer {
+        if let statement = statements[sql] { return statement }
+        var statement: OpaquePointer?
+        let code = sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+        guard code == SQLITE_OK, let statement else { throw error(code, sql: sql) }
+        statements[sql] = statement
+        return statement
+    }
+
+    private func error(_ code: Int32, sql: String?) -> SQLiteWriteError {
+        SQLiteWriteError(code: code, message: String(cString: sqlite_nio_sqlite3_errmsg(handle)), sql: sql)
+    }
+
+    /// Runs a statement that returns no rows.
+    func execute(_ sql: String, bind: (inout SQLiteBinder) throws -> Void = { _ in }) throws {
+        try query(sql, bind: bind) { _ in }
+    }
+
+    /// Runs a statement, handing each row to `row` while it is current.
+    func query(
+        _ sql: String, bind: (inout SQLiteBinder) throws -> Void = { _ in }, row: (SQLiteRowReader) throws -> Void
+    ) throws {
+        let statement = try prepared(sql)
+        defer {
+            sqlite_nio_sqlite3_reset(statement)
+            sqlite_nio_sqlite3_clear_bindings(statement)
+        }
+        var binder = SQLiteBinder(statement: statement)
+        try bind(&binder)
+        if let failed = binder.failure { throw error(failed, sql: sql) }
+        while true {
+            let code = sqlite_nio_sqlite3_step(statement)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else { throw error(code, sql: sql) }
+            try row(SQLiteRowReader(statement: statement))
+        }
+    }
+}
+
+/// Binds a statement's parameters in order.
+struct SQLiteBinder {
+    fileprivate let statement: OpaquePointer
+    private var index: Int32 = 1
+    fileprivate var failure: Int32?
+
+    fileprivate init(statement: OpaquePointer) { self.statement = statement }
+
+    private mutating func check(_ code: Int32) {
+        if code != SQLITE_OK, failure == nil { failure = code }
+        index += 1
+    }
+
+    mutating func bind(_ value: Int64?) {
+        guard let value else { return bindNull() }
+        check(sqlite_nio_sqlite3_bind_int64(statement, index, value))
+    }
+
+    mutating func bind(_ value: Int?) { bind(value.map(Int64.init)) }
+
+    mutating func bind(_ value: Double?) {
+        guard let value else { return bindNull() }
+        check(sqlite_nio_sqlite3_bind_double(statement, index, value))
+    }
+
+    mutating func bind(_ value: String?) {
+        guard var value else { return bindNull() }
+        let code = value.withUTF8 { text in
+            sqlite_nio_sqlite3_bind_text64(statement, index, text.baseAddress, UInt64(text.count), SQLITE_TRANSIENT, UInt8(SQLITE_UTF8))
+        }
+        check(code)
+    }
+
+    /// Text from bytes already known to be UTF-8 (canonical JSON leaves).
+    mutating func bindText(_ bytes: [UInt8]) {
+        let code = bytes.withUnsafeBufferPointer { text in
+            sqlite_nio_sqlite3_bind_text64(statement, index, text.baseAddress, UInt64(text.count), SQLITE_TRANSIENT, UInt8(SQLITE_UTF8))
+        }
+        check(code)
+    }
+
+    mutating func bindNull() {
+        check(sqlite_nio_sqlite3_bind_null(statement, index))
+    }
+}
+
+/// The current row of a statement.
+struct SQLiteRowReader {
+    fileprivate let statement: OpaquePointer
+
+    func isNull(_ column: Int32) -> Bool { sqlite_nio_sqlite3_column_type(statement, column) == SQLITE_NULL }
+    func int64(_ column: Int32) -> Int64 { sqlite_nio_sqlite3_column_int64(statement, column) }
+    func text(_ column: Int32) -> String {
+        guard let pointer = sqlite_nio_sqlite3_column_text(statement, column) else { return "" }
+        let count = Int(sqlite_nio_sqlite3_column_bytes(statement, column))
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
+    }
+}
+
+/// SQLite copies bound values before the call returns (the C macro is not imported into Swift).
+private let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# profile.sh BIN LABEL C [SECONDS] [STREAM]: serves BIN (a release `thiqa`) on a fresh SQLite with the bench
+# configuration, runs wrk at C for SECONDS (after a 3 s warm-up) and `perf record -F 499 -g` on the server meanwhile
+# (NOPERF=1: wrk only, for quick side-by-side runs). Prints wrk's RESULT line; perf.data is under $TMPDIR/thiqa-profile.
+# Read it with `perf report -i …/perf.data --no-children --sort sym -g none`.
+set -euo pipefail
+bin=$1 label=$2 c=$3 secs=${4:-10} stream=${5:-0}
+root=$(cd "$(dirname "$0")/../.." && pwd)
+d=${TMPDIR:-/tmp}/thiqa-profile/$label; rm -rf "$d"; mkdir -p "$d"
+export STORAGE_SQLITE_PATH=$d/thiqa.sqlite
+config=$root/bench/gateway/thiqa-bench.json
+FAKE_RUN_DIR=${TMPDIR:-/tmp}/thiqa-profile-fake "$root/bench/upstream/start"
+legacy=--legacy; "$bin" keys create --help 2>&1 | grep -q -- --legacy || legacy=""
+key=$("$bin" keys create --config "$config" --tenant bench --use-case bench --label bench --quiet $legacy)
+"$bin" use-cases set --config "$config" --tenant bench --use-case bench --rate-limit 100000000 >/dev/null
+MALLOC_ARENA_MAX=2 "$bin" serve --config "$config" >"$d/serve.log" 2>&1 &
+pid=$!
+for i in $(seq 100); do curl -sf -o /dev/null http://127.0.0.1:8090/readyz && break; sleep 0.2; done
+WRK_AUTH=$key WRK_STREAM=$stream wrk -t1 -c"$c" -d3s -s $root/bench/gateway/wrk-chat.lua http://127.0.0.1:8090/v1/chat/completions >/dev/null
+if [[ ${NOPERF:-} == 1 ]]; then
+  WRK_AUTH=$key WRK_STREAM=$stream wrk -t1 -c"$c" -d${secs}s --latency -s $root/bench/gateway/wrk-chat.lua http://127.0.0.1:8090/v1/chat/completions > "$d/wrk.txt"
+else
+  perf record -F 499 -g -p $pid -o "$d/perf.data" -- sleep $secs 2>"$d/perf.err" &
+  perfpid=$!
+  WRK_AUTH=$key WRK_STREAM=$stream wrk -t1 -c"$c" -d${secs}s --latency -s $root/bench/gateway/wrk-chat.lua http://127.0.0.1:8090/v1/chat/completions > "$d/wrk.txt"
+  wait $perfpid || true
+fi
+grep RESULT "$d/wrk.txt"
+echo "RSS after: $(ps -o rss= -p $pid) KiB"
+kill -TERM $pid; wait $pid 2>/dev/null || true
+FAKE_RUN_DIR=${TMPDIR:-/tmp}/thiqa-profile-fake "$root/bench/upstream/stop"
