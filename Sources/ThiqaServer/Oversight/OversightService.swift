@@ -93,7 +93,10 @@ public final class OversightService: OversightDesk, Service {
             useCaseName: governed?.declaration.name ?? ref.useCase.rawValue, controller: governed?.controller.legalName ?? ref.tenant.rawValue,
             model: hold == .beforeModel ? nil : answer.record.model, modelVersion: hold == .beforeModel ? nil : answer.modelVersion,
             backend: answer.record.backend, jurisdiction: answer.record.backendJurisdiction, registryVersion: answer.governed?.registryVersion,
-            tier: answer.governed?.tier.flatMap(RiskTier.init(rawValue:)), sources: [], actions: answer.record.decisions
+            tier: answer.governed?.tier.flatMap(RiskTier.init(rawValue:)),
+            // The knowledge-base procedures the assistant answered from, as its Assist step recorded them.
+            sources: answer.record.decisions.compactMap { $0.hasPrefix("assistant:procedure:") ? String($0.dropFirst("assistant:procedure:".count)) : nil },
+            actions: answer.record.decisions
         )
         let at = self.now()
         let determination = Determination(
