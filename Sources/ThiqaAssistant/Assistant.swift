@@ -110,12 +110,16 @@ public struct Assistant: Sendable {
         // The question's form decides how far dense similarities are trusted (DenseTrust: e5 reads little Amazigh).
         let language = AnswerLanguage.of(question.text, preferred: question.preferredLanguage, identifier: identifier)
         let retrieval = try await index.search(question.text, provider: provider, language: language.frame, limit: 3)
-        return answer(question, retrieval: retrieval)
+        return answer(question, retrieval: retrieval, language: language)
     }
 
     /// Composes the answer from a retrieval already made (pure).
     public func answer(_ question: Question, retrieval: RetrievalResult) -> AssistantAnswer {
-        let language = AnswerLanguage.of(question.text, preferred: question.preferredLanguage, identifier: identifier)
+        answer(question, retrieval: retrieval, language: AnswerLanguage.of(question.text, preferred: question.preferredLanguage, identifier: identifier))
+    }
+
+    /// The language identified once per question: for retrieval's dense trust and for the answer's frame.
+    func answer(_ question: Question, retrieval: RetrievalResult, language: AnswerLanguage) -> AssistantAnswer {
         let (aspects, cueWords) = QuestionAspect.detect(question.text)
         let residual = Self.residualTerms(question.text, removing: cueWords)
 

@@ -64,12 +64,7 @@ enum DeterminationView {
     static func logEntries(
         _ events: [StoredReviewEvent], log: SQLTransparencyLog, publisher: CheckpointPublisher
     ) async throws -> (entries: [JSONValue], checkpoint: String) {
-        let needed = (events.map(\.logIndex).max() ?? 0) + 1
-        var checkpoint = try await log.latestCheckpoint()
-        if (checkpoint?.size ?? 0) < needed { checkpoint = try await publisher.publishIfGrown() }
-        guard let checkpoint, checkpoint.size >= needed else {
-            throw GatewayError.unavailable(reason: "the log has not yet published a checkpoint covering this determination; try again in a second")
-        }
+        let checkpoint = try await publisher.checkpoint(covering: events.map(\.logIndex).max() ?? 0, what: "determination")
         var entries: [JSONValue] = []
         for event in events {
             guard let entry = try await log.entry(at: event.logIndex) else {
@@ -261,13 +256,7 @@ struct DeterminationLookupController: Sendable {
     }
 
     @Sendable func lookup(_ request: Request, context: ThiqaRequestContext) async throws -> Response {
-        let body = try await GatewayController.collectBody(request, limit: 4096)
-        guard let json = try? JSONValue.parse(body.readableBytesView), case .string(let text)? = json["receipt"] else {
-            throw GatewayError.invalidRequest(message: "The body must be {\"receipt\":\"rcp_…\"}.", param: "receipt", code: "invalid_type")
-        }
-        guard let receipt = Receipt(token: text) else {
-            throw GatewayError.invalidRequest(message: "'receipt' is not a Thiqa receipt (rcp_ followed by 32 letters and digits).", param: "receipt", code: "invalid_value")
-        }
+        let (json, receipt) = try await ReceiptController.receiptBody(request)
         var language: DisclosureLanguage?
         if let tag = json["language"]?.stringValue {
             guard let chosen = DisclosureLanguage(rawValue: tag) ?? DisclosureLanguage(tag: tag) else {

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ServiceLifecycle
+import ThiqaCore
 import ThiqaLedger
 import ThiqaStorage
 
@@ -24,6 +25,17 @@ public struct CheckpointPublisher: Service {
 
     /// The origin of the checkpoints: the signing key's name.
     public var origin: String { self.signer.name }
+
+    /// A signed checkpoint that covers the leaf `index` (the latest, or one published now): what a person's proofs
+    /// are made against. `what` names the entry in the 503 when the log has not caught up yet.
+    func checkpoint(covering index: UInt64, what: String) async throws -> StoredCheckpoint {
+        var checkpoint = try await log.latestCheckpoint()
+        if (checkpoint?.size ?? 0) <= index { checkpoint = try await publishIfGrown() }
+        guard let checkpoint, checkpoint.size > index else {
+            throw GatewayError.unavailable(reason: "the log has not yet published a checkpoint covering this \(what); try again in a second")
+        }
+        return checkpoint
+    }
 
     /// Publishes a checkpoint of the current size unless the latest stored one already has it; returns the latest.
     @discardableResult

@@ -24,13 +24,7 @@ struct ReceiptController: Sendable {
     }
 
     @Sendable func lookup(_ request: Request, context: ThiqaRequestContext) async throws -> Response {
-        let body = try await GatewayController.collectBody(request, limit: 4096)
-        guard let json = try? JSONValue.parse(body.readableBytesView), case .string(let text)? = json["receipt"] else {
-            throw GatewayError.invalidRequest(message: "The body must be {\"receipt\":\"rcp_…\"}.", param: "receipt", code: "invalid_type")
-        }
-        guard let receipt = Receipt(token: text) else {
-            throw GatewayError.invalidRequest(message: "'receipt' is not a Thiqa receipt (rcp_ followed by 32 letters and digits).", param: "receipt", code: "invalid_value")
-        }
+        let (_, receipt) = try await Self.receiptBody(request)
         guard let record = try await interactions.find(receiptHash: receipt.hash), let saltHex = record.commitmentSalt,
             let logIndex = record.logIndex
         else {
@@ -38,12 +32,7 @@ struct ReceiptController: Sendable {
         }
         var writes: [(SQLInteractionRepository.RecordWrite.Kind, UInt64)] = [(.new, logIndex)]
         if let completion = record.completionLogIndex { writes.append((.completion, completion)) }
-        let needed = (writes.map(\.1).max() ?? 0) + 1
-        var checkpoint = try await log.latestCheckpoint()
-        if (checkpoint?.size ?? 0) < needed { checkpoint = try await publisher.publishIfGrown() }
-        guard let checkpoint, checkpoint.size >= needed else {
-            throw GatewayError.unavailable(reason: "the log has not yet published a checkpoint covering this record; try again in a second")
-        }
+        let checkpoint = try await publisher.checkpoint(covering: writes.map(\.1).max() ?? 0, what: "record")
         var entries: [CanonicalJSON.JSONValue] = []
         for (kind, index) in writes {
             guard let entry = try await log.entry(at: index) else { throw TransparencyLogError.corrupt("leaf \(index) of \(record.id) is missing") }
@@ -58,5 +47,20 @@ struct ReceiptController: Sendable {
         let document = try CanonicalJSON.encode(["kind": "receipt", "interaction_id": .string(record.id), "entries": .array(entries)])
         let answer = try CanonicalJSON.encode(["receipt": try CanonicalJSON.parse(document), "checkpoint": .string(checkpoint.note)])
         return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: answer)))
+    }
+}
+
+extension ReceiptController {
+    /// The body of every lookup by receipt (`{"receipt":"rcp_…", …}`, at most 4 KiB): the parsed object, for its
+    /// other fields, and the receipt, or a 400 naming the field.
+    static func receiptBody(_ request: Request) async throws -> (json: JSONValue, receipt: Receipt) {
+        let body = try await GatewayController.collectBody(request, limit: 4096)
+        guard let json = try? JSONValue.parse(body.readableBytesView), case .string(let text)? = json["receipt"] else {
+            throw GatewayError.invalidRequest(message: "The body must be {\"receipt\":\"rcp_…\"}.", param: "receipt", code: "invalid_type")
+        }
+        guard let receipt = Receipt(token: text) else {
+            throw GatewayError.invalidRequest(message: "'receipt' is not a Thiqa receipt (rcp_ followed by 32 letters and digits).", param: "receipt", code: "invalid_value")
+        }
+        return (json, receipt)
     }
 }
