@@ -80,9 +80,10 @@ public func buildApplication(
         sealer: SubjectKeyHeldContentSealer(keys: keyStore, fallback: MasterKeyHeldContentSealer(masterKey: conversations.masterKey)),
         governance: governance, tags: tags, configuration: configuration.oversight, logger: logger, now: clock
     )
+    let started = StartGate()
     let webhooks = WebhookDispatcher(
         repository: oversight.repository, service: oversight, schedule: configuration.oversight.retrySchedule,
-        interval: .milliseconds(configuration.oversight.webhookIntervalMs), logger: logger, now: clock
+        interval: .milliseconds(configuration.oversight.webhookIntervalMs), logger: logger, now: clock, started: started
     )
     // assistant: the knowledge base and its index, loaded at start
     let loadedAssistant = try await AssistantBootstrap.load(configuration, logger: logger)
@@ -148,6 +149,7 @@ public func buildApplication(
         // Legacy use cases become drafts, then the first governance snapshot: no call is decided without one.
         try await governance.start()
         try await oversight.refresh()
+        started.open()
     }
     app.addServices(
         database,
@@ -155,7 +157,8 @@ public func buildApplication(
         BackendPoolService(pool: pool),
         HealthChecker(pool: pool, intervalMs: configuration.backends.healthCheckIntervalMs, logger: logger),
         ContentRetentionPurger(
-            repository: interactions, vault: vault, keys: keyStore, interval: .milliseconds(configuration.purgeIntervalMs), logger: logger
+            repository: interactions, vault: vault, keys: keyStore, interval: .milliseconds(configuration.purgeIntervalMs), logger: logger,
+            started: started
         ),
         recorder,
         checkpoints,

@@ -47,11 +47,12 @@ import ThiqaTesting
     }
 
     @Test func a429WithRetryAfterFailsOverAndCoolsTheBackendDown() async throws {
-        try await Self.withPair(.refuse(status: 429, retryAfter: 7)) { client, fixture, faulty, healthy in
+        // 50 s: long enough that 30 calls on a loaded CI machine stay inside the cool-down (7 s once did not).
+        try await Self.withPair(.refuse(status: 429, retryAfter: 50)) { client, fixture, faulty, healthy in
             var statuses: [HTTPResponse.Status] = []
             for _ in 0..<30 { statuses.append(try await Self.call(client, fixture).status) }
             #expect(statuses.allSatisfy { $0 == .ok }, "no 429 reaches the client while a healthy backend has capacity")
-            #expect(faulty.requests.withLockedValue { $0 } == 1, "cooled down for its Retry-After: 7 s")
+            #expect(faulty.requests.withLockedValue { $0 } == 1, "cooled down for its Retry-After: 50 s")
             #expect(healthy.requests.withLockedValue { $0 } == 30)
             let first = try #require(try await fixture.interactions.recent(limit: 30).last)
             #expect(first.decisions.contains("failover:faulty"))

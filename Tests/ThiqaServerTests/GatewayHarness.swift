@@ -24,6 +24,9 @@ struct GatewayFixture: Sendable {
     var keyStore: SubjectKeyStore
     /// The configuration the gateway runs with.
     var configuration: ThiqaConfiguration
+    /// The gateway's own connection to the store (the application runs and closes it): what it counts is what
+    /// the gateway's requests and services cost.
+    var gatewayDatabase: ThiqaDatabase? = nil
 
     /// Runs SQL on the gateway's store from outside the gateway (to break or alter it behind its back).
     func sql(_ body: @Sendable (any SQLDatabase) async throws -> Void) async throws {
@@ -90,10 +93,19 @@ enum Gateway {
                 )
                 try await prepare(fixture)
                 let served = NIOLockedValueBox<[ServedRoute]>([])
-                let app = try await buildApplication(
-                    configuration: configured, logger: logger, routes: { routes in served.withLockedValue { $0 = routes } }, clock: clock
-                )
+                let gatewayDatabase = try await ThiqaDatabase.open(configured.storage, logger: logger)
+                let app: any ApplicationProtocol
+                do {
+                    app = try await buildApplication(
+                        configuration: configured, logger: logger, database: gatewayDatabase,
+                        routes: { routes in served.withLockedValue { $0 = routes } }, clock: clock
+                    )
+                } catch {
+                    await gatewayDatabase.close()
+                    throw error
+                }
                 fixture.routes = served.withLockedValue { $0 }
+                fixture.gatewayDatabase = gatewayDatabase
                 let ready = fixture
                 try await app.test(.live) { client in
                     try await body(client, ready)

@@ -17,8 +17,11 @@ struct WebhookDispatcher: Service {
     let interval: Duration
     let logger: Logger
     let now: @Sendable () -> Date
+    let started: StartGate
 
     func run() async throws {
+        await cancelWhenGracefulShutdown { await self.started.wait() }
+        guard self.started.isOpen else { return }
         while !Task.isShuttingDownGracefully {
             do { try await self.deliverDue() } catch {
                 self.logger.warning("webhook deliveries failed", metadata: ["thiqa.error": "\(error)"])

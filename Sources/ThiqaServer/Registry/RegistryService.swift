@@ -99,21 +99,21 @@ public final class RegistryService: GovernanceSource, Service {
     /// Polls the stored version; a replica sees another's change within one interval.
     public func run() async throws {
         let interval = Duration.milliseconds(self.configuration.pollIntervalMs)
-        await withGracefulShutdownHandler {
-            while !Task.isCancelled && !Task.isShuttingDownGracefully {
-                do {
-                    try await Task.sleep(for: interval)
-                } catch { return }
-                do {
-                    let stored = try await self.repository.version()
-                    if stored != self.current.version { try await self.refresh() }
-                } catch {
-                    // The last snapshot keeps serving: the registry changes rarely, and a database outage already
-                    // stops calls at the recorder.
-                    self.logger.warning("cannot read the governance registry", metadata: ["thiqa.error": "\(error)"])
-                }
+        // The sleep ends on graceful shutdown: with a long interval the service would otherwise hold shutdown
+        // until its next tick.
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            do {
+                try await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+            } catch { return }
+            do {
+                let stored = try await self.repository.version()
+                if stored != self.current.version { try await self.refresh() }
+            } catch {
+                // The last snapshot keeps serving: the registry changes rarely, and a database outage already
+                // stops calls at the recorder.
+                self.logger.warning("cannot read the governance registry", metadata: ["thiqa.error": "\(error)"])
             }
-        } onGracefulShutdown: {}
+        }
     }
 
     // MARK: - GovernanceSource

@@ -145,8 +145,11 @@ struct ContentRetentionPurger: Service {
     let keys: SubjectKeyStore
     let interval: Duration
     let logger: Logger
+    let started: StartGate
 
     func run() async throws {
+        await cancelWhenGracefulShutdown { await self.started.wait() }
+        guard self.started.isOpen else { return }
         while !Task.isShuttingDownGracefully {
             do {
                 let purged = try await repository.purgeExpiredContent(now: Date())
