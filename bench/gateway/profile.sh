@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # profile.sh BIN LABEL C [SECONDS] [STREAM]: serves BIN (a release `thiqa`) on a fresh SQLite with the bench
 # configuration, runs wrk at C for SECONDS (after a 3 s warm-up) and `perf record -F 499 -g` on the server meanwhile
-# (NOPERF=1: wrk only, for quick side-by-side runs). Prints wrk's RESULT line; perf.data is under $TMPDIR/thiqa-profile.
+# (NOPERF=1: wrk only, for quick side-by-side runs, and the server's CPU seconds over the window: CPU_SECONDS).
+# Prints wrk's RESULT line; perf.data is under $TMPDIR/thiqa-profile.
 # Read it with `perf report -i …/perf.data --no-children --sort sym -g none`.
 set -euo pipefail
 bin=$1 label=$2 c=$3 secs=${4:-10} stream=${5:-0}
@@ -17,8 +18,13 @@ MALLOC_ARENA_MAX=2 "$bin" serve --config "$config" >"$d/serve.log" 2>&1 &
 pid=$!
 for i in $(seq 100); do curl -sf -o /dev/null http://127.0.0.1:8090/readyz && break; sleep 0.2; done
 WRK_AUTH=$key WRK_STREAM=$stream wrk -t1 -c"$c" -d3s -s $root/bench/gateway/wrk-chat.lua http://127.0.0.1:8090/v1/chat/completions >/dev/null
+# The server's CPU time (user + system clock ticks, /proc/PID/stat fields 14 and 15) over the measured window:
+# CPU per request is the figure a busy machine disturbs least.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
 if [[ ${NOPERF:-} == 1 ]]; then
+  ticks_before=$(cpu_ticks)
   WRK_AUTH=$key WRK_STREAM=$stream wrk -t1 -c"$c" -d${secs}s --latency -s $root/bench/gateway/wrk-chat.lua http://127.0.0.1:8090/v1/chat/completions > "$d/wrk.txt"
+  echo "CPU_SECONDS $(( $(cpu_ticks) - ticks_before )) $(getconf CLK_TCK)" | awk '{ printf "CPU_SECONDS %.3f\n", $2 / $3 }'
 else
   perf record -F 499 -g -p $pid -o "$d/perf.data" -- sleep $secs 2>"$d/perf.err" &
   perfpid=$!
