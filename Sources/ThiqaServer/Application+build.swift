@@ -52,7 +52,7 @@ public func buildApplication(
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: UploadLimitMiddleware(maxUploadSize: configuration.limits.maxBodyBytes))
 
-    OperationsController(database: database, pool: pool, registry: registry).addRoutes(to: router)
+    OperationsController(database: database, keyStore: keyStore, pool: pool, registry: registry).addRoutes(to: router)
     TransparencyController(log: transparencyLog, publisher: checkpoints).addRoutes(to: router)
     router.addRoutes(
         ReceiptController(interactions: interactions, log: transparencyLog, publisher: checkpoints, tags: tags).endpoints, atPath: "receipts/v1"

@@ -57,6 +57,17 @@ public final class SubjectKeyStore: Sendable {
         try await Migrations.run(on: database, migrations: Self.migrations)
     }
 
+    /// Whether the store answers a read of its keys table (for readiness): calls that name a person, kept content
+    /// and held answers cannot be sealed or opened without it, so a replica without it must not take traffic.
+    public func probe() async -> Bool {
+        do {
+            _ = try await database.read { db in try await db.raw("SELECT key_id FROM thiqa_keys LIMIT 1").all() }
+            return true
+        } catch {
+            return false
+        }
+    }
+
     /// A key and its id.
     public struct Key: Sendable {
         public var id: String

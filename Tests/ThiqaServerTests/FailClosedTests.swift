@@ -42,4 +42,27 @@ import ThiqaTesting
             }
         }
     }
+
+    /// Without its key store a replica cannot seal or open what belongs to a person: it says it is not ready.
+    @Test func aReplicaWhoseKeyStoreIsGoneIsNotReady() async throws {
+        let model = ScriptedUpstream(.answer)
+        try await model.run { url in
+            try await Gateway.run(backends: [try ScriptedUpstream.backend(url, id: "local")]) { client, fixture in
+                func readiness() async throws -> (HTTPResponse.Status, [String: String]) {
+                    let response = try await client.execute(uri: "/readyz", method: .get)
+                    let object = try JSONValue.parse(response.body.readableBytesView).objectValue ?? [:]
+                    return (response.status, object.compactMapValues(\.stringValue))
+                }
+                let (before, fields) = try await readiness()
+                #expect(before == .ok)
+                #expect(fields["key_store"] == "up")
+                try await fixture.keyStore.database.transaction { try await $0.raw("ALTER TABLE thiqa_keys RENAME TO thiqa_keys_away").run() }
+                let (without, down) = try await readiness()
+                #expect(without == .serviceUnavailable)
+                #expect(down["key_store"] == "down" && down["database"] == "up" && down["status"] == "not_ready")
+                try await fixture.keyStore.database.transaction { try await $0.raw("ALTER TABLE thiqa_keys_away RENAME TO thiqa_keys").run() }
+                #expect(try await readiness().0 == .ok)
+            }
+        }
+    }
 }

@@ -9,6 +9,7 @@ import ThiqaStorage
 /// Liveness, readiness, metrics and the API description: what operators and load balancers call.
 struct OperationsController: Sendable {
     let database: ThiqaDatabase
+    let keyStore: SubjectKeyStore
     let pool: BackendPool
     let registry: PrometheusCollectorRegistry
 
@@ -40,6 +41,8 @@ struct OperationsController: Sendable {
     struct Readiness: Encodable {
         var status: String
         var database: String
+        /// The rights key store (a database of its own): "down" makes the replica not ready.
+        var key_store: String
         var backends: [BackendStatus]
         struct BackendStatus: Encodable {
             var id: String
@@ -54,7 +57,9 @@ struct OperationsController: Sendable {
     }
 
     @Sendable func ready(_ request: Request, context: ThiqaRequestContext) async throws -> Response {
-        let databaseUp = await database.ping()
+        async let databaseUp = database.ping()
+        async let keyStoreUp = keyStore.probe()
+        let (databaseReady, keyStoreReady) = await (databaseUp, keyStoreUp)
         let conditions = Dictionary(uniqueKeysWithValues: pool.states().map { ($0.backend, $0) })
         let backends = pool.descriptors.map { backend in
             let state = pool.healthState(of: backend.id)
@@ -64,8 +69,11 @@ struct OperationsController: Sendable {
                 state: condition?.state ?? "closed", p99_first_byte_ms: condition?.p99FirstByteMs, weight_factor: condition?.weightFactor ?? 1
             )
         }
-        let ready = databaseUp && backends.contains(where: \.healthy)
-        let body = Readiness(status: ready ? "ready" : "not_ready", database: databaseUp ? "up" : "down", backends: backends)
+        let ready = databaseReady && keyStoreReady && backends.contains(where: \.healthy)
+        let body = Readiness(
+            status: ready ? "ready" : "not_ready", database: databaseReady ? "up" : "down", key_store: keyStoreReady ? "up" : "down",
+            backends: backends
+        )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return Response(
