@@ -56,7 +56,8 @@ enum SensitiveLexicon {
         ضعف السمع|سماعه|سكته دماغيه|حساسيه|الحساسيه|ندبه|الطونسيو|الطانسيو|الكوليستيرول|الاعصاب|معوق|معوقه|التريزومي|مجنون|\
         oxygene|tension|tansio|cholesterol|l3sab|a3sab|mjnoun|mo3a9|sokkari|mrid b|marad|trisomie|jer7|jar7|\
         jalta|jelta|jlta|l7ml|7ml|l7aml|7aml|7mel|maladies mentales|mentale|mentales|\
-        اجهض*|اجهضت|بوصفير|العقليه|الامراض العقليه|الحمل|طاح ليها الحمل
+        اجهض*|اجهضت|بوصفير|العقليه|الامراض العقليه|الحمل|طاح ليها الحمل|\
+        l7asasiya|7asasiya|lhasasiya|hasasiya|l7sasiya|souffle au coeur|souffle cardiaque|heart murmur|murmur|ddwa|ⴷⴷⵡⴰ
         """,
         .genetic: """
         ⵉⵜⵜⵡⴰⵔⵜⵏ|ittwarten|ittwartn|ⵉⵔⵜⴰ|irta|\
@@ -85,7 +86,8 @@ enum SensitiveLexicon {
         mesi7iya|masi7iya|baha i|baha is|baha iyin|baha2iyin|bahaiyin|بهائيون|بهائيين|pelerinage|pilgrimage|pilgrim|hajj|7ej|7aj|omra|3omra|عمره|ⵍⵃⵉⵊ|lhij|\
         soufi*|zaouia|confrerie|tariqa|الزاويه|الطريقه|zawiya|voilee|محجبه|m7jba|mhajba|m7ajba|نقاب|nqab|irreligieux|non croyant|\
         non believer|nonbeliever|لاديني|la dini|mosslim|mouslim|mslm|kanssali*|kansali*|kanamen*|kanssli*|كنصلي*|كنامن*|كنصوم*|fasts|fasted|\
-        ⵉⵥⵥⵓⵎ|ⵜⵥⵥⵓⵎ|ⵥⵥⵓⵎⵖ|izzum|tzzum|zzumg|zzumɣ
+        ⵉⵥⵥⵓⵎ|ⵜⵥⵥⵓⵎ|ⵥⵥⵓⵎⵖ|izzum|tzzum|zzumg|zzumɣ|\
+        keep ramadan|observe ramadan|observing ramadan|fais le ramadan|faire le ramadan|fait le ramadan|fais ramadan
         """,
         .politicalOpinion: """
         militant*|milite|militer|militons|encarte|encartee|vote pour|voter pour|j ai vote|manifest*|manifs|manif|marches|hirak|boycott*|\
@@ -96,7 +98,10 @@ enum SensitiveLexicon {
         mnadil|mnadel|mnadla|20 fevrier|mouvement du 20|حركه 20 فبراير|petition|prisonnier politique|detenu politique|معتقل سياسي|\
         islamiste*|gauchiste*|communiste*|socialiste|royaliste|nationaliste|الاسلاميين|اسلامي|يساري|يساريه|شيوعي|اشتراكي|\
         yasari|chi3i|islamist|leftist|communist|nidal|nedal|mo7taj|7tijaj|ihtijaj|l7irak|7irak|sawet|sawat|sawtt|kansawet|\
-        ⴰⵎⵓⵙⵙⵓ|ⴰⵎⵏⴰⴹⵍ|ⵍⴰⴼⴽⴰⵔ|amussu|umussu|amnadl|amnadel|lafkar|احتجاج*|الوقفه|وقفه
+        ⴰⵎⵏⴰⴹⵍ|ⵍⴰⴼⴽⴰⵔ|amnadl|amnadel|lafkar|احتجاج*|الوقفه|وقفه|\
+        sit in|de l opposition|dans l opposition|m3a l opposition|opposition councillor|opposition party|parti d opposition|in the opposition|انتخبت|ترشحت|ترشحي|trcha7t|tracha7t|trche7t|j ai ete elu|j ai ete elue|i was elected|i ran for|\
+        marche de soutien|marche de protestation|marche pacifique|protest march|la marche dyal|masira dyal|f la marche|f lmasira|\
+        مسيره احتجاجيه|مسيره تضامنيه|مسيره سلميه|فالمسيره|المسيره ديال
         """,
         .tradeUnion: """
         syndique*|syndicaliste*|activite syndicale|activites syndicales|delegue du personnel|grevistes|delegue syndical|delegue|deleguee|representant du personnel|greviste*|fait greve|en greve|\
@@ -127,7 +132,10 @@ enum SensitiveLexicon {
         مثلي|مثليه|المثليه|مثليي|متحول|متحوله|جنسي|جنسيه|الجنسيه|علاقه جنسيه|خارج اطار الزواج|خارج الزواج|بدون زواج|اجهاض|\
         اجهاضا|الاجهاض|العذريه|الخيانه الزوجيه|ام عازبه|زامل|بلا زواج|بلا عقد|ساكنين مع بعض|سقطات|\
         mithli|mitli|zamel|bla zwaj|bla 3a9d|saknin m3a ba3d|ijhad|l3odriya|fassad|rajel mzowej|mra mzowja|\
-        ⴱⵍⴰ ⵜⴰⵎⵖⵔⴰ|bla tamgra|bla tamɣra|bla tamghra
+        ⴱⵍⴰ ⵜⴰⵎⵖⵔⴰ|bla tamgra|bla tamɣra|bla tamghra|\
+        photos intimes|photo intime|intimes|intimate photos|intimate images|intimate pictures|nude photos|revenge porn|\
+        sextorsion|sextortion|chantage sexuel|تصاور ديالي خاصين|تصاور خاصين|tsawer dyali khassin|tsawer khassin|صور حميميه|\
+        ابتزاز جنسي|الابتزاز الجنسي
         """,
         .biometric: """
         biometric data|mes donnees biometriques|البيانات البيومتريه|معطياتي البيومتريه|\
@@ -151,7 +159,10 @@ enum SensitiveLexicon {
         فالسجن|السجناء|سجين|سجينه|\
         t7kem|t7kam|7kmo|chdouh|chdouha|chdouni|tchedd|tched|9adiya|qadiya|9adia|bla rasid|sursis|sokr|wakil lmalik|d3wa|\
         da3wa|sri9a|sar9a|drogue|f l7bs|f l7abs|\
-        ⵜⵜⵓⵃⴽⴰⵎⵖ|ⵉⵜⵜⵓⵃⴽⴰⵎ|ⵉⵜⵜⵡⴰⵟⵟⴼ|ⵜⵜⵡⴰⵟⵟⴼⵖ|ⵢⵜⵜⵡⴰⵃⴱⴰⵙ|ttwahkamg|ttwahkamɣ|ttuhkam|ittwattf|ttwattfg|prison sentence|served time|peine de prison
+        ⵜⵜⵓⵃⴽⴰⵎⵖ|ⵉⵜⵜⵓⵃⴽⴰⵎ|ⵉⵜⵜⵡⴰⵟⵟⴼ|ⵜⵜⵡⴰⵟⵟⴼⵖ|ⵢⵜⵜⵡⴰⵃⴱⴰⵙ|ttwahkamg|ttwahkamɣ|ttuhkam|ittwattf|ttwattfg|prison sentence|served time|peine de prison|\
+        ans de prison|mois de prison|ans a la prison|mois a la prison|ans ferme|years in prison|months in prison|years in jail|fait de la prison|\
+        توقيفي|تم توقيفي|اوقفوني|اوقفتني|اوقفني|اوقفوه|اوقفته|وقفوني|مذكره بحث|avis de recherche|تشدات|تشديت|tchdit|tchddit|t7bes|t7bsat|\
+        تحبس|تحبسات|ⵢⵓⵎⵥ ⵉⵢⵉ ⵓⴱⵓⵍⵉⵙ|yumẓ iyi ubulis|yumz iyi ubulis
         """,
     ]
 
@@ -178,14 +189,15 @@ enum SensitiveLexicon {
         party|elections|candidate*|polling|ballot|political|socialist union|democratic way|\
         حزب|الحزب|الانتخابات|انتخابات|المرشحين|الناخب|الانتخابيه|العدل والاحسان|فيدراليه اليسار|الاستقلال|الاحرار|البام|السياسي|\
         السياسيه|التصويت|\
-        7izb|hizb|l7izb|intikhabat|a7rar|ⴰⴽⴰⴱⴰⵔ|ⵜⵉⴼⵔⴰⵏⵉⵏ|ⵜⴼⵔⴰⵏⵉⵏ|akabar|tifranin|tfranin
+        7izb|hizb|l7izb|intikhabat|a7rar|ⴰⴽⴰⴱⴰⵔ|ⵜⵉⴼⵔⴰⵏⵉⵏ|ⵜⴼⵔⴰⵏⵉⵏ|akabar|tifranin|tfranin|\
+        ⴰⵎⵓⵙⵙⵓ|amussu|umussu|ⵜⴰⵡⴰⴷⴰ|tawada
         """,
         .tradeUnion: """
         ⵏⵏⵇⴰⴱⴰ|nnqaba|nnqabt|ⵏⵏⵇⴰⴱⵜ|\
         syndicat|syndicats|syndical|syndicale|greve|umt|cdt|ugtm|fdt|odt|union|unions|strike|trade union|\
         نقابه|النقابه|اضراب|الاضراب|الاتحاد المغربي للشغل|الكونفدراليه الديمقراطيه للشغل|الاتحاد العام للشغالين|الكدش|\
         nnaqaba|naqaba|syndicat|la greve|greve|idrab|lidrab|ⵙⵙⵏⴷⵉⴽⴰ|ⵜⴰⵎⵓⵏⵜ|ⵍⵉⴹⵔⴰⴱ|ⵍⴳⵔⵉⴱ|ssndika|sndika|ssandika|lgrev|\
-        lgreve|lidrab
+        lgreve|lidrab|الجامعه الوطنيه للتعليم|fne|snesup
         """,
         .ethnicOrigin: """
         migrant*|refugie*|refugee*|asylum|demandeur d asile|sans papiers|مهاجر*|لاجئ*|طالب لجوء|accent|\
@@ -231,6 +243,7 @@ enum SensitiveLexicon {
     ⵏⴽⴽⵉ|ⵉⵏⵓ|ⴷⴰⵔⵉ|ⴷⴰⵔⵙ|ⴱⴰⴱⴰ|ⵉⵎⵎⵉ|ⵢⵎⵎⴰ|ⴰⵔⴳⴰⵣ|ⵜⴰⵎⵖⴰⵔⵜ|ⵉⵡⵉ|ⵉⵍⵍⵉ|ⴳⵯⵎⴰ|ⴳⵎⴰ|ⵓⵍⵜⵎⴰ|ⴰⵢⵉ|ⵉⵢⵉ|ⵢⵉ|\
     احافظ|نحافظ|كنحافظ|\
     ⵢⵉⵡⵉ|yiwi|ⵢⵉⵍⵍⵉ|yelli|ⵏⴽⴽ|nkk|ⴰⵎⴷⴷⴰⴽⴽⵯⵍ|amddakkʷl|amddakkwl|ⵜⴰⴷⴳⴳⵯⴰⵍⵜ|tadggʷalt|ⴱⴰⴱⴰⵙ|babas|ⵉⵎⵎⴰⵙ|immas|ⵉⵡⵉⵙ|iwis|ⵉⵍⵍⵉⵙ|illis|ⴳⵯⵎⴰⵙ|gʷmas|ⵓⵍⵜⵎⴰⵙ|ultmas|ⵜⴰⵔⵡⴰ|tarwa|ⴰⵔⵔⴰⵡ|arraw|ⵏⵜⵜⴰ|ntta|ⵏⵜⵜⴰⵜ|nttat|nnes|\
+    صبعي|صبعاني|صباعي|sob3i|sab3i|sob3ani|sbab3i|sba3i|wjhi|yi|\
     nkki|nekk|inu|nng|nnɣ|nngh|nns|ⵏⵏⵖ|ⵏⵏⵙ|dari|dars|immi|yemma|argaz|tamgart|tamɣart|thamghart|tamghart|iwi|illi|gma|gʷma|ultma|ayi|iyi
     """
 
@@ -280,7 +293,8 @@ enum SensitiveLexicon {
     member|joined|joins|took part|went|served|sits|got|\
     عضو|عضوه|منخرط|منخرطه|شارك|شاركت|يشارك|ينشط|خرج|خرجت|داخل|داخله|درت|كيدير|كيديرو|\
     3odw|dakhel|dakhla|dert|khrej|kharj|khrjat|dkhel|dkhlt|dkhlat|dkhal|entered|دخل|دخلت|\
-    ⴽⵛⵎⵖ|ⵉⴽⵛⵎ|ⵉⴼⴼⵓⵖ|kcmg|kcmɣ|ikcm|iffug|iffuɣ|ⴰⴳⵎⴰⵎ|agmam|drt
+    ⴽⵛⵎⵖ|ⵉⴽⵛⵎ|ⵉⴼⴼⵓⵖ|kcmg|kcmɣ|ikcm|iffug|iffuɣ|ⴰⴳⵎⴰⵎ|agmam|drt|\
+    rejoint|adhere|انخرطت|انخرط|تنخرط|انضممت|انضم|انضمت|tkcm|ⵜⴽⵛⵎ|nkcm|ⵏⴽⵛⵎ|kcmn|ⴽⵛⵎⵏ
     """
 
     /// Copulas: they make an identity term a fact ("ma femme est amazighe", "ⴳⵉⵖ ⴰⴱⵔⴽⴰⵏ") for ethnic origin,
@@ -298,6 +312,37 @@ enum SensitiveLexicon {
     ⵍⴱⴰⵙⴱⵓⵔ|ⴰⵙⵙⴰⵔⴰⴳ|carte|cartes|card|cards|cnie|cin|lakart|lakarṭ|lkart|takarḍa|takarda|ⵜⴰⴽⴰⵔⴹⴰ|البطاقه|بطاقه|لاكارط|لاكارت|\
     visa|visas|فيزا|الفيزا|lvisa|titre de sejour|sejour|residence|permit|permis|gates|gate|portes|portique*|borne|kiosk|\
     renouvellement|renouveler|renew|renewal|renewing|تجديد|كنجدد|نجدد|tajdid|ⴰⵙⵏⴼⵍ|ⵙⵏⴼⵍⵖ|usnfl|asnfl
+    """
+
+    /// Practitioners: a benign cue as someone's job ("je suis médecin"), not when they speak to the person (then a
+    /// `reporting` word is within three words: "le médecin m'a dit", "قال لي الطبيب", "tbib 3tani", "aṭbib inna yi").
+    static let practitioner = """
+    medecin|docteur|doctor|gp|tbib|tbiba|طبيب|طبيبه|الطبيب|الطبيبه|neurologue|neurologist|cardiologue|cardiologist|\
+    gynecologue|gynecologist|gynaecologist|geneticien|geneticist|specialiste|specialist|pediatre|paediatrician|pediatrician|\
+    dentiste|dentist|chirurgien|surgeon|sage femme|midwife|infirmiere|infirmier|nurse|ممرضه|ممرض|فرمليه|فرملي|\
+    ⴰⵟⴱⵉⴱ|atbib|aṭbib|ṭbib|adbib|ⵜⴰⵟⴱⵉⴱⵜ|taṭbibt|ⴰⵎⵙⴳⵏⴼ|amsgnf
+    """
+
+    /// Benign cues that give a cause ("à cause de la grève", "because of", "بسبب"): they explain a topic away, not
+    /// a condition ("perdu la vue à cause du glaucome").
+    static let causal = """
+    cause|malgre|because|despite|due to|بسبب|رغم|بسباب|b sbab|bsbab
+    """
+
+    /// Benign cues that make the terms a subject of study: a school report, statistics, a thesis.
+    static let study = """
+    expose|statistiques|chiffres|memoire|these|article|recherche|etude|project|statistics|figures|thesis|research|\
+    presentation|paper|essay|report|dissertation|brochure*|depliant*|leaflet*|بحث|بحثا|احصائيات|ارقام|مقال|عرضا|عرض|\
+    دراسه|مطويات|مطويه|ar9am|ⴰⵎⵙⵍⴰⵢ|amsslay|ⵉⵎⴹⴰⵏⵏ|imḍann|imdann
+    """
+
+    /// What a practitioner does to a person: says, tells, gives, prescribes, confirms, finds.
+    static let reporting = """
+    dit|annonce|confirme|trouve|prescrit|explique|conseille|detecte|decouvert|\
+    told|tells|said|says|found|gave|gives|prescribed|confirmed|advised|informed|detected|\
+    قال|قالت|قالي|قالتلي|قالو|اخبرني|اخبرتني|اكد|اكدت|وصف|وصفت|عطاني|عطاتني|عطاه|عطاها|اعطاني|نصحني|نصحتني|\
+    gal|galt|galia|galli|galt li|qal|qalt|qali|عند|chez|3nd|3end|3and|3tani|3tatni|3tah|3taha|3tana|nse7ni|\
+    ⵉⵏⵏⴰ|ⵜⵏⵏⴰ|ⵉⴼⴽⴰ|ⵜⴼⴽⴰ|ⵢⵓⴼⴰ|inna|tnna|tenna|ifka|tfka|yufa
     """
 
     /// Locative words that make a prison or strike term a fact ("en prison", "in jail", "في السجن", "f l7bs",
