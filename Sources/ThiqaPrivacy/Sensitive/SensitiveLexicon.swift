@@ -57,7 +57,9 @@ enum SensitiveLexicon {
         oxygene|tension|tansio|cholesterol|l3sab|a3sab|mjnoun|mo3a9|sokkari|mrid b|marad|trisomie|jer7|jar7|\
         jalta|jelta|jlta|l7ml|7ml|l7aml|7aml|7mel|maladies mentales|mentale|mentales|\
         اجهض*|اجهضت|بوصفير|العقليه|الامراض العقليه|الحمل|طاح ليها الحمل|\
-        l7asasiya|7asasiya|lhasasiya|hasasiya|l7sasiya|souffle au coeur|souffle cardiaque|heart murmur|murmur|ddwa|ⴷⴷⵡⴰ
+        l7asasiya|7asasiya|lhasasiya|hasasiya|l7sasiya|souffle au coeur|souffle cardiaque|heart murmur|murmur|ddwa|ⴷⴷⵡⴰ|\
+        stutter*|stammer*|يتلعثم|التلعثم|تلعثم|كيتقطع فالهضره|kayt9tt3 f lhdra|bypass|pontage|قلب مفتوح|عمليه قلب|recovering from|\
+        je me remets|اتعافى|كنتعافى|kant3afa|ⴰⵟⵟⴰⵏ ⵏ ⵡⵓⵍ
         """,
         .genetic: """
         ⵉⵜⵜⵡⴰⵔⵜⵏ|ittwarten|ittwartn|ⵉⵔⵜⴰ|irta|\
@@ -87,7 +89,8 @@ enum SensitiveLexicon {
         soufi*|zaouia|confrerie|tariqa|الزاويه|الطريقه|zawiya|voilee|محجبه|m7jba|mhajba|m7ajba|نقاب|nqab|irreligieux|non croyant|\
         non believer|nonbeliever|لاديني|la dini|mosslim|mouslim|mslm|kanssali*|kansali*|kanamen*|kanssli*|كنصلي*|كنامن*|كنصوم*|fasts|fasted|\
         ⵉⵥⵥⵓⵎ|ⵜⵥⵥⵓⵎ|ⵥⵥⵓⵎⵖ|izzum|tzzum|zzumg|zzumɣ|\
-        keep ramadan|observe ramadan|observing ramadan|fais le ramadan|faire le ramadan|fait le ramadan|fais ramadan
+        keep ramadan|observe ramadan|observing ramadan|fais le ramadan|faire le ramadan|fait le ramadan|fais ramadan|\
+        headscarf|foulard|7ijab|l7ijab|lhijab|lḥijab|ⵍⵃⵉⵊⴰⴱ|believe in god|crois en dieu|crois pas en dieu|اؤمن بالله|لا اؤمن
         """,
         .politicalOpinion: """
         militant*|milite|militer|militons|encarte|encartee|vote pour|voter pour|j ai vote|manifest*|manifs|manif|marches|hirak|boycott*|\
@@ -101,7 +104,9 @@ enum SensitiveLexicon {
         ⴰⵎⵏⴰⴹⵍ|ⵍⴰⴼⴽⴰⵔ|amnadl|amnadel|lafkar|احتجاج*|الوقفه|وقفه|\
         sit in|de l opposition|dans l opposition|m3a l opposition|opposition councillor|opposition party|parti d opposition|in the opposition|انتخبت|ترشحت|ترشحي|trcha7t|tracha7t|trche7t|j ai ete elu|j ai ete elue|i was elected|i ran for|\
         marche de soutien|marche de protestation|marche pacifique|protest march|la marche dyal|masira dyal|f la marche|f lmasira|\
-        مسيره احتجاجيه|مسيره تضامنيه|مسيره سلميه|فالمسيره|المسيره ديال
+        مسيره احتجاجيه|مسيره تضامنيه|مسيره سلميه|فالمسيره|المسيره ديال|\
+        المحتجين|المحتجون|محتجين|المتظاهرين|متظاهرين|mo7tajin|m7tajin|protesters|protestors|imsmutl|ⵉⵎⵙⵎⵓⵜⵍ|\
+        card carrying|party member|membre du parti|me suis presente|sous l etiquette|stood as|ran as|trchht|trch7t|trsh7t
         """,
         .tradeUnion: """
         syndique*|syndicaliste*|activite syndicale|activites syndicales|delegue du personnel|grevistes|delegue syndical|delegue|deleguee|representant du personnel|greviste*|fait greve|en greve|\
@@ -109,7 +114,10 @@ enum SensitiveLexicon {
         strikers|striking|went on strike|on strike|steward|\
         نقابي|نقابيه|التفرغ النقابي|العمل النقابي|مضرب|مضربين|مضربون|كاتب عام|مندوب|مندوب العمال|\
         syndicaliste|nqabi|naqabi|mdarbin|mdrbin|mdareb|dert la greve|dirt la greve|\
-        ⴽⵛⵎⵖ ⵍⵉⴹⵔⴰⴱ|kcmg lgrev|kcmɣ lgrev|kcmɣ l greve|kcmg l greve|مضرب*|delegate|union delegate|mandat syndical
+        ⴽⵛⵎⵖ ⵍⵉⴹⵔⴰⴱ|kcmg lgrev|kcmɣ lgrev|kcmɣ l greve|kcmg l greve|مضرب*|delegate|union delegate|mandat syndical|\
+        walked out|walkout|stopped work|work stoppage|debraye|debrayage|arret de travail|توقفنا عن العمل|توقف عن العمل|\
+        وقفنا الخدمه|w9fna lkhedma|wqfna lkhedma|nḥbs lxdmt|nhbs lxdmt|ⵏⵃⴱⵙ ⵍⵅⴷⵎⵜ|cdt representative|umt representative|\
+        ugtm representative|union representative|workers representative|staff representative|representant syndical
         """,
         .ethnicOrigin: """
         origine|origines|peau noire|africains|metis|metisse|berberophone|algerien*|malien*|mauritanien*|nigerian*|camerounais*|\
@@ -135,7 +143,9 @@ enum SensitiveLexicon {
         ⴱⵍⴰ ⵜⴰⵎⵖⵔⴰ|bla tamgra|bla tamɣra|bla tamghra|\
         photos intimes|photo intime|intimes|intimate photos|intimate images|intimate pictures|nude photos|revenge porn|\
         sextorsion|sextortion|chantage sexuel|تصاور ديالي خاصين|تصاور خاصين|tsawer dyali khassin|tsawer khassin|صور حميميه|\
-        ابتزاز جنسي|الابتزاز الجنسي
+        ابتزاز جنسي|الابتزاز الجنسي|abused by|sexually abused|abused me|attouchements|attouchement|molested|molestation|\
+        اعتداء جنسي|لاعتداء جنسي|اعتداء جنسيا|دون زواج|live together|vivons ensemble|vivent ensemble|نعيش معا|ساكنين مع بعضياتنا|\
+        saknin m3a ba3diyatna|nzdɣ bla|nzdg bla
         """,
         .biometric: """
         biometric data|mes donnees biometriques|البيانات البيومتريه|معطياتي البيومتريه|\
@@ -162,7 +172,9 @@ enum SensitiveLexicon {
         ⵜⵜⵓⵃⴽⴰⵎⵖ|ⵉⵜⵜⵓⵃⴽⴰⵎ|ⵉⵜⵜⵡⴰⵟⵟⴼ|ⵜⵜⵡⴰⵟⵟⴼⵖ|ⵢⵜⵜⵡⴰⵃⴱⴰⵙ|ttwahkamg|ttwahkamɣ|ttuhkam|ittwattf|ttwattfg|prison sentence|served time|peine de prison|\
         ans de prison|mois de prison|ans a la prison|mois a la prison|ans ferme|years in prison|months in prison|years in jail|fait de la prison|\
         توقيفي|تم توقيفي|اوقفوني|اوقفتني|اوقفني|اوقفوه|اوقفته|وقفوني|مذكره بحث|avis de recherche|تشدات|تشديت|tchdit|tchddit|t7bes|t7bsat|\
-        تحبس|تحبسات|ⵢⵓⵎⵥ ⵉⵢⵉ ⵓⴱⵓⵍⵉⵙ|yumẓ iyi ubulis|yumz iyi ubulis
+        تحبس|تحبسات|ⵢⵓⵎⵥ ⵉⵢⵉ ⵓⴱⵓⵍⵉⵙ|yumẓ iyi ubulis|yumz iyi ubulis|\
+        locked up|behind bars|have a record for|has a record for|have a criminal record|has a criminal record|antecedent pour|antecedent judiciaire|مسجون|مسجونه|محبوس|محبوسه|m7bous|m7bousa|mahbous|\
+        sabi9a|sabiqa|سابقه|shoplifting|vol a l etalage|ادنت|ادين|ادينت|ittuḥbas|ittuhbas|ⵉⵜⵜⵓⵃⴱⴰⵙ
         """,
     ]
 
@@ -203,7 +215,7 @@ enum SensitiveLexicon {
         migrant*|refugie*|refugee*|asylum|demandeur d asile|sans papiers|مهاجر*|لاجئ*|طالب لجوء|accent|\
         amazigh|amazighe|amazighes|tamazight|tachelhit|tarifit|arabe|ethnic|amazigh|\
         امازيغي|الامازيغيه|امازيغيه|الشلحه|شلح|\
-        chel7|chl7a|tamazight|amazigh|ⴰⵎⴰⵣⵉⵖ|ⵜⴰⵎⴰⵣⵉⵖⵜ|amazig|amaziɣ|tamazigt|tamaziɣt
+        chel7|chl7a|tamazight|amazigh|ⴰⵎⴰⵣⵉⵖ|ⵜⴰⵎⴰⵣⵉⵖⵜ|amazig|amaziɣ|tamazigt|tamaziɣt|acelḥi|acelhi|achelhi|ⴰⵛⵍⵃⵉ
         """,
         .sexLife: """
         sexe|sex|sexuel|sexuelle|mariage|marriage|زواج|الزواج|zwaj|ⵜⴰⵎⵖⵔⴰ|tamgra|tamɣra
@@ -243,7 +255,7 @@ enum SensitiveLexicon {
     ⵏⴽⴽⵉ|ⵉⵏⵓ|ⴷⴰⵔⵉ|ⴷⴰⵔⵙ|ⴱⴰⴱⴰ|ⵉⵎⵎⵉ|ⵢⵎⵎⴰ|ⴰⵔⴳⴰⵣ|ⵜⴰⵎⵖⴰⵔⵜ|ⵉⵡⵉ|ⵉⵍⵍⵉ|ⴳⵯⵎⴰ|ⴳⵎⴰ|ⵓⵍⵜⵎⴰ|ⴰⵢⵉ|ⵉⵢⵉ|ⵢⵉ|\
     احافظ|نحافظ|كنحافظ|\
     ⵢⵉⵡⵉ|yiwi|ⵢⵉⵍⵍⵉ|yelli|ⵏⴽⴽ|nkk|ⴰⵎⴷⴷⴰⴽⴽⵯⵍ|amddakkʷl|amddakkwl|ⵜⴰⴷⴳⴳⵯⴰⵍⵜ|tadggʷalt|ⴱⴰⴱⴰⵙ|babas|ⵉⵎⵎⴰⵙ|immas|ⵉⵡⵉⵙ|iwis|ⵉⵍⵍⵉⵙ|illis|ⴳⵯⵎⴰⵙ|gʷmas|ⵓⵍⵜⵎⴰⵙ|ultmas|ⵜⴰⵔⵡⴰ|tarwa|ⴰⵔⵔⴰⵡ|arraw|ⵏⵜⵜⴰ|ntta|ⵏⵜⵜⴰⵜ|nttat|nnes|\
-    صبعي|صبعاني|صباعي|sob3i|sab3i|sob3ani|sbab3i|sba3i|wjhi|yi|\
+    صبعي|صبعاني|صباعي|sob3i|sab3i|sob3ani|sbab3i|sba3i|wjhi|yi|nkkin|nkni|ⵏⴽⴽⵏⵉ|ⵏⴽⵏⵉ|aɣ|ⴰⵖ|\
     nkki|nekk|inu|nng|nnɣ|nngh|nns|ⵏⵏⵖ|ⵏⵏⵙ|dari|dars|immi|yemma|argaz|tamgart|tamɣart|thamghart|tamghart|iwi|illi|gma|gʷma|ultma|ayi|iyi
     """
 
@@ -294,7 +306,7 @@ enum SensitiveLexicon {
     عضو|عضوه|منخرط|منخرطه|شارك|شاركت|يشارك|ينشط|خرج|خرجت|داخل|داخله|درت|كيدير|كيديرو|\
     3odw|dakhel|dakhla|dert|khrej|kharj|khrjat|dkhel|dkhlt|dkhlat|dkhal|entered|دخل|دخلت|\
     ⴽⵛⵎⵖ|ⵉⴽⵛⵎ|ⵉⴼⴼⵓⵖ|kcmg|kcmɣ|ikcm|iffug|iffuɣ|ⴰⴳⵎⴰⵎ|agmam|drt|\
-    rejoint|adhere|انخرطت|انخرط|تنخرط|انضممت|انضم|انضمت|tkcm|ⵜⴽⵛⵎ|nkcm|ⵏⴽⵛⵎ|kcmn|ⴽⵛⵎⵏ
+    rejoint|adhere|انخرطت|انخرط|تنخرط|انضممت|انضم|انضمت|tkcm|ⵜⴽⵛⵎ|nkcm|ⵏⴽⵛⵎ|kcmn|ⴽⵛⵎⵏ|khrjt|marched|defile|ffɣɣ|ⴼⴼⵖⵖ
     """
 
     /// Copulas: they make an identity term a fact ("ma femme est amazighe", "ⴳⵉⵖ ⴰⴱⵔⴽⴰⵏ") for ethnic origin,

@@ -8,15 +8,15 @@ import Musl
 import Darwin
 #endif
 
-/// Logistic model over `SensitiveFeatures`, trained on 1255 hand-written messages (L2 = 1.0):
+/// Logistic model over `SensitiveFeatures`, trained on 1364 hand-written messages (L2 = 1.0):
 /// p = σ(bias[c] + Σ shared[k]·x[k] + factPerson[c]·x[0] + topicPerson[c]·x[2]).
 enum SensitiveModel {
     /// Feature order: fact_person, fact_alone, topic_person, topic_alone, fact_person_procedural, fact_procedural, topic_procedural, fact_benign, topic_benign, several_facts, person_in_message, fact_linked.
-    static let shared: [Double] = [5.0917, 0.9829, 1.7636, 0.4760, -0.0419, 0.1124, -0.8681, -2.3025, -1.1479, 2.5225, 3.0969, -0.1426]
+    static let shared: [Double] = [5.2048, 1.9812, 1.7416, 0.3909, -0.1011, -0.0366, -0.8662, -2.3098, -1.2054, 2.5763, 3.1670, -0.2767]
     /// Category order: health, religion, politicalOpinion, tradeUnion, ethnicOrigin, sexLife, genetic, biometric, criminalRecord.
-    static let bias: [Double] = [-6.2783, -7.6392, -6.3385, -6.9116, -7.1531, -6.9224, -7.4548, -6.1384, -7.2562]
-    static let factPerson: [Double] = [-1.0198, 0.6219, 1.4625, 1.9119, 1.1266, 0.7320, -0.3757, 0.0429, 0.5895]
-    static let topicPerson: [Double] = [-0.6022, 1.1009, -0.0244, -0.4381, -0.1815, 0.0220, 0.4128, 2.5412, -1.0671]
+    static let bias: [Double] = [-6.4090, -7.6916, -6.4033, -6.5142, -7.1761, -7.0803, -7.5895, -6.1914, -7.3736]
+    static let factPerson: [Double] = [-1.0006, 0.6603, 1.4960, 1.6437, 1.1850, 0.8291, -0.4044, 0.0437, 0.7520]
+    static let topicPerson: [Double] = [-0.4405, 1.0866, 0.1277, -0.8115, -0.1891, -0.0027, 0.4666, 2.6632, -1.1589]
     static let sensitiveThreshold = 0.5
     static let uncertainThreshold = 0.25
 
