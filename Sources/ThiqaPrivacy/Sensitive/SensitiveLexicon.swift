@@ -59,7 +59,9 @@ enum SensitiveLexicon {
         اجهض*|اجهضت|بوصفير|العقليه|الامراض العقليه|الحمل|طاح ليها الحمل|\
         l7asasiya|7asasiya|lhasasiya|hasasiya|l7sasiya|souffle au coeur|souffle cardiaque|heart murmur|murmur|ddwa|ⴷⴷⵡⴰ|\
         stutter*|stammer*|يتلعثم|التلعثم|تلعثم|كيتقطع فالهضره|kayt9tt3 f lhdra|bypass|pontage|قلب مفتوح|عمليه قلب|recovering from|\
-        je me remets|اتعافى|كنتعافى|kant3afa|ⴰⵟⵟⴰⵏ ⵏ ⵡⵓⵍ
+        je me remets|اتعافى|كنتعافى|kant3afa|ⴰⵟⵟⴰⵏ ⵏ ⵡⵓⵍ|\
+        covid|corona|korona|كورونا|كوفيد|ⴽⵓⵔⵓⵏⴰ|en reanimation|in intensive care|f reanimation|l reanimation|فالانعاش|للانعاش|g rianimasyun|ⴳ ⵔⵉⴰⵏⵉⵎⴰⵙⵢⵓⵏ|bedridden|alite|alitee|\
+        طريح الفراش|ناعس فالفراش|na3s f lfrach|تصابيت|tsabit|tsabt
         """,
         .genetic: """
         ⵉⵜⵜⵡⴰⵔⵜⵏ|ittwarten|ittwartn|ⵉⵔⵜⴰ|irta|\
@@ -90,7 +92,9 @@ enum SensitiveLexicon {
         non believer|nonbeliever|لاديني|la dini|mosslim|mouslim|mslm|kanssali*|kansali*|kanamen*|kanssli*|كنصلي*|كنامن*|كنصوم*|fasts|fasted|\
         ⵉⵥⵥⵓⵎ|ⵜⵥⵥⵓⵎ|ⵥⵥⵓⵎⵖ|izzum|tzzum|zzumg|zzumɣ|\
         keep ramadan|observe ramadan|observing ramadan|fais le ramadan|faire le ramadan|fait le ramadan|fais ramadan|\
-        headscarf|foulard|7ijab|l7ijab|lhijab|lḥijab|ⵍⵃⵉⵊⴰⴱ|believe in god|crois en dieu|crois pas en dieu|اؤمن بالله|لا اؤمن
+        headscarf|foulard|7ijab|l7ijab|lhijab|lḥijab|ⵍⵃⵉⵊⴰⴱ|believe in god|crois en dieu|crois pas en dieu|اؤمن بالله|لا اؤمن|\
+        go to church|goes to church|went to church|vais a l eglise|vais a la messe|الى الكنيسه|كنمشي للكنيسه|kanmchi l kanisa|\
+        ttddu s lknisa|ⵜⵜⴷⴷⵓ ⵙ ⵍⴽⵏⵉⵙⴰ|go to the mosque|vais a la mosquee|كنمشي للجامع|kanmchi l jame3|jews|jew
         """,
         .politicalOpinion: """
         militant*|milite|militer|militons|encarte|encartee|vote pour|voter pour|j ai vote|manifest*|manifs|manif|marches|hirak|boycott*|\
@@ -106,7 +110,8 @@ enum SensitiveLexicon {
         marche de soutien|marche de protestation|marche pacifique|protest march|la marche dyal|masira dyal|f la marche|f lmasira|\
         مسيره احتجاجيه|مسيره تضامنيه|مسيره سلميه|فالمسيره|المسيره ديال|\
         المحتجين|المحتجون|محتجين|المتظاهرين|متظاهرين|mo7tajin|m7tajin|protesters|protestors|imsmutl|ⵉⵎⵙⵎⵓⵜⵍ|\
-        card carrying|party member|membre du parti|me suis presente|sous l etiquette|stood as|ran as|trchht|trch7t|trsh7t
+        card carrying|party member|membre du parti|me suis presente|sous l etiquette|stood as|ran as|trchht|trch7t|trsh7t|\
+        campaigned|fait campagne|الحمله الانتخابيه لمرشح|درت الحمله|drt la campagne|skrɣ lḥmla|skrg lhmla|sympathiser|sympathizer|polisario
         """,
         .tradeUnion: """
         syndique*|syndicaliste*|activite syndicale|activites syndicales|delegue du personnel|grevistes|delegue syndical|delegue|deleguee|representant du personnel|greviste*|fait greve|en greve|\
@@ -117,7 +122,8 @@ enum SensitiveLexicon {
         ⴽⵛⵎⵖ ⵍⵉⴹⵔⴰⴱ|kcmg lgrev|kcmɣ lgrev|kcmɣ l greve|kcmg l greve|مضرب*|delegate|union delegate|mandat syndical|\
         walked out|walkout|stopped work|work stoppage|debraye|debrayage|arret de travail|توقفنا عن العمل|توقف عن العمل|\
         وقفنا الخدمه|w9fna lkhedma|wqfna lkhedma|nḥbs lxdmt|nhbs lxdmt|ⵏⵃⴱⵙ ⵍⵅⴷⵎⵜ|cdt representative|umt representative|\
-        ugtm representative|union representative|workers representative|staff representative|representant syndical
+        ugtm representative|union representative|workers representative|staff representative|representant syndical|\
+        cotise a l umt|cotise a la cdt|cotise au syndicat|union dues|paid up member|واجب الانخراط|كنخلص الانخراط|kankhlles cotisation
         """,
         .ethnicOrigin: """
         origine|origines|peau noire|africains|metis|metisse|berberophone|algerien*|malien*|mauritanien*|nigerian*|camerounais*|\
@@ -127,7 +133,8 @@ enum SensitiveLexicon {
         اصل|اصول|صحراوي|صحراويه|قبيله|القبيله|قبيلته|افريقيه|افريقي|جنوب الصحراء|يهودي مغربي|عنصريه|العنصريه|عنصري|ريفي|ريفيه|\
         سوسي|سوسيه|عرقي|البشره|سينغالي|سينغاليه|كحل|كحله|كحلوش|عزي|حساني|الحسانيه|\
         asli|asl|asslhom|aslhom|asslha|aslha|asloh|aslo|senegali|riffiya|rifi|rifia|k7al|k7la|kahl|3azzi|azzi|l3onsoriya|3onsoriya|racisme|sa7raoui*|sahraoui*|\
-        7assaniya|hassaniya|ⴰⴱⵔⴽⴰⵏ|ⵜⴰⴱⵔⴽⴰⵏⵜ|ⴰⵄⵔⴰⴱ|ⴰⵙⴰⵃⵔⴰⵡⵉ|ⴰⵔⵉⴼⵉ|ⵍⵄⵓⵏⵚⵓⵔⵉⵢⴰ|abrkan|aberkan|tabrkant|l3unsuriya|aɛrab
+        7assaniya|hassaniya|ⴰⴱⵔⴽⴰⵏ|ⵜⴰⴱⵔⴽⴰⵏⵜ|ⴰⵄⵔⴰⴱ|ⴰⵙⴰⵃⵔⴰⵡⵉ|ⴰⵔⵉⴼⵉ|ⵍⵄⵓⵏⵚⵓⵔⵉⵢⴰ|abrkan|aberkan|tabrkant|l3unsuriya|aɛrab|\
+        arifi|asahrawi|aṣaḥrawi|moroccan jews|juifs marocains|اليهود المغاربه
         """,
         .sexLife: """
         تحرش جنسي|تحرش*|للتحرش|harcelement|harcele|harcelee|harassment|harassed|t7arrach*|t7arroch|t7rrch*|ta7arroch|t7ress|\
@@ -145,7 +152,9 @@ enum SensitiveLexicon {
         sextorsion|sextortion|chantage sexuel|تصاور ديالي خاصين|تصاور خاصين|tsawer dyali khassin|tsawer khassin|صور حميميه|\
         ابتزاز جنسي|الابتزاز الجنسي|abused by|sexually abused|abused me|attouchements|attouchement|molested|molestation|\
         اعتداء جنسي|لاعتداء جنسي|اعتداء جنسيا|دون زواج|live together|vivons ensemble|vivent ensemble|نعيش معا|ساكنين مع بعضياتنا|\
-        saknin m3a ba3diyatna|nzdɣ bla|nzdg bla
+        saknin m3a ba3diyatna|nzdɣ bla|nzdg bla|\
+        pregnant by|enceinte de mon copain|tombee enceinte de|حملت من|حامل من|7amla mn|7amla men|wldt mn|ولدت من|ولدات من|tga tadist zg|\
+        ⵜⴳⴰ ⵜⴰⴷⵉⵙⵜ ⵣⴳ
         """,
         .biometric: """
         biometric data|mes donnees biometriques|البيانات البيومتريه|معطياتي البيومتريه|\
@@ -174,14 +183,16 @@ enum SensitiveLexicon {
         توقيفي|تم توقيفي|اوقفوني|اوقفتني|اوقفني|اوقفوه|اوقفته|وقفوني|مذكره بحث|avis de recherche|تشدات|تشديت|tchdit|tchddit|t7bes|t7bsat|\
         تحبس|تحبسات|ⵢⵓⵎⵥ ⵉⵢⵉ ⵓⴱⵓⵍⵉⵙ|yumẓ iyi ubulis|yumz iyi ubulis|\
         locked up|behind bars|have a record for|has a record for|have a criminal record|has a criminal record|antecedent pour|antecedent judiciaire|مسجون|مسجونه|محبوس|محبوسه|m7bous|m7bousa|mahbous|\
-        sabi9a|sabiqa|سابقه|shoplifting|vol a l etalage|ادنت|ادين|ادينت|ittuḥbas|ittuhbas|ⵉⵜⵜⵓⵃⴱⴰⵙ
+        sabi9a|sabiqa|سابقه|shoplifting|vol a l etalage|ادنت|ادين|ادينت|ittuḥbas|ittuhbas|ⵉⵜⵜⵓⵃⴱⴰⵙ|\
+        on remand|remand|out on bail|on bail|awaiting trial|en detention|liberte sous caution|sous caution|الاعتقال الاحتياطي|\
+        فالاعتقال|رهن الاعتقال|حكم غيابي|7okm ghiyabi|7kam ghiyabi|lɛtiqal|ⵍⵄⵜⵉⵇⴰⵍ|letiqal|l3tiqal
         """,
     ]
 
     static let topics: [SensitiveCategory: String] = [
         .health: """
         hopital|clinique|pharmacie|urgences|sante|vaccin*|mutuelle|amo|ramed|cnops|certificat medical|medical|medicale|\
-        القلب|l9lb|coeur|heart|hospital|clinic|pharmacy|emergency|health|vaccine*|vaccination|medical certificate|\
+        reanimation|intensive care|icu|الانعاش|rianimasyun|ⵔⵉⴰⵏⵉⵎⴰⵙⵢⵓⵏ|القلب|l9lb|coeur|heart|hospital|clinic|pharmacy|emergency|health|vaccine*|vaccination|medical certificate|\
         مستشفى|المستشفى|مستشفيات|عياده|العياده|صيدليه|الصحه|صحيه|التلقيح|لقاح|التغطيه الصحيه|التامين عن المرض|راميد|السبيطار|سبيطار|\
         الكلينيك|كلينيك|فرمسيان|\
         sbitar|sbital|clinique|pharmacie|ⵙⴱⵉⵟⴰⵔ|ⴰⵙⴳⵏⴼ|ⵜⴰⵙⴳⵏⴼⵜ|asgnf|tasgnft|ⴰⵙⵓⵏⴼⵓ|asunfu
@@ -191,7 +202,7 @@ enum SensitiveLexicon {
         """,
         .religion: """
         الحج|mosquee|eglise|synagogue|ramadan|aid|moharram|religion|religieux|religieuse|mosque|church|synagogue|eid|christmas|\
-        religion|religious|المسجد|مسجد|الكنيسه|كنيسه|رمضان|العيد|المولد|الديانه|دين|الدين|الجامع|جامع|محرم|\
+        religion|religious|المسجد|مسجد|الكنيسه|كنيسه|kanisa|lkanisa|knisa|lknisa|ⵍⴽⵏⵉⵙⴰ|رمضان|العيد|المولد|الديانه|دين|الدين|الجامع|جامع|محرم|\
         jame3|jam3|jami3|ramdan|ramadan|diyana|dine|ⵜⵉⵎⵣⴳⵉⴷⴰ|ⵜⵎⵣⴳⵉⴷⴰ|ⵕⵎⴹⴰⵏ|ⵔⵎⴹⴰⵏ|timzgida|tmzgida|rmdan
         """,
         .politicalOpinion: """
@@ -255,7 +266,7 @@ enum SensitiveLexicon {
     ⵏⴽⴽⵉ|ⵉⵏⵓ|ⴷⴰⵔⵉ|ⴷⴰⵔⵙ|ⴱⴰⴱⴰ|ⵉⵎⵎⵉ|ⵢⵎⵎⴰ|ⴰⵔⴳⴰⵣ|ⵜⴰⵎⵖⴰⵔⵜ|ⵉⵡⵉ|ⵉⵍⵍⵉ|ⴳⵯⵎⴰ|ⴳⵎⴰ|ⵓⵍⵜⵎⴰ|ⴰⵢⵉ|ⵉⵢⵉ|ⵢⵉ|\
     احافظ|نحافظ|كنحافظ|\
     ⵢⵉⵡⵉ|yiwi|ⵢⵉⵍⵍⵉ|yelli|ⵏⴽⴽ|nkk|ⴰⵎⴷⴷⴰⴽⴽⵯⵍ|amddakkʷl|amddakkwl|ⵜⴰⴷⴳⴳⵯⴰⵍⵜ|tadggʷalt|ⴱⴰⴱⴰⵙ|babas|ⵉⵎⵎⴰⵙ|immas|ⵉⵡⵉⵙ|iwis|ⵉⵍⵍⵉⵙ|illis|ⴳⵯⵎⴰⵙ|gʷmas|ⵓⵍⵜⵎⴰⵙ|ultmas|ⵜⴰⵔⵡⴰ|tarwa|ⴰⵔⵔⴰⵡ|arraw|ⵏⵜⵜⴰ|ntta|ⵏⵜⵜⴰⵜ|nttat|nnes|\
-    صبعي|صبعاني|صباعي|sob3i|sab3i|sob3ani|sbab3i|sba3i|wjhi|yi|nkkin|nkni|ⵏⴽⴽⵏⵉ|ⵏⴽⵏⵉ|aɣ|ⴰⵖ|\
+    grandparents|grands parents|ancestors|ancetres|اجدادي|jdoudi|صبعي|صبعاني|صباعي|sob3i|sab3i|sob3ani|sbab3i|sba3i|wjhi|yi|nkkin|nkni|ⵏⴽⴽⵏⵉ|ⵏⴽⵏⵉ|aɣ|ⴰⵖ|\
     nkki|nekk|inu|nng|nnɣ|nngh|nns|ⵏⵏⵖ|ⵏⵏⵙ|dari|dars|immi|yemma|argaz|tamgart|tamɣart|thamghart|tamghart|iwi|illi|gma|gʷma|ultma|ayi|iyi
     """
 

@@ -8,15 +8,15 @@ import Musl
 import Darwin
 #endif
 
-/// Logistic model over `SensitiveFeatures`, trained on 1364 hand-written messages (L2 = 1.0):
+/// Logistic model over `SensitiveFeatures`, trained on 1454 hand-written messages (L2 = 1.0):
 /// p = σ(bias[c] + Σ shared[k]·x[k] + factPerson[c]·x[0] + topicPerson[c]·x[2]).
 enum SensitiveModel {
     /// Feature order: fact_person, fact_alone, topic_person, topic_alone, fact_person_procedural, fact_procedural, topic_procedural, fact_benign, topic_benign, several_facts, person_in_message, fact_linked.
-    static let shared: [Double] = [5.2048, 1.9812, 1.7416, 0.3909, -0.1011, -0.0366, -0.8662, -2.3098, -1.2054, 2.5763, 3.1670, -0.2767]
+    static let shared: [Double] = [5.1685, 2.6730, 1.5541, 0.4298, -0.0701, -0.6822, -0.8053, -2.2140, -1.0153, 2.7288, 2.9900, -0.3334]
     /// Category order: health, religion, politicalOpinion, tradeUnion, ethnicOrigin, sexLife, genetic, biometric, criminalRecord.
-    static let bias: [Double] = [-6.4090, -7.6916, -6.4033, -6.5142, -7.1761, -7.0803, -7.5895, -6.1914, -7.3736]
-    static let factPerson: [Double] = [-1.0006, 0.6603, 1.4960, 1.6437, 1.1850, 0.8291, -0.4044, 0.0437, 0.7520]
-    static let topicPerson: [Double] = [-0.4405, 1.0866, 0.1277, -0.8115, -0.1891, -0.0027, 0.4666, 2.6632, -1.1589]
+    static let bias: [Double] = [-5.8771, -7.6255, -6.1842, -6.3616, -7.0312, -6.4534, -7.5313, -6.0456, -7.2044]
+    static let factPerson: [Double] = [-1.3842, 0.6553, 1.6294, 1.6758, 1.3789, 0.4198, -0.3070, 0.1513, 0.9490]
+    static let topicPerson: [Double] = [-0.9367, 1.2395, 0.2098, -0.6998, -0.1503, -0.0338, 0.5235, 2.6202, -1.2185]
     static let sensitiveThreshold = 0.5
     static let uncertainThreshold = 0.25
 
