@@ -54,7 +54,7 @@ enum SensitiveLexicon {
         التهاب المفاصل|شلل|مشلول|مبتور|بتر|اضطراب|اضطرابات|فرط الحركه|الانتحار|انتحار|محاوله انتحار|الميثادون|تشمع الكبد|\
         حصى الكلي|العقم|عقيم|اطفال الانابيب|قيصريه|خديج|الترويض الطبي|عكاكيز|الجبس|فتق|قرحه|نوبات|غيبوبه|كوما|ضعيف البصر|\
         ضعف السمع|سماعه|سكته دماغيه|حساسيه|الحساسيه|ندبه|الطونسيو|الطانسيو|الكوليستيرول|الاعصاب|معوق|معوقه|التريزومي|مجنون|\
-        oxygene|tension|tansio|cholesterol|l3sab|a3sab|mjnoun|mo3a9|sokkari|mrid b|marad|trisomie|jer7|jar7|\
+        oxygene|tension|tansio|cholesterol|chalal|chlal|l3sab|a3sab|mjnoun|mo3a9|sokkari|mrid b|marad|trisomie|jer7|jar7|\
         jalta|jelta|jlta|l7ml|7ml|l7aml|7aml|7mel|maladies mentales|mentale|mentales|\
         اجهض*|اجهضت|بوصفير|العقليه|الامراض العقليه|الحمل|طاح ليها الحمل|\
         l7asasiya|7asasiya|lhasasiya|hasasiya|l7sasiya|souffle au coeur|souffle cardiaque|heart murmur|murmur|ddwa|ⴷⴷⵡⴰ|\
@@ -102,7 +102,7 @@ enum SensitiveLexicon {
         activist*|campaigner|voted|protest*|demonstration*|demonstrated|dissident*|anti government|separatist|supporter|\
         مناضل|مناضله|ناشط|ناشطه|ينشط|تنشط|صوتت|صوت لصالح|لصالح|وقفه احتجاجيه|احتجاج|احتجاجي|احتجاجيه|الاحتجاجات|مظاهره|\
         مظاهرات|المظاهرات|الحراك|معارض|معارضه|المعارضه|كنناضل|نضال|النضال|كنصوت|القاعديين|انفصالي|\
-        mnadil|mnadel|mnadla|20 fevrier|mouvement du 20|حركه 20 فبراير|petition|prisonnier politique|detenu politique|معتقل سياسي|\
+        mnadil|mnadel|mnadla|mouvement du fevrier|february movement|حركه فبراير|7arakat fevrier|harakat fevrier|petition|prisonnier politique|detenu politique|معتقل سياسي|\
         islamiste*|gauchiste*|communiste*|socialiste|royaliste|nationaliste|الاسلاميين|اسلامي|يساري|يساريه|شيوعي|اشتراكي|\
         yasari|chi3i|islamist|leftist|communist|nidal|nedal|mo7taj|7tijaj|ihtijaj|l7irak|7irak|sawet|sawat|sawtt|kansawet|\
         ⴰⵎⵏⴰⴹⵍ|ⵍⴰⴼⴽⴰⵔ|amnadl|amnadel|lafkar|احتجاج*|الوقفه|وقفه|\
@@ -111,7 +111,8 @@ enum SensitiveLexicon {
         مسيره احتجاجيه|مسيره تضامنيه|مسيره سلميه|فالمسيره|المسيره ديال|\
         المحتجين|المحتجون|محتجين|المتظاهرين|متظاهرين|mo7tajin|m7tajin|protesters|protestors|imsmutl|ⵉⵎⵙⵎⵓⵜⵍ|\
         card carrying|party member|membre du parti|me suis presente|sous l etiquette|stood as|ran as|trchht|trch7t|trsh7t|\
-        campaigned|fait campagne|الحمله الانتخابيه لمرشح|درت الحمله|drt la campagne|skrɣ lḥmla|skrg lhmla|sympathiser|sympathizer|polisario
+        campaigned|fait campagne|الحمله الانتخابيه لمرشح|درت الحمله|drt la campagne|skrɣ lḥmla|skrg lhmla|sympathiser|sympathizer|polisario|\
+        coordinateur du mouvement|coordinator for the|منسقا جهويا|منسق جهوي|coordinateur jihawi
         """,
         .tradeUnion: """
         syndique*|syndicaliste*|activite syndicale|activites syndicales|delegue du personnel|grevistes|delegue syndical|delegue|deleguee|representant du personnel|greviste*|fait greve|en greve|\
@@ -123,7 +124,8 @@ enum SensitiveLexicon {
         walked out|walkout|stopped work|work stoppage|debraye|debrayage|arret de travail|توقفنا عن العمل|توقف عن العمل|\
         وقفنا الخدمه|w9fna lkhedma|wqfna lkhedma|nḥbs lxdmt|nhbs lxdmt|ⵏⵃⴱⵙ ⵍⵅⴷⵎⵜ|cdt representative|umt representative|\
         ugtm representative|union representative|workers representative|staff representative|representant syndical|\
-        cotise a l umt|cotise a la cdt|cotise au syndicat|union dues|paid up member|واجب الانخراط|كنخلص الانخراط|kankhlles cotisation
+        cotise a l umt|cotise a la cdt|cotise au syndicat|union dues|paid up member|واجب الانخراط|كنخلص الانخراط|kankhlles cotisation|\
+        comite de greve|strike committee|لجنه الاضراب|فلجنه الاضراب|lajnat l idrab|lajna n lgrev|ⵍⴰⵊⵏⴰ ⵏ ⵍⵉⴹⵔⴰⴱ
         """,
         .ethnicOrigin: """
         origine|origines|peau noire|africains|metis|metisse|berberophone|algerien*|malien*|mauritanien*|nigerian*|camerounais*|\
@@ -185,7 +187,8 @@ enum SensitiveLexicon {
         locked up|behind bars|have a record for|has a record for|have a criminal record|has a criminal record|antecedent pour|antecedent judiciaire|مسجون|مسجونه|محبوس|محبوسه|m7bous|m7bousa|mahbous|\
         sabi9a|sabiqa|سابقه|shoplifting|vol a l etalage|ادنت|ادين|ادينت|ittuḥbas|ittuhbas|ⵉⵜⵜⵓⵃⴱⴰⵙ|\
         on remand|remand|out on bail|on bail|awaiting trial|en detention|liberte sous caution|sous caution|الاعتقال الاحتياطي|\
-        فالاعتقال|رهن الاعتقال|حكم غيابي|7okm ghiyabi|7kam ghiyabi|lɛtiqal|ⵍⵄⵜⵉⵇⴰⵍ|letiqal|l3tiqal
+        فالاعتقال|رهن الاعتقال|حكم غيابي|7okm ghiyabi|7kam ghiyabi|lɛtiqal|ⵍⵄⵜⵉⵇⴰⵍ|letiqal|l3tiqal|\
+        حكم علي|حكم عليا|حكمو عليا
         """,
     ]
 
@@ -234,7 +237,7 @@ enum SensitiveLexicon {
         .biometric: """
         العين|عيني|l3in|eye|eyes|oeil|yeux|donnees biometriques|empreinte|visage|photo|face|photo|fingers|\
         الوجه|وجهي|الوجه ديالي|صوره|التصويره|\
-        lwjeh|wjeh|tswira|ⵓⴷⵎ|ⵉⴹⵓⴹⴰⵏ|udm|idudan
+        lwjeh|wjeh|wjhi|tswira|ⵓⴷⵎ|ⵉⴹⵓⴹⴰⵏ|udm|idudan
         """,
         .criminalRecord: """
         infraction|contravention|exces de vitesse|speeding ticket|commissariat|الكوميساريه|الكوميسارية|مخفر|lkomisariya|\
@@ -266,7 +269,7 @@ enum SensitiveLexicon {
     ⵏⴽⴽⵉ|ⵉⵏⵓ|ⴷⴰⵔⵉ|ⴷⴰⵔⵙ|ⴱⴰⴱⴰ|ⵉⵎⵎⵉ|ⵢⵎⵎⴰ|ⴰⵔⴳⴰⵣ|ⵜⴰⵎⵖⴰⵔⵜ|ⵉⵡⵉ|ⵉⵍⵍⵉ|ⴳⵯⵎⴰ|ⴳⵎⴰ|ⵓⵍⵜⵎⴰ|ⴰⵢⵉ|ⵉⵢⵉ|ⵢⵉ|\
     احافظ|نحافظ|كنحافظ|\
     ⵢⵉⵡⵉ|yiwi|ⵢⵉⵍⵍⵉ|yelli|ⵏⴽⴽ|nkk|ⴰⵎⴷⴷⴰⴽⴽⵯⵍ|amddakkʷl|amddakkwl|ⵜⴰⴷⴳⴳⵯⴰⵍⵜ|tadggʷalt|ⴱⴰⴱⴰⵙ|babas|ⵉⵎⵎⴰⵙ|immas|ⵉⵡⵉⵙ|iwis|ⵉⵍⵍⵉⵙ|illis|ⴳⵯⵎⴰⵙ|gʷmas|ⵓⵍⵜⵎⴰⵙ|ultmas|ⵜⴰⵔⵡⴰ|tarwa|ⴰⵔⵔⴰⵡ|arraw|ⵏⵜⵜⴰ|ntta|ⵏⵜⵜⴰⵜ|nttat|nnes|\
-    grandparents|grands parents|ancestors|ancetres|اجدادي|jdoudi|صبعي|صبعاني|صباعي|sob3i|sab3i|sob3ani|sbab3i|sba3i|wjhi|yi|nkkin|nkni|ⵏⴽⴽⵏⵉ|ⵏⴽⵏⵉ|aɣ|ⴰⵖ|\
+    fllai|fllay|ⴼⵍⵍⴰⵉ|ⴼⵍⵍⴰⵢ|3lia|lia|grandparents|grands parents|ancestors|ancetres|اجدادي|jdoudi|صبعي|صبعاني|صباعي|sob3i|sab3i|sob3ani|sbab3i|sba3i|wjhi|yi|nkkin|nkni|ⵏⴽⴽⵏⵉ|ⵏⴽⵏⵉ|aɣ|ⴰⵖ|\
     nkki|nekk|inu|nng|nnɣ|nngh|nns|ⵏⵏⵖ|ⵏⵏⵙ|dari|dars|immi|yemma|argaz|tamgart|tamɣart|thamghart|tamghart|iwi|illi|gma|gʷma|ultma|ayi|iyi
     """
 
@@ -297,7 +300,7 @@ enum SensitiveLexicon {
     /// the person: a school project, statistics, a thesis, a campaign, "because of the strike", "a nurse".
     static let benign = """
     expose|statistiques|chiffres|memoire|these|article|journaliste|campagne|loi|cndp|deliberation*|recherche|association|\
-    modele|type|touristes|visite|visiteurs|cause|malgre|transports|transport|bus|train|taxis|chauffeurs|tram|enseignants|\
+    installer|install|time clock|attendance system|modele|type|touristes|visite|visiteurs|cause|malgre|transports|transport|bus|train|taxis|chauffeurs|tram|enseignants|\
     infirmiere|infirmier|enseignante|enseignant|scolaire|travaille|rh|ressources humaines|eleves|chirurgien|psychologue|juge|militaire|medecin|cardiologue|avocat|avocate|policier|docteur|pharmacien|\
     project|statistics|figures|thesis|article|journalist|campaign|law|research|ngo|sample|tourists|tour|visit|visitors|\
     because|despite|presentation|teacher|hr|paper|essay|writing|pupils|students|buses|drivers|controllers|teachers|flight|nurse|doctor|cardiologist|lawyer|officer|\

@@ -8,15 +8,15 @@ import Musl
 import Darwin
 #endif
 
-/// Logistic model over `SensitiveFeatures`, trained on 1454 hand-written messages (L2 = 1.0):
+/// Logistic model over `SensitiveFeatures`, trained on 1523 hand-written messages (L2 = 1.0):
 /// p = σ(bias[c] + Σ shared[k]·x[k] + factPerson[c]·x[0] + topicPerson[c]·x[2]).
 enum SensitiveModel {
     /// Feature order: fact_person, fact_alone, topic_person, topic_alone, fact_person_procedural, fact_procedural, topic_procedural, fact_benign, topic_benign, several_facts, person_in_message, fact_linked.
-    static let shared: [Double] = [5.1685, 2.6730, 1.5541, 0.4298, -0.0701, -0.6822, -0.8053, -2.2140, -1.0153, 2.7288, 2.9900, -0.3334]
+    static let shared: [Double] = [5.0757, 2.7986, 1.6213, 0.4473, -0.0240, -0.7188, -0.8459, -2.2373, -0.7770, 2.7285, 2.7170, -0.2399]
     /// Category order: health, religion, politicalOpinion, tradeUnion, ethnicOrigin, sexLife, genetic, biometric, criminalRecord.
-    static let bias: [Double] = [-5.8771, -7.6255, -6.1842, -6.3616, -7.0312, -6.4534, -7.5313, -6.0456, -7.2044]
-    static let factPerson: [Double] = [-1.3842, 0.6553, 1.6294, 1.6758, 1.3789, 0.4198, -0.3070, 0.1513, 0.9490]
-    static let topicPerson: [Double] = [-0.9367, 1.2395, 0.2098, -0.6998, -0.1503, -0.0338, 0.5235, 2.6202, -1.2185]
+    static let bias: [Double] = [-5.8148, -6.7435, -6.3064, -6.3677, -6.9289, -5.9492, -7.3814, -5.9864, -6.7667]
+    static let factPerson: [Double] = [-1.1060, 0.1936, 1.2550, 1.9389, 1.5598, 0.3087, -0.1418, 0.1761, 0.8914]
+    static let topicPerson: [Double] = [-0.9469, 0.9162, 0.4053, -0.5947, -0.1366, -0.1445, 0.5177, 2.9506, -1.3458]
     static let sensitiveThreshold = 0.5
     static let uncertainThreshold = 0.25
 
