@@ -61,7 +61,9 @@ enum SensitiveLexicon {
         stutter*|stammer*|يتلعثم|التلعثم|تلعثم|كيتقطع فالهضره|kayt9tt3 f lhdra|bypass|pontage|قلب مفتوح|عمليه قلب|recovering from|\
         je me remets|اتعافى|كنتعافى|kant3afa|ⴰⵟⵟⴰⵏ ⵏ ⵡⵓⵍ|\
         covid|corona|korona|كورونا|كوفيد|ⴽⵓⵔⵓⵏⴰ|en reanimation|in intensive care|f reanimation|l reanimation|فالانعاش|للانعاش|g rianimasyun|ⴳ ⵔⵉⴰⵏⵉⵎⴰⵙⵢⵓⵏ|bedridden|alite|alitee|\
-        طريح الفراش|ناعس فالفراش|na3s f lfrach|تصابيت|tsabit|tsabt
+        طريح الفراش|ناعس فالفراش|na3s f lfrach|تصابيت|tsabit|tsabt|\
+        antipsychotic*|neuroleptique*|مضادات الذهان|partially sighted|visually impaired|ma kanchofch mzyan|open heart|a cœur ouvert|\
+        trẓa|ⵜⵕⵥⴰ|irẓa|ⵉⵕⵥⴰ|aɛma|ⴰⵄⵎⴰ|taɛmat|ⵜⴰⵄⵎⴰⵜ
         """,
         .genetic: """
         ⵉⵜⵜⵡⴰⵔⵜⵏ|ittwarten|ittwartn|ⵉⵔⵜⴰ|irta|\
@@ -112,7 +114,8 @@ enum SensitiveLexicon {
         المحتجين|المحتجون|محتجين|المتظاهرين|متظاهرين|mo7tajin|m7tajin|protesters|protestors|imsmutl|ⵉⵎⵙⵎⵓⵜⵍ|\
         card carrying|party member|membre du parti|me suis presente|sous l etiquette|stood as|ran as|trchht|trch7t|trsh7t|\
         campaigned|fait campagne|الحمله الانتخابيه لمرشح|درت الحمله|drt la campagne|skrɣ lḥmla|skrg lhmla|sympathiser|sympathizer|polisario|\
-        coordinateur du mouvement|coordinator for the|منسقا جهويا|منسق جهوي|coordinateur jihawi
+        coordinateur du mouvement|coordinator for the|منسقا جهويا|منسق جهوي|coordinateur jihawi|\
+        youth organiser|youth organizer|jeunesse du parti
         """,
         .tradeUnion: """
         syndique*|syndicaliste*|activite syndicale|activites syndicales|delegue du personnel|grevistes|delegue syndical|delegue|deleguee|representant du personnel|greviste*|fait greve|en greve|\
@@ -125,7 +128,8 @@ enum SensitiveLexicon {
         وقفنا الخدمه|w9fna lkhedma|wqfna lkhedma|nḥbs lxdmt|nhbs lxdmt|ⵏⵃⴱⵙ ⵍⵅⴷⵎⵜ|cdt representative|umt representative|\
         ugtm representative|union representative|workers representative|staff representative|representant syndical|\
         cotise a l umt|cotise a la cdt|cotise au syndicat|union dues|paid up member|واجب الانخراط|كنخلص الانخراط|kankhlles cotisation|\
-        comite de greve|strike committee|لجنه الاضراب|فلجنه الاضراب|lajnat l idrab|lajna n lgrev|ⵍⴰⵊⵏⴰ ⵏ ⵍⵉⴹⵔⴰⴱ
+        comite de greve|strike committee|لجنه الاضراب|فلجنه الاضراب|lajnat l idrab|lajna n lgrev|ⵍⴰⵊⵏⴰ ⵏ ⵍⵉⴹⵔⴰⴱ|\
+        katib 3am|katib l3am|branch secretary|secretaire de section|secretaire general du syndicat
         """,
         .ethnicOrigin: """
         origine|origines|peau noire|africains|metis|metisse|berberophone|algerien*|malien*|mauritanien*|nigerian*|camerounais*|\
@@ -136,7 +140,8 @@ enum SensitiveLexicon {
         سوسي|سوسيه|عرقي|البشره|سينغالي|سينغاليه|كحل|كحله|كحلوش|عزي|حساني|الحسانيه|\
         asli|asl|asslhom|aslhom|asslha|aslha|asloh|aslo|senegali|riffiya|rifi|rifia|k7al|k7la|kahl|3azzi|azzi|l3onsoriya|3onsoriya|racisme|sa7raoui*|sahraoui*|\
         7assaniya|hassaniya|ⴰⴱⵔⴽⴰⵏ|ⵜⴰⴱⵔⴽⴰⵏⵜ|ⴰⵄⵔⴰⴱ|ⴰⵙⴰⵃⵔⴰⵡⵉ|ⴰⵔⵉⴼⵉ|ⵍⵄⵓⵏⵚⵓⵔⵉⵢⴰ|abrkan|aberkan|tabrkant|l3unsuriya|aɛrab|\
-        arifi|asahrawi|aṣaḥrawi|moroccan jews|juifs marocains|اليهود المغاربه
+        arifi|asahrawi|aṣaḥrawi|moroccan jews|juifs marocains|اليهود المغاربه|\
+        haratin|hartani|7artani|الحراطين|حرطاني|ahrdan|aḥrḍan|ⴰⵃⵔⴹⴰⵏ
         """,
         .sexLife: """
         تحرش جنسي|تحرش*|للتحرش|harcelement|harcele|harcelee|harassment|harassed|t7arrach*|t7arroch|t7rrch*|ta7arroch|t7ress|\
@@ -156,7 +161,8 @@ enum SensitiveLexicon {
         اعتداء جنسي|لاعتداء جنسي|اعتداء جنسيا|دون زواج|live together|vivons ensemble|vivent ensemble|نعيش معا|ساكنين مع بعضياتنا|\
         saknin m3a ba3diyatna|nzdɣ bla|nzdg bla|\
         pregnant by|enceinte de mon copain|tombee enceinte de|حملت من|حامل من|7amla mn|7amla men|wldt mn|ولدت من|ولدات من|tga tadist zg|\
-        ⵜⴳⴰ ⵜⴰⴷⵉⵙⵜ ⵣⴳ
+        ⵜⴳⴰ ⵜⴰⴷⵉⵙⵜ ⵣⴳ|\
+        jinsiya|jinsi|jinsia
         """,
         .biometric: """
         biometric data|mes donnees biometriques|البيانات البيومتريه|معطياتي البيومتريه|\
@@ -188,7 +194,9 @@ enum SensitiveLexicon {
         sabi9a|sabiqa|سابقه|shoplifting|vol a l etalage|ادنت|ادين|ادينت|ittuḥbas|ittuhbas|ⵉⵜⵜⵓⵃⴱⴰⵙ|\
         on remand|remand|out on bail|on bail|awaiting trial|en detention|liberte sous caution|sous caution|الاعتقال الاحتياطي|\
         فالاعتقال|رهن الاعتقال|حكم غيابي|7okm ghiyabi|7kam ghiyabi|lɛtiqal|ⵍⵄⵜⵉⵇⴰⵍ|letiqal|l3tiqal|\
-        حكم علي|حكم عليا|حكمو عليا
+        حكم علي|حكم عليا|حكمو عليا|\
+        serving a sentence|serving time|purge une peine|purge sa peine|m7koum|m7kom|drug dealing|trafic de drogue|الاتجار في المخدرات|\
+        lmxdrat|ⵍⵎⵅⴷⵔⴰⵜ|lmkhdrat
         """,
     ]
 
@@ -215,7 +223,7 @@ enum SensitiveLexicon {
         party|elections|candidate*|polling|ballot|political|socialist union|democratic way|\
         حزب|الحزب|الانتخابات|انتخابات|المرشحين|الناخب|الانتخابيه|العدل والاحسان|فيدراليه اليسار|الاستقلال|الاحرار|البام|السياسي|\
         السياسيه|التصويت|\
-        7izb|hizb|l7izb|intikhabat|a7rar|ⴰⴽⴰⴱⴰⵔ|ⵜⵉⴼⵔⴰⵏⵉⵏ|ⵜⴼⵔⴰⵏⵉⵏ|akabar|tifranin|tfranin|\
+        7izb|hizb|l7izb|intikhabat|a7rar|chabiba|shabiba|الشبيبه|شبيبه|ⴰⴽⴰⴱⴰⵔ|ⵜⵉⴼⵔⴰⵏⵉⵏ|ⵜⴼⵔⴰⵏⵉⵏ|akabar|tifranin|tfranin|\
         ⴰⵎⵓⵙⵙⵓ|amussu|umussu|ⵜⴰⵡⴰⴷⴰ|tawada
         """,
         .tradeUnion: """
@@ -320,7 +328,7 @@ enum SensitiveLexicon {
     عضو|عضوه|منخرط|منخرطه|شارك|شاركت|يشارك|ينشط|خرج|خرجت|داخل|داخله|درت|كيدير|كيديرو|\
     3odw|dakhel|dakhla|dert|khrej|kharj|khrjat|dkhel|dkhlt|dkhlat|dkhal|entered|دخل|دخلت|\
     ⴽⵛⵎⵖ|ⵉⴽⵛⵎ|ⵉⴼⴼⵓⵖ|kcmg|kcmɣ|ikcm|iffug|iffuɣ|ⴰⴳⵎⴰⵎ|agmam|drt|\
-    rejoint|adhere|انخرطت|انخرط|تنخرط|انضممت|انضم|انضمت|tkcm|ⵜⴽⵛⵎ|nkcm|ⵏⴽⵛⵎ|kcmn|ⴽⵛⵎⵏ|khrjt|marched|defile|ffɣɣ|ⴼⴼⵖⵖ
+    rejoint|adhere|انخرطت|انخرط|تنخرط|انضممت|انضم|انضمت|tkcm|ⵜⴽⵛⵎ|nkcm|ⵏⴽⵛⵎ|kcmn|ⴽⵛⵎⵏ|khrjt|marched|defile|ffɣɣ|ⴼⴼⵖⵖ|organiser|organizer|mnsse9|mnasse9|منسق|منسقه
     """
 
     /// Copulas: they make an identity term a fact ("ma femme est amazighe", "ⴳⵉⵖ ⴰⴱⵔⴽⴰⵏ") for ethnic origin,

@@ -8,15 +8,15 @@ import Musl
 import Darwin
 #endif
 
-/// Logistic model over `SensitiveFeatures`, trained on 1523 hand-written messages (L2 = 1.0):
+/// Logistic model over `SensitiveFeatures`, trained on 1575 hand-written messages (L2 = 1.0):
 /// p = σ(bias[c] + Σ shared[k]·x[k] + factPerson[c]·x[0] + topicPerson[c]·x[2]).
 enum SensitiveModel {
     /// Feature order: fact_person, fact_alone, topic_person, topic_alone, fact_person_procedural, fact_procedural, topic_procedural, fact_benign, topic_benign, several_facts, person_in_message, fact_linked.
-    static let shared: [Double] = [5.0757, 2.7986, 1.6213, 0.4473, -0.0240, -0.7188, -0.8459, -2.2373, -0.7770, 2.7285, 2.7170, -0.2399]
+    static let shared: [Double] = [5.1157, 2.8036, 1.6115, 0.5086, -0.0301, -0.7283, -0.7898, -2.2698, -0.7919, 2.7251, 2.7472, -0.2453]
     /// Category order: health, religion, politicalOpinion, tradeUnion, ethnicOrigin, sexLife, genetic, biometric, criminalRecord.
-    static let bias: [Double] = [-5.8148, -6.7435, -6.3064, -6.3677, -6.9289, -5.9492, -7.3814, -5.9864, -6.7667]
-    static let factPerson: [Double] = [-1.1060, 0.1936, 1.2550, 1.9389, 1.5598, 0.3087, -0.1418, 0.1761, 0.8914]
-    static let topicPerson: [Double] = [-0.9469, 0.9162, 0.4053, -0.5947, -0.1366, -0.1445, 0.5177, 2.9506, -1.3458]
+    static let bias: [Double] = [-5.8418, -6.7856, -6.3495, -6.4102, -6.9484, -5.9811, -7.4310, -6.0052, -6.8104]
+    static let factPerson: [Double] = [-1.0794, 0.2247, 1.2506, 1.9517, 1.5816, 0.3211, -0.1566, 0.1448, 0.8773]
+    static let topicPerson: [Double] = [-0.9681, 0.8751, 0.4114, -0.6149, -0.1389, -0.1594, 0.5144, 3.0359, -1.3440]
     static let sensitiveThreshold = 0.5
     static let uncertainThreshold = 0.25
 
