@@ -34,7 +34,7 @@ if [[ $NAMES == 1 ]]; then
         python3 eval/privacy/evaluate.py "$SET" "$PRED" --types=PERSON --person-target "$@" || names_status=$?
         if [[ "${NAMES_GATE:-0}" == 1 && $names_status != 0 && $status == 0 ]]; then status=$names_status; fi
     done
-    for sensitive in eval/privacy/sensitive/heldout.jsonl eval/privacy/sensitive/heldout3.jsonl; do
+    for sensitive in eval/privacy/sensitive/heldout.jsonl eval/privacy/sensitive/heldout3.jsonl eval/privacy/sensitive/heldout4.jsonl; do
         echo
         echo "== Sensitive data on $sensitive =="
         PRIVACY_BENCH="$PRIVACY_BENCH" eval/privacy/sensitive/run.sh "$sensitive"
