@@ -63,7 +63,8 @@ enum SensitiveLexicon {
         covid|corona|korona|كورونا|كوفيد|ⴽⵓⵔⵓⵏⴰ|en reanimation|in intensive care|f reanimation|l reanimation|فالانعاش|للانعاش|g rianimasyun|ⴳ ⵔⵉⴰⵏⵉⵎⴰⵙⵢⵓⵏ|bedridden|alite|alitee|\
         طريح الفراش|ناعس فالفراش|na3s f lfrach|تصابيت|tsabit|tsabt|\
         antipsychotic*|neuroleptique*|مضادات الذهان|partially sighted|visually impaired|ma kanchofch mzyan|open heart|a cœur ouvert|\
-        trẓa|ⵜⵕⵥⴰ|irẓa|ⵉⵕⵥⴰ|aɛma|ⴰⵄⵎⴰ|taɛmat|ⵜⴰⵄⵎⴰⵜ
+        trẓa|ⵜⵕⵥⴰ|irẓa|ⵉⵕⵥⴰ|aɛma|ⴰⵄⵎⴰ|taɛmat|ⵜⴰⵄⵎⴰⵜ|\
+        اتعالج|نتعالج|تتعالج|يتعالج|عولج|عولجت|اتعافى|تعافيت|تعافى|تعافت|تتعافى|يتعافى|نتعافى|تعافينا|خضعت لعمليه|خضع لعمليه|خضعت لعلاج|اخضع لعلاج|يخضع لعلاج|تخضع لعلاج|اتلقى العلاج|يتلقى العلاج|تتلقى العلاج|نتلقى العلاج|اجريت عمليه|اجرى عمليه|اجرت عمليه
         """,
         .genetic: """
         ⵉⵜⵜⵡⴰⵔⵜⵏ|ittwarten|ittwartn|ⵉⵔⵜⴰ|irta|\
@@ -129,7 +130,8 @@ enum SensitiveLexicon {
         ugtm representative|union representative|workers representative|staff representative|representant syndical|\
         cotise a l umt|cotise a la cdt|cotise au syndicat|union dues|paid up member|واجب الانخراط|كنخلص الانخراط|kankhlles cotisation|\
         comite de greve|strike committee|لجنه الاضراب|فلجنه الاضراب|lajnat l idrab|lajna n lgrev|ⵍⴰⵊⵏⴰ ⵏ ⵍⵉⴹⵔⴰⴱ|\
-        katib 3am|katib l3am|branch secretary|secretaire de section|secretaire general du syndicat
+        katib 3am|katib l3am|branch secretary|secretaire de section|secretaire general du syndicat|\
+        اضربنا|اضربت|اضربتم|اضربنا عن العمل|اضربت عن العمل|اضربوا عن العمل|نضرب عن العمل|يضربون عن العمل|تضرب عن العمل|شاركنا في الاضراب|شاركت في الاضراب|شارك في الاضراب|شاركوا في الاضراب|درنا الاضراب|درت الاضراب|دارو الاضراب|joined the strike|took part in the strike|were on strike|was on strike|avons fait greve
         """,
         .ethnicOrigin: """
         origine|origines|peau noire|africains|metis|metisse|berberophone|algerien*|malien*|mauritanien*|nigerian*|camerounais*|\
@@ -196,7 +198,8 @@ enum SensitiveLexicon {
         فالاعتقال|رهن الاعتقال|حكم غيابي|7okm ghiyabi|7kam ghiyabi|lɛtiqal|ⵍⵄⵜⵉⵇⴰⵍ|letiqal|l3tiqal|\
         حكم علي|حكم عليا|حكمو عليا|\
         serving a sentence|serving time|purge une peine|purge sa peine|m7koum|m7kom|drug dealing|trafic de drogue|الاتجار في المخدرات|\
-        lmxdrat|ⵍⵎⵅⴷⵔⴰⵜ|lmkhdrat
+        lmxdrat|ⵍⵎⵅⴷⵔⴰⵜ|lmkhdrat|\
+        حكم عليه|حكم عليها|حكم علينا|حكم عليهم|ادانته|ادانتني|ادانتها|اعتقلني|اعتقلوني|اعتقلته|اعتقلوه|اعتقلتها|افرج عني|افرج عنه|افرج عنها|سجنوه|سجنوني|مسجون|سجين|محكوم عليه|محكوم عليها
         """,
     ]
 
