@@ -64,7 +64,8 @@ enum SensitiveLexicon {
         طريح الفراش|ناعس فالفراش|na3s f lfrach|تصابيت|tsabit|tsabt|\
         antipsychotic*|neuroleptique*|مضادات الذهان|partially sighted|visually impaired|ma kanchofch mzyan|open heart|a cœur ouvert|\
         trẓa|ⵜⵕⵥⴰ|irẓa|ⵉⵕⵥⴰ|aɛma|ⴰⵄⵎⴰ|taɛmat|ⵜⴰⵄⵎⴰⵜ|\
-        اتعالج|نتعالج|تتعالج|يتعالج|عولج|عولجت|اتعافى|تعافيت|تعافى|تعافت|تتعافى|يتعافى|نتعافى|تعافينا|خضعت لعمليه|خضع لعمليه|خضعت لعلاج|اخضع لعلاج|يخضع لعلاج|تخضع لعلاج|اتلقى العلاج|يتلقى العلاج|تتلقى العلاج|نتلقى العلاج|اجريت عمليه|اجرى عمليه|اجرت عمليه
+        اتعالج|نتعالج|تتعالج|يتعالج|عولج|عولجت|اتعافى|تعافيت|تعافى|تعافت|تتعافى|يتعافى|نتعافى|تعافينا|خضعت لعمليه|خضع لعمليه|خضعت لعلاج|اخضع لعلاج|يخضع لعلاج|تخضع لعلاج|اتلقى العلاج|يتلقى العلاج|تتلقى العلاج|نتلقى العلاج|اجريت عمليه|اجرى عمليه|اجرت عمليه|\
+        desintox*|cure de desintoxication|infection sexuellement transmissible|colon irritable|irritable bowel|القولون العصبي|القولون|sexually transmitted|الامراض المنقوله جنسيا|cataracte|cataract|الماء الابيض
         """,
         .genetic: """
         ⵉⵜⵜⵡⴰⵔⵜⵏ|ittwarten|ittwartn|ⵉⵔⵜⴰ|irta|\
@@ -97,7 +98,8 @@ enum SensitiveLexicon {
         keep ramadan|observe ramadan|observing ramadan|fais le ramadan|faire le ramadan|fait le ramadan|fais ramadan|\
         headscarf|foulard|7ijab|l7ijab|lhijab|lḥijab|ⵍⵃⵉⵊⴰⴱ|believe in god|crois en dieu|crois pas en dieu|اؤمن بالله|لا اؤمن|\
         go to church|goes to church|went to church|vais a l eglise|vais a la messe|الى الكنيسه|كنمشي للكنيسه|kanmchi l kanisa|\
-        ttddu s lknisa|ⵜⵜⴷⴷⵓ ⵙ ⵍⴽⵏⵉⵙⴰ|go to the mosque|vais a la mosquee|كنمشي للجامع|kanmchi l jame3|jews|jew
+        ttddu s lknisa|ⵜⵜⴷⴷⵓ ⵙ ⵍⴽⵏⵉⵙⴰ|go to the mosque|vais a la mosquee|كنمشي للجامع|kanmchi l jame3|jews|jew|\
+        mange pas de porc|ne mange pas de porc|don t eat pork|do not eat pork|ما كناكلش الحلوف|ma kanakolch l7allouf
         """,
         .politicalOpinion: """
         militant*|milite|militer|militons|encarte|encartee|vote pour|voter pour|j ai vote|manifest*|manifs|manif|marches|hirak|boycott*|\
@@ -116,7 +118,8 @@ enum SensitiveLexicon {
         card carrying|party member|membre du parti|me suis presente|sous l etiquette|stood as|ran as|trchht|trch7t|trsh7t|\
         campaigned|fait campagne|الحمله الانتخابيه لمرشح|درت الحمله|drt la campagne|skrɣ lḥmla|skrg lhmla|sympathiser|sympathizer|polisario|\
         coordinateur du mouvement|coordinator for the|منسقا جهويا|منسق جهوي|coordinateur jihawi|\
-        youth organiser|youth organizer|jeunesse du parti
+        youth organiser|youth organizer|jeunesse du parti|\
+        vote blanc|vote nul|spoiled my ballot|spoilt my ballot|blank ballot|ورقه بيضاء|الورقه البيضاء|بالورقه البيضاء|ورقه بيضا|wr9a bida|wra9a bayda
         """,
         .tradeUnion: """
         syndique*|syndicaliste*|activite syndicale|activites syndicales|delegue du personnel|grevistes|delegue syndical|delegue|deleguee|representant du personnel|greviste*|fait greve|en greve|\
@@ -256,7 +259,8 @@ enum SensitiveLexicon {
         prison|criminal record|police clearance|court|trial|police|judgment|crime|\
         السجن|سجن|الحبس|حبس|السجل العدلي|المحكمه|الحكم|حكم|قضيه|القضيه|البوليس|الشرطه|\
         l7bs|l7abs|7bs|habs|lhabs|casier judiciaire|lmahkama|mahkama|boulis|lboulis|\
-        ⵍⵃⴱⵙ|ⴰⴽⵔⴰⴼ|ⵙⵙⴰⵡⴰⴱⵉⵇ|ⵍⵎⵃⴽⴰⵎⴰ|lhbs|akraf|ssawabiq|lmhkama
+        ⵍⵃⴱⵙ|ⴰⴽⵔⴰⴼ|ⵙⵙⴰⵡⴰⴱⵉⵇ|ⵍⵎⵃⴽⴰⵎⴰ|lhbs|akraf|ssawabiq|lmhkama|\
+        oukacha|okacha|عكاشه|3kacha
         """,
     ]
 
@@ -370,7 +374,8 @@ enum SensitiveLexicon {
     static let study = """
     expose|statistiques|chiffres|memoire|these|article|recherche|etude|project|statistics|figures|thesis|research|\
     presentation|paper|essay|report|dissertation|brochure*|depliant*|leaflet*|بحث|بحثا|احصائيات|ارقام|مقال|عرضا|عرض|\
-    دراسه|مطويات|مطويه|ar9am|ⴰⵎⵙⵍⴰⵢ|amsslay|ⵉⵎⴹⴰⵏⵏ|imḍann|imdann
+    دراسه|مطويات|مطويه|ar9am|ⴰⵎⵙⵍⴰⵢ|amsslay|ⵉⵎⴹⴰⵏⵏ|imḍann|imdann|\
+    annuaire|directory|دليل|دليلا|guide
     """
 
     /// What a practitioner does to a person: says, tells, gives, prescribes, confirms, finds.

@@ -8,18 +8,18 @@ import Musl
 import Darwin
 #endif
 
-/// Logistic model over `SensitiveFeatures` and the character-gram logit g, trained on 2013 hand-written
+/// Logistic model over `SensitiveFeatures` and the character-gram logit g, trained on 2110 hand-written
 /// messages (L2 = 1.0): p = σ(bias[c] + Σ shared[k]·x[k] + factPerson[c]·x[0] + topicPerson[c]·x[2]
 /// + gram·g + gramWithoutTerm·g·[no fact or topic term of c]).
 enum SensitiveModel {
     /// Feature order: fact_person, fact_alone, topic_person, topic_alone, fact_person_procedural, fact_procedural, topic_procedural, fact_benign, topic_benign, several_facts, person_in_message, fact_linked.
-    static let shared: [Double] = [3.8232, 1.1900, 0.9229, 0.0362, 0.0225, -0.8370, -1.1487, -2.0416, -1.5156, 1.9626, 0.8804, -0.6145]
+    static let shared: [Double] = [3.8154, 1.2739, 1.1320, -0.1397, 0.1815, -0.9971, -1.3418, -2.1016, -1.5753, 1.8860, 0.5950, -0.7151]
     /// Category order: health, religion, politicalOpinion, tradeUnion, ethnicOrigin, sexLife, genetic, biometric, criminalRecord.
-    static let bias: [Double] = [-1.5870, -1.1178, -0.4620, 0.0354, -0.6695, 0.2520, -1.2658, 0.1429, -1.0414]
-    static let factPerson: [Double] = [-0.6454, 0.5684, 0.9662, 1.1958, 1.2270, 0.2830, 0.4515, -0.5031, 0.2798]
-    static let topicPerson: [Double] = [-0.5137, 1.0048, 0.4880, -0.9078, -0.0649, -1.2327, 0.3601, 1.9939, -0.2048]
-    static let gram = 0.9353
-    static let gramWithoutTerm = 0.5021
+    static let bias: [Double] = [-1.3569, -0.9532, 0.0162, 0.2115, -0.2159, 0.6064, -1.1653, 0.3368, -0.6382]
+    static let factPerson: [Double] = [-0.6059, 0.6943, 0.8201, 1.2083, 1.2494, 0.0189, 0.3559, -0.3058, 0.3802]
+    static let topicPerson: [Double] = [-0.3112, 0.9834, 0.1783, -0.7500, -0.1327, -0.9816, 0.4627, 2.0987, -0.4157]
+    static let gram = 0.9375
+    static let gramWithoutTerm = 0.4975
     static let sensitiveThreshold = 0.3
     static let uncertainThreshold = 0.2
 
