@@ -259,8 +259,7 @@ enum SensitiveLexicon {
         prison|criminal record|police clearance|court|trial|police|judgment|crime|\
         السجن|سجن|الحبس|حبس|السجل العدلي|المحكمه|الحكم|حكم|قضيه|القضيه|البوليس|الشرطه|\
         l7bs|l7abs|7bs|habs|lhabs|casier judiciaire|lmahkama|mahkama|boulis|lboulis|\
-        ⵍⵃⴱⵙ|ⴰⴽⵔⴰⴼ|ⵙⵙⴰⵡⴰⴱⵉⵇ|ⵍⵎⵃⴽⴰⵎⴰ|lhbs|akraf|ssawabiq|lmhkama|\
-        oukacha|okacha|عكاشه|3kacha
+        ⵍⵃⴱⵙ|ⴰⴽⵔⴰⴼ|ⵙⵙⴰⵡⴰⴱⵉⵇ|ⵍⵎⵃⴽⴰⵎⴰ|lhbs|akraf|ssawabiq|lmhkama
         """,
     ]
 
