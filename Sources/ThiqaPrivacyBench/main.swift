@@ -104,7 +104,8 @@ if arguments.first == "--sensitive" || arguments.first == "--sensitive-features"
                 out += PrivacyReportJSON.sensitivityLine(rawID: request.rawID, assessment: detector.assess(request.text))
             } else {
                 let rows = SensitiveDataDetector.featureVectors(request.text).map { row in "[" + row.map { String(Int($0)) }.joined(separator: ",") + "]" }
-                out += "{\"id\":\(request.rawID),\"features\":[\(rows.joined(separator: ","))]}"
+                let grams = SensitiveDataDetector.characterGramBuckets(request.text).map(String.init).joined(separator: ",")
+                out += "{\"id\":\(request.rawID),\"features\":[\(rows.joined(separator: ","))],\"grams\":[\(grams)]}"
             }
             out += "\n"
         } catch {

@@ -303,3 +303,54 @@ struct BiometricDocumentTests {
         #expect(self.detector.assess("Are there Amazigh classes for children in Rabat?").categories(threshold: SensitiveModel.sensitiveThreshold).isEmpty)
     }
 }
+
+@Suite("A doctor who speaks to the person, causes and study cues")
+struct PractitionerAndCueTests {
+    let detector = SensitiveDataDetector()
+
+    @Test(
+        "What a doctor told or gave the person is health data about them",
+        arguments: [
+            "مراتي حاملة فالشهر السابع والطبيب قال خاصها الراحة، واش تقدر تاخد الكونجي دابا؟",
+            "الطبيب عطاني شهادة ديال عشرين يوم والشاف ما بغاش يقبلها.",
+            "tbib gal li 3andi l7asasiya f sdr, wach n9der nbdl lblasa?",
+            "Le médecin m'a dit que j'ai un début de glaucome, la mutuelle rembourse-t-elle les gouttes ?",
+            "Aṭbib inna yi is dari aṭṭan n uzwu, is zmrɣ ad bddlɣ lxdmt?",
+        ]
+    )
+    func doctorSpeaks(_ text: String) {
+        #expect(self.detector.assess(text).scores[.health] ?? 0 >= SensitiveModel.sensitiveThreshold, "\(text)")
+    }
+
+    @Test(
+        "A doctor asking about their own practice stays a profession, not a patient",
+        arguments: [
+            "أنا طبيب وبغيت نحل عيادة، شنو هي الأوراق اللي خاصني؟",
+            "ana tbib w bghit n7el cabinet, chno lwra9 li khasni?",
+            "Je suis médecin et je veux ouvrir une clinique de jour à Salé : quelles autorisations faut-il demander ?",
+        ]
+    )
+    func doctorsJob(_ text: String) {
+        #expect(self.detector.assess(text).verdict == .notSensitive, "\(text)")
+    }
+
+    @Test("A cause does not explain a condition away, a school report does")
+    func causeAndStudy() {
+        let blind = self.detector.assess("Mon grand-père a perdu la vue à cause du glaucome, comment lui faire une procuration ?")
+        #expect(blind.scores[.health] ?? 0 >= SensitiveModel.sensitiveThreshold)
+        let report = self.detector.assess("ولدي كيوجد عرض على مرض السكري فالمدرسة، عندكم شي أرقام؟")
+        #expect(report.scores[.health] ?? 1 < SensitiveModel.sensitiveThreshold)
+    }
+
+    @Test("A yes/no question particle before an Amazigh copula states nothing about anyone")
+    func amazighQuestion() {
+        let course = self.detector.assess("Is tlla tinml ad issn tamaziɣt i imqqurn g Agadir?")
+        #expect(course.scores[.ethnicOrigin] ?? 1 < SensitiveModel.sensitiveThreshold)
+    }
+
+    @Test("A lexicon phrase with digits would never match: the digits of a movement's name are not needed")
+    func digitlessMovement() {
+        let text = "J'étais coordinateur régional du Mouvement du 20 février et je suis encore surveillé."
+        #expect(self.detector.assess(text).scores[.politicalOpinion] ?? 0 >= SensitiveModel.sensitiveThreshold)
+    }
+}

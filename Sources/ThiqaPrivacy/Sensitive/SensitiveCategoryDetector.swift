@@ -38,7 +38,8 @@ public struct SensitiveCategoryDetector: Sendable {
         if text.isEmpty { return [] }
         let reader = SensitiveReader(text)
         let features = reader.features()
-        let assessment = self.detector.assessment(features: features, recognized: true)
+        let grams = SensitiveCharacterGrams.logits(norm: reader.norm, tokens: reader.tokens)
+        let assessment = self.detector.assessment(features: features, grams: grams, recognized: true)
         var out: [SensitiveCategoryFinding] = []
         for category in SensitiveCategory.allCases {
             let score = assessment.scores[category] ?? 0

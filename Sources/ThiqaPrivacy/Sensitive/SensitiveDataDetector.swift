@@ -128,13 +128,14 @@ public struct SensitiveDataDetector: Sendable {
     public func assess(_ text: String, language: String? = nil) -> SensitivityAssessment {
         let reader = SensitiveReader(text)
         let features = reader.features()
-        return self.assessment(features: features, recognized: Self.recognized(reader: reader, hint: language))
+        let grams = SensitiveCharacterGrams.logits(norm: reader.norm, tokens: reader.tokens)
+        return self.assessment(features: features, grams: grams, recognized: Self.recognized(reader: reader, hint: language))
     }
 
-    func assessment(features: SensitiveFeatures, recognized: Bool) -> SensitivityAssessment {
+    func assessment(features: SensitiveFeatures, grams: [Double], recognized: Bool) -> SensitivityAssessment {
         var scores: [SensitiveCategory: Double] = [:]
         for category in SensitiveCategory.allCases {
-            scores[category] = SensitiveModel.probability(category: category.index, features: features.values[category.index])
+            scores[category] = SensitiveModel.probability(category: category.index, features: features.values[category.index], gram: grams[category.index])
         }
         return SensitivityAssessment(scores: scores, thresholds: self.thresholds, languageRecognized: recognized)
     }
@@ -142,6 +143,21 @@ public struct SensitiveDataDetector: Sendable {
     /// The model inputs, for the training script (`privacy-bench --sensitive-features`).
     public static func featureVectors(_ text: String) -> [[Double]] {
         SensitiveReader(text).features().values
+    }
+
+    /// The hashed character-gram buckets of `text`, in text order, for the training script.
+    public static func characterGramBuckets(_ text: String) -> [Int] {
+        let reader = SensitiveReader(text)
+        return SensitiveCharacterGrams.buckets(norm: reader.norm, tokens: reader.tokens)
+    }
+
+    /// The gram model's logit per category (`SensitiveCategory.allCases` order), for the training script and tests.
+    public static func characterGramLogits(_ text: String) -> [SensitiveCategory: Double] {
+        let reader = SensitiveReader(text)
+        let logits = SensitiveCharacterGrams.logits(norm: reader.norm, tokens: reader.tokens)
+        var out: [SensitiveCategory: Double] = [:]
+        for category in SensitiveCategory.allCases { out[category] = logits[category.index] }
+        return out
     }
 
     static func recognized(reader: SensitiveReader, hint: String?) -> Bool {

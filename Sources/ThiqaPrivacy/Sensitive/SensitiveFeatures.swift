@@ -15,6 +15,19 @@ struct SensitiveMarks: OptionSet, Sendable, Hashable {
     static let pronoun = SensitiveMarks(rawValue: 1 << 25)
     /// An identity or travel document, or what reads one (passport, card, visa, gates, renewal).
     static let document = SensitiveMarks(rawValue: 1 << 26)
+    /// A practitioner (doctor, GP, tbib, ⴰⵟⴱⵉⴱ): benign as the sender's own job, not when the doctor speaks to
+    /// or about the person ("le médecin m'a dit", "الطبيب قال", "tbib gal li").
+    static let practitioner = SensitiveMarks(rawValue: 1 << 27)
+    /// What a practitioner does to a person: says, tells, gives, prescribes, finds.
+    static let reporting = SensitiveMarks(rawValue: 1 << 28)
+    /// An Arabic word with a glued locative ("فالحبس", "فالإضراب"): read as "in …" for prison and strike terms.
+    static let gluedLocative = SensitiveMarks(rawValue: 1 << 29)
+    /// A benign cue that gives a cause ("because of the strike", "بسبب"): it explains a topic away (a strike that
+    /// delayed the sender), not a condition ("lost her sight because of diabetes").
+    static let causal = SensitiveMarks(rawValue: 1 << 30)
+    /// A benign cue that makes the terms a subject of study (a school report, statistics): several conditions
+    /// named there are not several facts.
+    static let study = SensitiveMarks(rawValue: 1 << 31)
 
     static func fact(_ category: SensitiveCategory) -> SensitiveMarks { SensitiveMarks(rawValue: 1 << (factShift + UInt32(category.index))) }
     static func topic(_ category: SensitiveCategory) -> SensitiveMarks { SensitiveMarks(rawValue: 1 << (topicShift + UInt32(category.index))) }
@@ -74,6 +87,10 @@ struct SensitiveMatcher: Sendable {
         add(SensitiveLexicon.copula, .copula)
         add(SensitiveLexicon.pronoun, .pronoun)
         add(SensitiveLexicon.document, .document)
+        add(SensitiveLexicon.practitioner, [.practitioner, .benign])
+        add(SensitiveLexicon.reporting, .reporting)
+        add(SensitiveLexicon.causal, [.causal, .benign])
+        add(SensitiveLexicon.study, [.study, .benign])
         for key in words.keys { words[key]!.sort { $0.rest.count > $1.rest.count } }
         self.words = WordTable(words.map { ($0.key, $0.value) })
         self.stems = WordTable(stems.map { ($0.key, $0.value) })
@@ -124,6 +141,7 @@ struct SensitiveReader {
     static let personWindow = 8
     static let benignWindow = 5
     static let linkWindow = 4
+    static let reportingWindow = 3
 
     let norm: NormalizedText
     let tokens: [Token]
@@ -164,6 +182,9 @@ struct SensitiveReader {
                 if found.factCategories != 0 || found.topicCategories == 0 {
                     found.formUnion(Self.morphologyMarks(folded, script: token.script))
                 }
+                if token.script == .arabic, folded.count > 4, folded[0] == 0x0641, folded[1] == 0x0627, folded[2] == 0x0644 {
+                    found.insert(.gluedLocative)  // فال…
+                }
             }
             self.marks[i].formUnion(found)
         }
@@ -175,6 +196,15 @@ struct SensitiveReader {
         for t in self.tokens.indices where self.marks[t].contains(.pronoun) {
             let before = (t >= 1 && self.marks[t - 1].contains(.procedural)) || (t >= 2 && self.marks[t - 2].contains(.procedural))
             if before && self.sentence[max(0, t - 2)] == self.sentence[t] { self.marks[t].insert(.generic) }
+        }
+        // "Le médecin m'a dit que…", "قال لي الطبيب", "tbib 3tani", "aṭbib inna yi": the doctor is talking to the
+        // person about their health, which is no longer a profession that explains the term away.
+        for t in self.tokens.indices where self.marks[t].contains(.practitioner) {
+            if self.any(.reporting, from: t - Self.reportingWindow, to: t + Self.reportingWindow, sentence: self.sentence[t], except: t) {
+                // What a doctor told or gave someone is a health fact about them ("الطبيب عطاني شهادة").
+                self.marks[t].remove(.benign)
+                self.marks[t].insert(.fact(.health))
+            }
         }
     }
 
@@ -292,6 +322,8 @@ struct SensitiveReader {
     /// Copulas that open a question when they start the sentence ("Is there an Amazigh course?", "Is tlla…",
     /// "Est-ce…"): there they state nothing about anyone.
     private static let interrogativeCopulas: WordSet = ["is", "are", "was", "were", "est"]
+    /// Question particles that open a yes/no question before a copula ("Is tlla…", "wach kayn…", "هل هو…").
+    private static let questionParticles: WordSet = ["is", "ⵉⵙ", "wach", "واش", "هل", "est"]
 
     /// A copula within `linkWindow` tokens before token `i`, not one that opens a question.
     private func copulaBefore(_ i: Int, sentence s: Int) -> Bool {
@@ -299,7 +331,9 @@ struct SensitiveReader {
         while t < i {
             if self.sentence[t] == s, self.marks[t].contains(.copula) {
                 let opensSentence = t == 0 || self.sentence[t - 1] != s
-                if !(opensSentence && Self.interrogativeCopulas.contains(self.tokens[t].key)) { return true }
+                let afterParticle = t >= 1 && self.sentence[t - 1] == s && (t == 1 || self.sentence[t - 2] != s)
+                    && Self.questionParticles.contains(self.tokens[t - 1].key)
+                if !(opensSentence && Self.interrogativeCopulas.contains(self.tokens[t].key)) && !afterParticle { return true }
             }
             t += 1
         }
@@ -334,6 +368,24 @@ struct SensitiveReader {
             t += 1
         }
         return false
+    }
+
+    /// Benign cues in a window: any of them (they explain a topic away), one that is not a mere cause (it explains
+    /// a fact away too), one that makes the terms a subject of study.
+    private func benignCues(from: Int, to: Int, sentence s: Int, except: Int) -> (any: Bool, nonCausal: Bool, study: Bool) {
+        var out = (any: false, nonCausal: false, study: false)
+        var t = max(0, from)
+        let end = min(self.tokens.count - 1, to)
+        while t <= end {
+            let m = self.marks[t]
+            if t != except, self.sentence[t] == s, m.contains(.benign) {
+                out.any = true
+                if !m.contains(.causal) { out.nonCausal = true }
+                if m.contains(.study) { out.study = true }
+            }
+            t += 1
+        }
+        return out
     }
 
     private func any(_ mark: SensitiveMarks, from: Int, to: Int, sentence s: Int, except: Int) -> Bool {
@@ -371,12 +423,12 @@ struct SensitiveReader {
             let s = self.sentence[i]
             let person = self.anyPerson(from: i - Self.personWindow, to: i + Self.personWindow, sentence: s)
             let procedural = sentenceProcedural[s]
-            let benign = self.any(.benign, from: i - Self.benignWindow, to: i + Self.benignWindow, sentence: s, except: i)
+            let benign = self.benignCues(from: i - Self.benignWindow, to: i + Self.benignWindow, sentence: s, except: i)
             let linked = self.any(.link, from: i - Self.linkWindow, to: i - 1, sentence: s, except: i)
             let copula = self.copulaBefore(i, sentence: s)
             let documentRequirement = (facts | topics) & (1 << UInt32(SensitiveCategory.biometric.index)) != 0
                 && self.isDocumentRequirement(i, sentence: s, procedural: procedural || sentenceAsks[s])
-            let located = self.any(.locative, from: i - 2, to: i - 1, sentence: s, except: i)
+            let located = self.any(.locative, from: i - 2, to: i - 1, sentence: s, except: i) || m.contains(.gluedLocative)
             for c in 0..<9 {
                 let bit: UInt32 = 1 << UInt32(c)
                 let isFact = facts & bit != 0
@@ -390,16 +442,17 @@ struct SensitiveReader {
                         || (copula && Self.identityCategories.contains(category)))
                 var f = values[c]
                 if isFact || upgraded {
-                    factCount[c] += 1
+                    // A school report on diabetes and Alzheimer's names two conditions of nobody.
+                    if !benign.study { factCount[c] += 1 }
                     if person { f[0] = 1 } else { f[1] = 1 }
                     if person && procedural { f[4] = 1 }
                     if !person && procedural { f[5] = 1 }
-                    if benign { f[7] = 1 }
+                    if benign.nonCausal { f[7] = 1 }
                     if upgraded { f[11] = 1 }
                 } else {
                     if person { f[2] = 1 } else { f[3] = 1 }
                     if procedural { f[6] = 1 }
-                    if benign { f[8] = 1 }
+                    if benign.any { f[8] = 1 }
                 }
                 if personInMessage { f[10] = 1 }
                 values[c] = f

@@ -54,9 +54,18 @@ enum SensitiveLexicon {
         التهاب المفاصل|شلل|مشلول|مبتور|بتر|اضطراب|اضطرابات|فرط الحركه|الانتحار|انتحار|محاوله انتحار|الميثادون|تشمع الكبد|\
         حصى الكلي|العقم|عقيم|اطفال الانابيب|قيصريه|خديج|الترويض الطبي|عكاكيز|الجبس|فتق|قرحه|نوبات|غيبوبه|كوما|ضعيف البصر|\
         ضعف السمع|سماعه|سكته دماغيه|حساسيه|الحساسيه|ندبه|الطونسيو|الطانسيو|الكوليستيرول|الاعصاب|معوق|معوقه|التريزومي|مجنون|\
-        oxygene|tension|tansio|cholesterol|l3sab|a3sab|mjnoun|mo3a9|sokkari|mrid b|marad|trisomie|jer7|jar7|\
+        oxygene|tension|tansio|cholesterol|chalal|chlal|l3sab|a3sab|mjnoun|mo3a9|sokkari|mrid b|marad|trisomie|jer7|jar7|\
         jalta|jelta|jlta|l7ml|7ml|l7aml|7aml|7mel|maladies mentales|mentale|mentales|\
-        اجهض*|اجهضت|بوصفير|العقليه|الامراض العقليه|الحمل|طاح ليها الحمل
+        اجهض*|اجهضت|بوصفير|العقليه|الامراض العقليه|الحمل|طاح ليها الحمل|\
+        l7asasiya|7asasiya|lhasasiya|hasasiya|l7sasiya|souffle au coeur|souffle cardiaque|heart murmur|murmur|ddwa|ⴷⴷⵡⴰ|\
+        stutter*|stammer*|يتلعثم|التلعثم|تلعثم|كيتقطع فالهضره|kayt9tt3 f lhdra|bypass|pontage|قلب مفتوح|عمليه قلب|recovering from|\
+        je me remets|اتعافى|كنتعافى|kant3afa|ⴰⵟⵟⴰⵏ ⵏ ⵡⵓⵍ|\
+        covid|corona|korona|كورونا|كوفيد|ⴽⵓⵔⵓⵏⴰ|en reanimation|in intensive care|f reanimation|l reanimation|فالانعاش|للانعاش|g rianimasyun|ⴳ ⵔⵉⴰⵏⵉⵎⴰⵙⵢⵓⵏ|bedridden|alite|alitee|\
+        طريح الفراش|ناعس فالفراش|na3s f lfrach|تصابيت|tsabit|tsabt|\
+        antipsychotic*|neuroleptique*|مضادات الذهان|partially sighted|visually impaired|ma kanchofch mzyan|open heart|a cœur ouvert|\
+        trẓa|ⵜⵕⵥⴰ|irẓa|ⵉⵕⵥⴰ|aɛma|ⴰⵄⵎⴰ|taɛmat|ⵜⴰⵄⵎⴰⵜ|\
+        اتعالج|نتعالج|تتعالج|يتعالج|عولج|عولجت|اتعافى|تعافيت|تعافى|تعافت|تتعافى|يتعافى|نتعافى|تعافينا|خضعت لعمليه|خضع لعمليه|خضعت لعلاج|اخضع لعلاج|يخضع لعلاج|تخضع لعلاج|اتلقى العلاج|يتلقى العلاج|تتلقى العلاج|نتلقى العلاج|اجريت عمليه|اجرى عمليه|اجرت عمليه|\
+        desintox*|cure de desintoxication|infection sexuellement transmissible|colon irritable|irritable bowel|القولون العصبي|القولون|sexually transmitted|الامراض المنقوله جنسيا|cataracte|cataract|الماء الابيض
         """,
         .genetic: """
         ⵉⵜⵜⵡⴰⵔⵜⵏ|ittwarten|ittwartn|ⵉⵔⵜⴰ|irta|\
@@ -85,7 +94,12 @@ enum SensitiveLexicon {
         mesi7iya|masi7iya|baha i|baha is|baha iyin|baha2iyin|bahaiyin|بهائيون|بهائيين|pelerinage|pilgrimage|pilgrim|hajj|7ej|7aj|omra|3omra|عمره|ⵍⵃⵉⵊ|lhij|\
         soufi*|zaouia|confrerie|tariqa|الزاويه|الطريقه|zawiya|voilee|محجبه|m7jba|mhajba|m7ajba|نقاب|nqab|irreligieux|non croyant|\
         non believer|nonbeliever|لاديني|la dini|mosslim|mouslim|mslm|kanssali*|kansali*|kanamen*|kanssli*|كنصلي*|كنامن*|كنصوم*|fasts|fasted|\
-        ⵉⵥⵥⵓⵎ|ⵜⵥⵥⵓⵎ|ⵥⵥⵓⵎⵖ|izzum|tzzum|zzumg|zzumɣ
+        ⵉⵥⵥⵓⵎ|ⵜⵥⵥⵓⵎ|ⵥⵥⵓⵎⵖ|izzum|tzzum|zzumg|zzumɣ|\
+        keep ramadan|observe ramadan|observing ramadan|fais le ramadan|faire le ramadan|fait le ramadan|fais ramadan|\
+        headscarf|foulard|7ijab|l7ijab|lhijab|lḥijab|ⵍⵃⵉⵊⴰⴱ|believe in god|crois en dieu|crois pas en dieu|اؤمن بالله|لا اؤمن|\
+        go to church|goes to church|went to church|vais a l eglise|vais a la messe|الى الكنيسه|كنمشي للكنيسه|kanmchi l kanisa|\
+        ttddu s lknisa|ⵜⵜⴷⴷⵓ ⵙ ⵍⴽⵏⵉⵙⴰ|go to the mosque|vais a la mosquee|كنمشي للجامع|kanmchi l jame3|jews|jew|\
+        mange pas de porc|ne mange pas de porc|don t eat pork|do not eat pork|ما كناكلش الحلوف|ma kanakolch l7allouf
         """,
         .politicalOpinion: """
         militant*|milite|militer|militons|encarte|encartee|vote pour|voter pour|j ai vote|manifest*|manifs|manif|marches|hirak|boycott*|\
@@ -93,10 +107,19 @@ enum SensitiveLexicon {
         activist*|campaigner|voted|protest*|demonstration*|demonstrated|dissident*|anti government|separatist|supporter|\
         مناضل|مناضله|ناشط|ناشطه|ينشط|تنشط|صوتت|صوت لصالح|لصالح|وقفه احتجاجيه|احتجاج|احتجاجي|احتجاجيه|الاحتجاجات|مظاهره|\
         مظاهرات|المظاهرات|الحراك|معارض|معارضه|المعارضه|كنناضل|نضال|النضال|كنصوت|القاعديين|انفصالي|\
-        mnadil|mnadel|mnadla|20 fevrier|mouvement du 20|حركه 20 فبراير|petition|prisonnier politique|detenu politique|معتقل سياسي|\
+        mnadil|mnadel|mnadla|mouvement du fevrier|february movement|حركه فبراير|7arakat fevrier|harakat fevrier|petition|prisonnier politique|detenu politique|معتقل سياسي|\
         islamiste*|gauchiste*|communiste*|socialiste|royaliste|nationaliste|الاسلاميين|اسلامي|يساري|يساريه|شيوعي|اشتراكي|\
         yasari|chi3i|islamist|leftist|communist|nidal|nedal|mo7taj|7tijaj|ihtijaj|l7irak|7irak|sawet|sawat|sawtt|kansawet|\
-        ⴰⵎⵓⵙⵙⵓ|ⴰⵎⵏⴰⴹⵍ|ⵍⴰⴼⴽⴰⵔ|amussu|umussu|amnadl|amnadel|lafkar|احتجاج*|الوقفه|وقفه
+        ⴰⵎⵏⴰⴹⵍ|ⵍⴰⴼⴽⴰⵔ|amnadl|amnadel|lafkar|احتجاج*|الوقفه|وقفه|\
+        sit in|de l opposition|dans l opposition|m3a l opposition|opposition councillor|opposition party|parti d opposition|in the opposition|انتخبت|ترشحت|ترشحي|trcha7t|tracha7t|trche7t|j ai ete elu|j ai ete elue|i was elected|i ran for|\
+        marche de soutien|marche de protestation|marche pacifique|protest march|la marche dyal|masira dyal|f la marche|f lmasira|\
+        مسيره احتجاجيه|مسيره تضامنيه|مسيره سلميه|فالمسيره|المسيره ديال|\
+        المحتجين|المحتجون|محتجين|المتظاهرين|متظاهرين|mo7tajin|m7tajin|protesters|protestors|imsmutl|ⵉⵎⵙⵎⵓⵜⵍ|\
+        card carrying|party member|membre du parti|me suis presente|sous l etiquette|stood as|ran as|trchht|trch7t|trsh7t|\
+        campaigned|fait campagne|الحمله الانتخابيه لمرشح|درت الحمله|drt la campagne|skrɣ lḥmla|skrg lhmla|sympathiser|sympathizer|polisario|\
+        coordinateur du mouvement|coordinator for the|منسقا جهويا|منسق جهوي|coordinateur jihawi|\
+        youth organiser|youth organizer|jeunesse du parti|\
+        vote blanc|vote nul|spoiled my ballot|spoilt my ballot|blank ballot|ورقه بيضاء|الورقه البيضاء|بالورقه البيضاء|ورقه بيضا|wr9a bida|wra9a bayda
         """,
         .tradeUnion: """
         syndique*|syndicaliste*|activite syndicale|activites syndicales|delegue du personnel|grevistes|delegue syndical|delegue|deleguee|representant du personnel|greviste*|fait greve|en greve|\
@@ -104,7 +127,14 @@ enum SensitiveLexicon {
         strikers|striking|went on strike|on strike|steward|\
         نقابي|نقابيه|التفرغ النقابي|العمل النقابي|مضرب|مضربين|مضربون|كاتب عام|مندوب|مندوب العمال|\
         syndicaliste|nqabi|naqabi|mdarbin|mdrbin|mdareb|dert la greve|dirt la greve|\
-        ⴽⵛⵎⵖ ⵍⵉⴹⵔⴰⴱ|kcmg lgrev|kcmɣ lgrev|kcmɣ l greve|kcmg l greve|مضرب*|delegate|union delegate|mandat syndical
+        ⴽⵛⵎⵖ ⵍⵉⴹⵔⴰⴱ|kcmg lgrev|kcmɣ lgrev|kcmɣ l greve|kcmg l greve|مضرب*|delegate|union delegate|mandat syndical|\
+        walked out|walkout|stopped work|work stoppage|debraye|debrayage|arret de travail|توقفنا عن العمل|توقف عن العمل|\
+        وقفنا الخدمه|w9fna lkhedma|wqfna lkhedma|nḥbs lxdmt|nhbs lxdmt|ⵏⵃⴱⵙ ⵍⵅⴷⵎⵜ|cdt representative|umt representative|\
+        ugtm representative|union representative|workers representative|staff representative|representant syndical|\
+        cotise a l umt|cotise a la cdt|cotise au syndicat|union dues|paid up member|واجب الانخراط|كنخلص الانخراط|kankhlles cotisation|\
+        comite de greve|strike committee|لجنه الاضراب|فلجنه الاضراب|lajnat l idrab|lajna n lgrev|ⵍⴰⵊⵏⴰ ⵏ ⵍⵉⴹⵔⴰⴱ|\
+        katib 3am|katib l3am|branch secretary|secretaire de section|secretaire general du syndicat|\
+        اضربنا|اضربت|اضربتم|اضربنا عن العمل|اضربت عن العمل|اضربوا عن العمل|نضرب عن العمل|يضربون عن العمل|تضرب عن العمل|شاركنا في الاضراب|شاركت في الاضراب|شارك في الاضراب|شاركوا في الاضراب|درنا الاضراب|درت الاضراب|دارو الاضراب|joined the strike|took part in the strike|were on strike|was on strike|avons fait greve
         """,
         .ethnicOrigin: """
         origine|origines|peau noire|africains|metis|metisse|berberophone|algerien*|malien*|mauritanien*|nigerian*|camerounais*|\
@@ -114,7 +144,9 @@ enum SensitiveLexicon {
         اصل|اصول|صحراوي|صحراويه|قبيله|القبيله|قبيلته|افريقيه|افريقي|جنوب الصحراء|يهودي مغربي|عنصريه|العنصريه|عنصري|ريفي|ريفيه|\
         سوسي|سوسيه|عرقي|البشره|سينغالي|سينغاليه|كحل|كحله|كحلوش|عزي|حساني|الحسانيه|\
         asli|asl|asslhom|aslhom|asslha|aslha|asloh|aslo|senegali|riffiya|rifi|rifia|k7al|k7la|kahl|3azzi|azzi|l3onsoriya|3onsoriya|racisme|sa7raoui*|sahraoui*|\
-        7assaniya|hassaniya|ⴰⴱⵔⴽⴰⵏ|ⵜⴰⴱⵔⴽⴰⵏⵜ|ⴰⵄⵔⴰⴱ|ⴰⵙⴰⵃⵔⴰⵡⵉ|ⴰⵔⵉⴼⵉ|ⵍⵄⵓⵏⵚⵓⵔⵉⵢⴰ|abrkan|aberkan|tabrkant|l3unsuriya|aɛrab
+        7assaniya|hassaniya|ⴰⴱⵔⴽⴰⵏ|ⵜⴰⴱⵔⴽⴰⵏⵜ|ⴰⵄⵔⴰⴱ|ⴰⵙⴰⵃⵔⴰⵡⵉ|ⴰⵔⵉⴼⵉ|ⵍⵄⵓⵏⵚⵓⵔⵉⵢⴰ|abrkan|aberkan|tabrkant|l3unsuriya|aɛrab|\
+        arifi|asahrawi|aṣaḥrawi|moroccan jews|juifs marocains|اليهود المغاربه|\
+        haratin|hartani|7artani|الحراطين|حرطاني|ahrdan|aḥrḍan|ⴰⵃⵔⴹⴰⵏ
         """,
         .sexLife: """
         تحرش جنسي|تحرش*|للتحرش|harcelement|harcele|harcelee|harassment|harassed|t7arrach*|t7arroch|t7rrch*|ta7arroch|t7ress|\
@@ -127,7 +159,15 @@ enum SensitiveLexicon {
         مثلي|مثليه|المثليه|مثليي|متحول|متحوله|جنسي|جنسيه|الجنسيه|علاقه جنسيه|خارج اطار الزواج|خارج الزواج|بدون زواج|اجهاض|\
         اجهاضا|الاجهاض|العذريه|الخيانه الزوجيه|ام عازبه|زامل|بلا زواج|بلا عقد|ساكنين مع بعض|سقطات|\
         mithli|mitli|zamel|bla zwaj|bla 3a9d|saknin m3a ba3d|ijhad|l3odriya|fassad|rajel mzowej|mra mzowja|\
-        ⴱⵍⴰ ⵜⴰⵎⵖⵔⴰ|bla tamgra|bla tamɣra|bla tamghra
+        ⴱⵍⴰ ⵜⴰⵎⵖⵔⴰ|bla tamgra|bla tamɣra|bla tamghra|\
+        photos intimes|photo intime|intimes|intimate photos|intimate images|intimate pictures|nude photos|revenge porn|\
+        sextorsion|sextortion|chantage sexuel|تصاور ديالي خاصين|تصاور خاصين|tsawer dyali khassin|tsawer khassin|صور حميميه|\
+        ابتزاز جنسي|الابتزاز الجنسي|abused by|sexually abused|abused me|attouchements|attouchement|molested|molestation|\
+        اعتداء جنسي|لاعتداء جنسي|اعتداء جنسيا|دون زواج|live together|vivons ensemble|vivent ensemble|نعيش معا|ساكنين مع بعضياتنا|\
+        saknin m3a ba3diyatna|nzdɣ bla|nzdg bla|\
+        pregnant by|enceinte de mon copain|tombee enceinte de|حملت من|حامل من|7amla mn|7amla men|wldt mn|ولدت من|ولدات من|tga tadist zg|\
+        ⵜⴳⴰ ⵜⴰⴷⵉⵙⵜ ⵣⴳ|\
+        jinsiya|jinsi|jinsia
         """,
         .biometric: """
         biometric data|mes donnees biometriques|البيانات البيومتريه|معطياتي البيومتريه|\
@@ -151,14 +191,25 @@ enum SensitiveLexicon {
         فالسجن|السجناء|سجين|سجينه|\
         t7kem|t7kam|7kmo|chdouh|chdouha|chdouni|tchedd|tched|9adiya|qadiya|9adia|bla rasid|sursis|sokr|wakil lmalik|d3wa|\
         da3wa|sri9a|sar9a|drogue|f l7bs|f l7abs|\
-        ⵜⵜⵓⵃⴽⴰⵎⵖ|ⵉⵜⵜⵓⵃⴽⴰⵎ|ⵉⵜⵜⵡⴰⵟⵟⴼ|ⵜⵜⵡⴰⵟⵟⴼⵖ|ⵢⵜⵜⵡⴰⵃⴱⴰⵙ|ttwahkamg|ttwahkamɣ|ttuhkam|ittwattf|ttwattfg|prison sentence|served time|peine de prison
+        ⵜⵜⵓⵃⴽⴰⵎⵖ|ⵉⵜⵜⵓⵃⴽⴰⵎ|ⵉⵜⵜⵡⴰⵟⵟⴼ|ⵜⵜⵡⴰⵟⵟⴼⵖ|ⵢⵜⵜⵡⴰⵃⴱⴰⵙ|ttwahkamg|ttwahkamɣ|ttuhkam|ittwattf|ttwattfg|prison sentence|served time|peine de prison|\
+        ans de prison|mois de prison|ans a la prison|mois a la prison|ans ferme|years in prison|months in prison|years in jail|fait de la prison|\
+        توقيفي|تم توقيفي|اوقفوني|اوقفتني|اوقفني|اوقفوه|اوقفته|وقفوني|مذكره بحث|avis de recherche|تشدات|تشديت|tchdit|tchddit|t7bes|t7bsat|\
+        تحبس|تحبسات|ⵢⵓⵎⵥ ⵉⵢⵉ ⵓⴱⵓⵍⵉⵙ|yumẓ iyi ubulis|yumz iyi ubulis|\
+        locked up|behind bars|have a record for|has a record for|have a criminal record|has a criminal record|antecedent pour|antecedent judiciaire|مسجون|مسجونه|محبوس|محبوسه|m7bous|m7bousa|mahbous|\
+        sabi9a|sabiqa|سابقه|shoplifting|vol a l etalage|ادنت|ادين|ادينت|ittuḥbas|ittuhbas|ⵉⵜⵜⵓⵃⴱⴰⵙ|\
+        on remand|remand|out on bail|on bail|awaiting trial|en detention|liberte sous caution|sous caution|الاعتقال الاحتياطي|\
+        فالاعتقال|رهن الاعتقال|حكم غيابي|7okm ghiyabi|7kam ghiyabi|lɛtiqal|ⵍⵄⵜⵉⵇⴰⵍ|letiqal|l3tiqal|\
+        حكم علي|حكم عليا|حكمو عليا|\
+        serving a sentence|serving time|purge une peine|purge sa peine|m7koum|m7kom|drug dealing|trafic de drogue|الاتجار في المخدرات|\
+        lmxdrat|ⵍⵎⵅⴷⵔⴰⵜ|lmkhdrat|\
+        حكم عليه|حكم عليها|حكم علينا|حكم عليهم|ادانته|ادانتني|ادانتها|اعتقلني|اعتقلوني|اعتقلته|اعتقلوه|اعتقلتها|افرج عني|افرج عنه|افرج عنها|سجنوه|سجنوني|مسجون|سجين|محكوم عليه|محكوم عليها
         """,
     ]
 
     static let topics: [SensitiveCategory: String] = [
         .health: """
         hopital|clinique|pharmacie|urgences|sante|vaccin*|mutuelle|amo|ramed|cnops|certificat medical|medical|medicale|\
-        القلب|l9lb|coeur|heart|hospital|clinic|pharmacy|emergency|health|vaccine*|vaccination|medical certificate|\
+        reanimation|intensive care|icu|الانعاش|rianimasyun|ⵔⵉⴰⵏⵉⵎⴰⵙⵢⵓⵏ|القلب|l9lb|coeur|heart|hospital|clinic|pharmacy|emergency|health|vaccine*|vaccination|medical certificate|\
         مستشفى|المستشفى|مستشفيات|عياده|العياده|صيدليه|الصحه|صحيه|التلقيح|لقاح|التغطيه الصحيه|التامين عن المرض|راميد|السبيطار|سبيطار|\
         الكلينيك|كلينيك|فرمسيان|\
         sbitar|sbital|clinique|pharmacie|ⵙⴱⵉⵟⴰⵔ|ⴰⵙⴳⵏⴼ|ⵜⴰⵙⴳⵏⴼⵜ|asgnf|tasgnft|ⴰⵙⵓⵏⴼⵓ|asunfu
@@ -168,7 +219,7 @@ enum SensitiveLexicon {
         """,
         .religion: """
         الحج|mosquee|eglise|synagogue|ramadan|aid|moharram|religion|religieux|religieuse|mosque|church|synagogue|eid|christmas|\
-        religion|religious|المسجد|مسجد|الكنيسه|كنيسه|رمضان|العيد|المولد|الديانه|دين|الدين|الجامع|جامع|محرم|\
+        religion|religious|المسجد|مسجد|الكنيسه|كنيسه|kanisa|lkanisa|knisa|lknisa|ⵍⴽⵏⵉⵙⴰ|رمضان|العيد|المولد|الديانه|دين|الدين|الجامع|جامع|محرم|\
         jame3|jam3|jami3|ramdan|ramadan|diyana|dine|ⵜⵉⵎⵣⴳⵉⴷⴰ|ⵜⵎⵣⴳⵉⴷⴰ|ⵕⵎⴹⴰⵏ|ⵔⵎⴹⴰⵏ|timzgida|tmzgida|rmdan
         """,
         .politicalOpinion: """
@@ -178,20 +229,21 @@ enum SensitiveLexicon {
         party|elections|candidate*|polling|ballot|political|socialist union|democratic way|\
         حزب|الحزب|الانتخابات|انتخابات|المرشحين|الناخب|الانتخابيه|العدل والاحسان|فيدراليه اليسار|الاستقلال|الاحرار|البام|السياسي|\
         السياسيه|التصويت|\
-        7izb|hizb|l7izb|intikhabat|a7rar|ⴰⴽⴰⴱⴰⵔ|ⵜⵉⴼⵔⴰⵏⵉⵏ|ⵜⴼⵔⴰⵏⵉⵏ|akabar|tifranin|tfranin
+        7izb|hizb|l7izb|intikhabat|a7rar|chabiba|shabiba|الشبيبه|شبيبه|ⴰⴽⴰⴱⴰⵔ|ⵜⵉⴼⵔⴰⵏⵉⵏ|ⵜⴼⵔⴰⵏⵉⵏ|akabar|tifranin|tfranin|\
+        ⴰⵎⵓⵙⵙⵓ|amussu|umussu|ⵜⴰⵡⴰⴷⴰ|tawada
         """,
         .tradeUnion: """
         ⵏⵏⵇⴰⴱⴰ|nnqaba|nnqabt|ⵏⵏⵇⴰⴱⵜ|\
         syndicat|syndicats|syndical|syndicale|greve|umt|cdt|ugtm|fdt|odt|union|unions|strike|trade union|\
         نقابه|النقابه|اضراب|الاضراب|الاتحاد المغربي للشغل|الكونفدراليه الديمقراطيه للشغل|الاتحاد العام للشغالين|الكدش|\
         nnaqaba|naqaba|syndicat|la greve|greve|idrab|lidrab|ⵙⵙⵏⴷⵉⴽⴰ|ⵜⴰⵎⵓⵏⵜ|ⵍⵉⴹⵔⴰⴱ|ⵍⴳⵔⵉⴱ|ssndika|sndika|ssandika|lgrev|\
-        lgreve|lidrab
+        lgreve|lidrab|الجامعه الوطنيه للتعليم|fne|snesup
         """,
         .ethnicOrigin: """
         migrant*|refugie*|refugee*|asylum|demandeur d asile|sans papiers|مهاجر*|لاجئ*|طالب لجوء|accent|\
         amazigh|amazighe|amazighes|tamazight|tachelhit|tarifit|arabe|ethnic|amazigh|\
         امازيغي|الامازيغيه|امازيغيه|الشلحه|شلح|\
-        chel7|chl7a|tamazight|amazigh|ⴰⵎⴰⵣⵉⵖ|ⵜⴰⵎⴰⵣⵉⵖⵜ|amazig|amaziɣ|tamazigt|tamaziɣt
+        chel7|chl7a|tamazight|amazigh|ⴰⵎⴰⵣⵉⵖ|ⵜⴰⵎⴰⵣⵉⵖⵜ|amazig|amaziɣ|tamazigt|tamaziɣt|acelḥi|acelhi|achelhi|ⴰⵛⵍⵃⵉ
         """,
         .sexLife: """
         sexe|sex|sexuel|sexuelle|mariage|marriage|زواج|الزواج|zwaj|ⵜⴰⵎⵖⵔⴰ|tamgra|tamɣra
@@ -199,7 +251,7 @@ enum SensitiveLexicon {
         .biometric: """
         العين|عيني|l3in|eye|eyes|oeil|yeux|donnees biometriques|empreinte|visage|photo|face|photo|fingers|\
         الوجه|وجهي|الوجه ديالي|صوره|التصويره|\
-        lwjeh|wjeh|tswira|ⵓⴷⵎ|ⵉⴹⵓⴹⴰⵏ|udm|idudan
+        lwjeh|wjeh|wjhi|tswira|ⵓⴷⵎ|ⵉⴹⵓⴹⴰⵏ|udm|idudan
         """,
         .criminalRecord: """
         infraction|contravention|exces de vitesse|speeding ticket|commissariat|الكوميساريه|الكوميسارية|مخفر|lkomisariya|\
@@ -231,6 +283,7 @@ enum SensitiveLexicon {
     ⵏⴽⴽⵉ|ⵉⵏⵓ|ⴷⴰⵔⵉ|ⴷⴰⵔⵙ|ⴱⴰⴱⴰ|ⵉⵎⵎⵉ|ⵢⵎⵎⴰ|ⴰⵔⴳⴰⵣ|ⵜⴰⵎⵖⴰⵔⵜ|ⵉⵡⵉ|ⵉⵍⵍⵉ|ⴳⵯⵎⴰ|ⴳⵎⴰ|ⵓⵍⵜⵎⴰ|ⴰⵢⵉ|ⵉⵢⵉ|ⵢⵉ|\
     احافظ|نحافظ|كنحافظ|\
     ⵢⵉⵡⵉ|yiwi|ⵢⵉⵍⵍⵉ|yelli|ⵏⴽⴽ|nkk|ⴰⵎⴷⴷⴰⴽⴽⵯⵍ|amddakkʷl|amddakkwl|ⵜⴰⴷⴳⴳⵯⴰⵍⵜ|tadggʷalt|ⴱⴰⴱⴰⵙ|babas|ⵉⵎⵎⴰⵙ|immas|ⵉⵡⵉⵙ|iwis|ⵉⵍⵍⵉⵙ|illis|ⴳⵯⵎⴰⵙ|gʷmas|ⵓⵍⵜⵎⴰⵙ|ultmas|ⵜⴰⵔⵡⴰ|tarwa|ⴰⵔⵔⴰⵡ|arraw|ⵏⵜⵜⴰ|ntta|ⵏⵜⵜⴰⵜ|nttat|nnes|\
+    fllai|fllay|ⴼⵍⵍⴰⵉ|ⴼⵍⵍⴰⵢ|3lia|lia|grandparents|grands parents|ancestors|ancetres|اجدادي|jdoudi|صبعي|صبعاني|صباعي|sob3i|sab3i|sob3ani|sbab3i|sba3i|wjhi|yi|nkkin|nkni|ⵏⴽⴽⵏⵉ|ⵏⴽⵏⵉ|aɣ|ⴰⵖ|\
     nkki|nekk|inu|nng|nnɣ|nngh|nns|ⵏⵏⵖ|ⵏⵏⵙ|dari|dars|immi|yemma|argaz|tamgart|tamɣart|thamghart|tamghart|iwi|illi|gma|gʷma|ultma|ayi|iyi
     """
 
@@ -261,7 +314,7 @@ enum SensitiveLexicon {
     /// the person: a school project, statistics, a thesis, a campaign, "because of the strike", "a nurse".
     static let benign = """
     expose|statistiques|chiffres|memoire|these|article|journaliste|campagne|loi|cndp|deliberation*|recherche|association|\
-    modele|type|touristes|visite|visiteurs|cause|malgre|transports|transport|bus|train|taxis|chauffeurs|tram|enseignants|\
+    installer|install|time clock|attendance system|modele|type|touristes|visite|visiteurs|cause|malgre|transports|transport|bus|train|taxis|chauffeurs|tram|enseignants|\
     infirmiere|infirmier|enseignante|enseignant|scolaire|travaille|rh|ressources humaines|eleves|chirurgien|psychologue|juge|militaire|medecin|cardiologue|avocat|avocate|policier|docteur|pharmacien|\
     project|statistics|figures|thesis|article|journalist|campaign|law|research|ngo|sample|tourists|tour|visit|visitors|\
     because|despite|presentation|teacher|hr|paper|essay|writing|pupils|students|buses|drivers|controllers|teachers|flight|nurse|doctor|cardiologist|lawyer|officer|\
@@ -280,7 +333,8 @@ enum SensitiveLexicon {
     member|joined|joins|took part|went|served|sits|got|\
     عضو|عضوه|منخرط|منخرطه|شارك|شاركت|يشارك|ينشط|خرج|خرجت|داخل|داخله|درت|كيدير|كيديرو|\
     3odw|dakhel|dakhla|dert|khrej|kharj|khrjat|dkhel|dkhlt|dkhlat|dkhal|entered|دخل|دخلت|\
-    ⴽⵛⵎⵖ|ⵉⴽⵛⵎ|ⵉⴼⴼⵓⵖ|kcmg|kcmɣ|ikcm|iffug|iffuɣ|ⴰⴳⵎⴰⵎ|agmam|drt
+    ⴽⵛⵎⵖ|ⵉⴽⵛⵎ|ⵉⴼⴼⵓⵖ|kcmg|kcmɣ|ikcm|iffug|iffuɣ|ⴰⴳⵎⴰⵎ|agmam|drt|\
+    rejoint|adhere|انخرطت|انخرط|تنخرط|انضممت|انضم|انضمت|tkcm|ⵜⴽⵛⵎ|nkcm|ⵏⴽⵛⵎ|kcmn|ⴽⵛⵎⵏ|khrjt|marched|defile|ffɣɣ|ⴼⴼⵖⵖ|organiser|organizer|mnsse9|mnasse9|منسق|منسقه
     """
 
     /// Copulas: they make an identity term a fact ("ma femme est amazighe", "ⴳⵉⵖ ⴰⴱⵔⴽⴰⵏ") for ethnic origin,
@@ -298,6 +352,38 @@ enum SensitiveLexicon {
     ⵍⴱⴰⵙⴱⵓⵔ|ⴰⵙⵙⴰⵔⴰⴳ|carte|cartes|card|cards|cnie|cin|lakart|lakarṭ|lkart|takarḍa|takarda|ⵜⴰⴽⴰⵔⴹⴰ|البطاقه|بطاقه|لاكارط|لاكارت|\
     visa|visas|فيزا|الفيزا|lvisa|titre de sejour|sejour|residence|permit|permis|gates|gate|portes|portique*|borne|kiosk|\
     renouvellement|renouveler|renew|renewal|renewing|تجديد|كنجدد|نجدد|tajdid|ⴰⵙⵏⴼⵍ|ⵙⵏⴼⵍⵖ|usnfl|asnfl
+    """
+
+    /// Practitioners: a benign cue as someone's job ("je suis médecin"), not when they speak to the person (then a
+    /// `reporting` word is within three words: "le médecin m'a dit", "قال لي الطبيب", "tbib 3tani", "aṭbib inna yi").
+    static let practitioner = """
+    medecin|docteur|doctor|gp|tbib|tbiba|طبيب|طبيبه|الطبيب|الطبيبه|neurologue|neurologist|cardiologue|cardiologist|\
+    gynecologue|gynecologist|gynaecologist|geneticien|geneticist|specialiste|specialist|pediatre|paediatrician|pediatrician|\
+    dentiste|dentist|chirurgien|surgeon|sage femme|midwife|infirmiere|infirmier|nurse|ممرضه|ممرض|فرمليه|فرملي|\
+    ⴰⵟⴱⵉⴱ|atbib|aṭbib|ṭbib|adbib|ⵜⴰⵟⴱⵉⴱⵜ|taṭbibt|ⴰⵎⵙⴳⵏⴼ|amsgnf
+    """
+
+    /// Benign cues that give a cause ("à cause de la grève", "because of", "بسبب"): they explain a topic away, not
+    /// a condition ("perdu la vue à cause du glaucome").
+    static let causal = """
+    cause|malgre|because|despite|due to|بسبب|رغم|بسباب|b sbab|bsbab
+    """
+
+    /// Benign cues that make the terms a subject of study: a school report, statistics, a thesis.
+    static let study = """
+    expose|statistiques|chiffres|memoire|these|article|recherche|etude|project|statistics|figures|thesis|research|\
+    presentation|paper|essay|report|dissertation|brochure*|depliant*|leaflet*|بحث|بحثا|احصائيات|ارقام|مقال|عرضا|عرض|\
+    دراسه|مطويات|مطويه|ar9am|ⴰⵎⵙⵍⴰⵢ|amsslay|ⵉⵎⴹⴰⵏⵏ|imḍann|imdann|\
+    annuaire|directory|دليل|دليلا|guide
+    """
+
+    /// What a practitioner does to a person: says, tells, gives, prescribes, confirms, finds.
+    static let reporting = """
+    dit|annonce|confirme|trouve|prescrit|explique|conseille|detecte|decouvert|\
+    told|tells|said|says|found|gave|gives|prescribed|confirmed|advised|informed|detected|\
+    قال|قالت|قالي|قالتلي|قالو|اخبرني|اخبرتني|اكد|اكدت|وصف|وصفت|عطاني|عطاتني|عطاه|عطاها|اعطاني|نصحني|نصحتني|\
+    gal|galt|galia|galli|galt li|qal|qalt|qali|عند|chez|3nd|3end|3and|3tani|3tatni|3tah|3taha|3tana|nse7ni|\
+    ⵉⵏⵏⴰ|ⵜⵏⵏⴰ|ⵉⴼⴽⴰ|ⵜⴼⴽⴰ|ⵢⵓⴼⴰ|inna|tnna|tenna|ifka|tfka|yufa
     """
 
     /// Locative words that make a prison or strike term a fact ("en prison", "in jail", "في السجن", "f l7bs",

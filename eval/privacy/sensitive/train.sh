@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Retrains the sensitive-data model on dev.jsonl and on heldout.jsonl, the first held-out set, which became training
-# data once its final score was committed (README.md); never on heldout3.jsonl. Rewrites SensitiveModel.swift.
+# Retrains the sensitive-data model on dev.jsonl and on heldout.jsonl, heldout3.jsonl and heldout4.jsonl, held-out
+# sets which became training data once their final scores were committed (README.md); never on heldout5.jsonl.
+# Rewrites SensitiveModel.swift and SensitiveGramWeights.swift.
 #   eval/privacy/sensitive/train.sh [train.py options]
 # Env: PRIVACY_BENCH=path/to/privacy-bench (else built in release). Needs python3 with numpy.
 # The features do not depend on the weights, so one build before and one after are enough.
@@ -12,6 +13,6 @@ if [[ -z "${PRIVACY_BENCH:-}" ]]; then
 fi
 FEATURES="$(mktemp)"
 trap 'rm -f "$FEATURES"' EXIT
-SETS=(eval/privacy/sensitive/dev.jsonl eval/privacy/sensitive/heldout.jsonl)
+SETS=(eval/privacy/sensitive/dev.jsonl eval/privacy/sensitive/heldout.jsonl eval/privacy/sensitive/heldout3.jsonl eval/privacy/sensitive/heldout4.jsonl)
 for set in "${SETS[@]}"; do "$PRIVACY_BENCH" --sensitive-features "$set"; done > "$FEATURES"
 python3 eval/privacy/sensitive/train.py "$FEATURES" "${SETS[@]}" "$@"
