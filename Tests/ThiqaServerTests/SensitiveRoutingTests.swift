@@ -51,7 +51,12 @@ import ThiqaTesting
                     try ScriptedUpstream.backend(abroadURL, id: "abroad", jurisdiction: "FR", weight: 1_000_000),
                     try ScriptedUpstream.backend(homeURL, id: "home", jurisdiction: "MA"),
                 ]
-                try await Gateway.run(backends: backends, useCase: { $0.allowedJurisdictions = [.sovereign, try! Jurisdiction("FR")] }) { client, fixture in
+                // Every sensitive dev message (over 700 now) in one minute: above the default rate limit, which is not tested here.
+                let useCase: @Sendable (inout UseCase) -> Void = { useCase in
+                    useCase.allowedJurisdictions = [.sovereign, try! Jurisdiction("FR")]
+                    useCase.rateLimitPerMinute = 100_000
+                }
+                try await Gateway.run(backends: backends, useCase: useCase) { client, fixture in
                     var wentAbroad: [String] = []
                     for message in sensitive {
                         let before = abroad.requests.withLockedValue { $0 }
