@@ -69,7 +69,9 @@ enum NameContext {
             pharmacie|pressing|garage|roi|prince|princesse|king|prophet|prophete|majeste|sbitar|jami3a|tasdawit|aɣaras|agharas|azniq|asbitar|usbitar|tinml|\
             شارع|زنقة|درب|حي|ساحة|ثانوية|إعدادية|اعدادية|مدرسة|مستشفى|سبيطار|مصحة|مطار|جامعة|كلية|مسجد|ملعب|مركب|معهد|مؤسسة|\
             جائزة|محطة|مكتبة|قاعة|متحف|مركز|حديقة|ضريح|زاوية|باب|عمالة|إقامة|تجزئة|جمعية|الملك|الامير|الاميرة|سيدنا|النبي|الرسول|\
-            ⴰⵖⴰⵔⴰⵙ|ⵜⴰⵙⴷⴰⵡⵉⵜ|ⴰⵙⴱⵉⵟⴰⵔ|ⵓⵙⴱⵉⵟⴰⵔ|ⴰⵣⵏⵉⵇ|ⴰⵖⵔⴱⴰⵣ|ⵓⵖⵔⴱⴰⵣ
+            ⴰⵖⴰⵔⴰⵙ|ⵜⴰⵙⴷⴰⵡⵉⵜ|ⴰⵙⴱⵉⵟⴰⵔ|ⵓⵙⴱⵉⵟⴰⵔ|ⴰⵣⵏⵉⵇ|ⴰⵖⵔⴱⴰⵣ|ⵓⵖⵔⴱⴰⵣ|\
+            ⵉⵖⵔⵎ|ⵉⵖⵔⵎⴰⵏ|ⵜⵉⵖⵔⵎⵜ|ighrem|ighrm|iɣrem|iɣrm|ⴰⵙⵓⵇ|ⵓⵙⵓⵇ|asuq|usuq|ⵜⴰⵎⴷⵉⵏⵜ|ⵜⵎⴷⵉⵏⵜ|tamdint|tmdint|ⵜⴰⵎⵣⴳⵉⴷⴰ|tamzgida|\
+            ⴰⴱⵔⵉⴷ|ⵓⴱⵔⵉⴷ|abrid|ubrid|ⵜⴰⵇⴱⵉⵍⵜ|ⵜⵇⴱⵉⵍⵜ|taqbilt|tqbilt|ⵉⵖⵣⵔ|ⵓⵖⵣⵔ|iɣzr|ighzr
             """)
         + Self.words(.namedPlaceAfter, """
             boulevard|avenue|street|road|airport|university|hospital|mosque|stadium|school|foundation|district|square|bridge|\

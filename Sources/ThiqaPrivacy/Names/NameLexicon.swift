@@ -38,6 +38,14 @@ enum NameLexicon {
         func add(_ list: String, _ kind: NameKind) {
             for word in list.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
                 for key in Lexicon.keys(of: String(word)) { kinds[key, default: []].formUnion(kind) }
+                // The Tifinagh variant the scanner also looks up (ⵥ as ⵣ, no schwa), so that both spellings meet.
+                let variant = String(String.UnicodeScalarView(word.unicodeScalars.compactMap { c -> Unicode.Scalar? in
+                    if c.value == Self.tifinaghSchwa { return nil }
+                    return c.value == Self.tifinaghEmphaticZ ? Unicode.Scalar(Self.tifinaghZ) : c
+                }))
+                if variant != word {
+                    for key in Lexicon.keys(of: variant) { kinds[key, default: []].formUnion(kind) }
+                }
             }
         }
         add(GivenNames.latin, .given)
@@ -53,6 +61,11 @@ enum NameLexicon {
         add("sidi moulay سيدي مولاي", .innerHonorific)
         return kinds
     }()
+
+    /// ⵥ, ⵣ and the schwa ⴻ, which name lookups fold (ⵥ as ⵣ, ⴻ left out).
+    static let tifinaghEmphaticZ: UInt32 = 0x2D65
+    static let tifinaghZ: UInt32 = 0x2D63
+    static let tifinaghSchwa: UInt32 = 0x2D3B
 
     static let table = NameTable(Self.kinds)
 

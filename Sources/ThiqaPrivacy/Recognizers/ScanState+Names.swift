@@ -57,7 +57,27 @@ extension ScanState {
     ]
 
     /// "from" after a self-introduction: "أنا عزيزة من آسفي", "ana Karim men Casa", "I am Amal from Fes".
-    private static let placeOfOrigin: WordSet = ["من", "men", "mn", "min", "from", "de"]
+    /// Amazigh "from": ⵙⴳ / ⵣⴳ, sg / zg, with or without a written schwa ("Nekki d Tilelli zg Tafraout").
+    private static let placeOfOrigin: WordSet = ["من", "men", "mn", "min", "from", "de", "ⵙⴳ", "ⵣⴳ", "ⵙⴻⴳ", "ⵣⴻⴳ", "sg", "zg", "seg", "zeg"]
+
+    /// Darija and Arabic verbs of speaking, calling or giving to someone: the "ل" after them ("قول ل جواد", "عيط لخديجة")
+    /// introduces the person spoken to.
+    private static let addressVerbs: WordSet = [
+        "قول", "قولي", "قولو", "قل", "قلت", "قلتي", "كول", "كولي", "كولو", "كلت", "عيط", "عيطي", "عيطو", "نعيط", "تعيط",
+        "عيطت", "سول", "سولي", "سولت", "صيفط", "صيفطي", "صيفطت", "عطي", "عطيت", "عطيتها", "عطيتو", "بلغ", "بلغي", "سلم", "سلمي",
+        "كتبت", "رسلت", "ارسلت", "شكيت",
+    ]
+
+    /// "ديال" after a name says where the person works ("سعيد ديال الشباك"); "نور ديال الدار" is the light of the house.
+    private static let detachedLam: WordKey = "ل"
+
+    private static let relationalWords: WordSet = ["ديال", "ديالت", "تاع"]
+
+    /// Verbs that make "X ديال Y" a person even when X is also a word: "سعيد ديال الشباك قال ليا…".
+    private static let reportingVerbs: WordSet = [
+        "قال", "قالت", "قاليا", "قالي", "قالو", "كال", "كالت", "كاليا", "عطاني", "عطاتني", "عيط", "عيطات", "جا", "جات",
+        "صيفطني", "صيفطاتني", "كيقول", "كتقول", "طلب", "طلبات", "رفض", "رفضات",
+    ]
 
     /// Words joining two names on a signature line ("Sara w Omar").
     private static let nameConjunctions: WordSet = ["w", "et", "and", "و", "ⴷ", "d", "o"]
@@ -72,6 +92,26 @@ extension ScanState {
             if f != 0 { h = WordKey.mix(h, f) }
         }
         return WordKey(value: h)
+    }
+
+    /// The key of a Tifinagh word with ⵥ read as ⵣ and a written schwa ⴻ left out, or nil when it has neither: users
+    /// write ⵥ and ⵣ by ear (ⵥⵉⵔⵉ for ⵣⵉⵔⵉ) and the schwa the IRCAM orthography does not write (ⴰⴽⵙⴻⵍ for ⴰⴽⵙⵍ). The
+    /// lexicon holds the same variant of each of its words (`NameLexicon.kinds`).
+    private static func tifinaghVariantKey(_ s: UnsafeBufferPointer<UInt32>, _ start: Int, _ end: Int) -> WordKey? {
+        var h = WordKey.offsetBasis
+        var changed = false
+        for k in start..<end {
+            var f = NormalizedText.fold(s[k])
+            if f == NameLexicon.tifinaghEmphaticZ {
+                f = NameLexicon.tifinaghZ
+                changed = true
+            } else if f == NameLexicon.tifinaghSchwa {
+                changed = true
+                continue
+            }
+            if f != 0 { h = WordKey.mix(h, f) }
+        }
+        return changed ? WordKey(value: h) : nil
     }
 
     /// What the lexicon says each token is, looking through a glued "el"/"al" (Elalaoui), "ال" (الوزاني) or
@@ -116,6 +156,19 @@ extension ScanState {
                     }
                     if !token.name.isEmpty {
                         kinds[t] = token.name
+                        continue
+                    }
+                    if token.script == .tifinagh, let key = Self.tifinaghVariantKey(s, token.start, token.end), let kind = table(key) {
+                        kinds[t] = kind
+                        continue
+                    }
+                    // "قولي لسعاد", "عيط لخديجة": a given name glued to "ل" after a verb of speaking to someone; the span
+                    // leaves the "ل" out, like a glued "و".
+                    if token.script == .arabic, t > 0, token.length >= 4, Self.addressVerbs.contains(tokens[t - 1].key),
+                        NormalizedText.fold(s[token.start]) == 0x0644, NormalizedText.fold(s[token.start + 1]) != 0x0627,
+                        let kind = table(Self.key(s, token.start + 1, token.end)), kind.contains(.given), !kind.contains(.tail)
+                    {
+                        kinds[t] = kind.intersection([.given, .family, .common]).union(.afterConjunction)
                         continue
                     }
                     // Second lookups (a glued prefix, a spelling skeleton) only beside a name or after a cue, where a
@@ -168,6 +221,11 @@ extension ScanState {
     }
 
     // MARK: Word shapes
+
+    /// Whether token `t` is a name behind a glued "و" (not a glued "ل": "قولي لسعاد" is no coordination).
+    private func isAfterGluedConjunction(_ t: Int, _ kinds: UnsafeBufferPointer<NameKind>) -> Bool {
+        kinds[t].contains(.afterConjunction) && NormalizedText.fold(self.norm.scalars[self.tokens[t].start]) == 0x0648
+    }
 
     private func isContextWord(_ t: Int) -> Bool {
         let token = self.tokens[t]
@@ -467,8 +525,8 @@ extension ScanState {
         let count = self.tokens.count
         var next = run.last + 1
         guard next < count, self.tokens[next].script == self.tokens[run.first].script else { return }
-        if !kinds[next].contains(.afterConjunction) {
-            guard Self.nameConjunctions.contains(self.tokens[next].key), next + 1 < count,
+        if !self.isAfterGluedConjunction(next, kinds) {
+            guard !kinds[next].contains(.afterConjunction), Self.nameConjunctions.contains(self.tokens[next].key), next + 1 < count,
                 self.gapIs(self.tokens[run.last].end, self.tokens[next].start, maxCount: 1, allowed: { $0 == 0x20 }),
                 self.gapIs(self.tokens[next].end, self.tokens[next + 1].start, maxCount: 1, allowed: { $0 == 0x20 })
             else { return }
@@ -634,7 +692,7 @@ extension ScanState {
                 accepted = true
                 score = 0.6
             } else if token.script == .arabic, kind.contains(.given), !firstCommon, run.last + 1 < count,
-                kinds[run.last + 1].contains(.afterConjunction), kinds[run.last + 1].contains(.given),
+                self.isAfterGluedConjunction(run.last + 1, kinds), kinds[run.last + 1].contains(.given),
                 !kinds[run.last + 1].contains(.common), self.gapIs(token.end, self.tokens[run.last + 1].start, maxCount: 1, allowed: { $0 == 0x20 })
             {
                 // Two given names joined by a glued "و", neither also a word: "زارنا إبراهيم وخديجة".
@@ -644,6 +702,27 @@ extension ScanState {
                 if let second = self.nameRun(from: run.last + 1, kinds, maxUnknown: 0) { self.addName(second, kinds, score, taken) }
                 t = run.last + 2
                 continue
+            }
+            if !accepted, token.script == .arabic, kind.contains(.given) {
+                if kind.contains(.afterConjunction) {
+                    // Glued "ل" after a verb of speaking (fillNameKinds): "عيط لخديجة".
+                    accepted = NormalizedText.fold(self.norm.scalars[token.start]) == 0x0644
+                } else if t > 0, self.tokens[t - 1].key == Self.detachedLam, self.gapIs(self.tokens[t - 1].end, token.start, maxCount: 1, allowed: { $0 == 0x20 }) {
+                    // "عطيت الورقة ل يونس", and after a verb of speaking even a name that is also a word ("قول ل جواد").
+                    accepted = !firstCommon || (t > 1 && Self.addressVerbs.contains(self.tokens[t - 2].key))
+                } else if run.parts == 1, run.last + 1 < count, Self.relationalWords.contains(self.tokens[run.last + 1].key),
+                    self.gapIs(token.end, self.tokens[run.last + 1].start, maxCount: 1, allowed: { $0 == 0x20 })
+                {
+                    // "نبيل ديال المقاطعة": a given name before "ديال"; one that is also a word only opening the sentence
+                    // and followed by a verb of saying ("سعيد ديال الشباك قال ليا").
+                    if !firstCommon {
+                        accepted = true
+                    } else if t == 0 || self.endsClause(after: t - 1) {
+                        let end = min(count, run.last + 6)
+                        accepted = (run.last + 2..<max(run.last + 2, end)).contains { Self.reportingVerbs.contains(self.tokens[$0].key) }
+                    }
+                }
+                score = 0.6
             }
             if !accepted {
                 // "على هشام الوديي": a rejected start may hide a name one word later.
