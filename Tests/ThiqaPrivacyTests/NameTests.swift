@@ -275,6 +275,48 @@ struct NameContextTests {
         #expect(self.persons(text).isEmpty)
     }
 
+    @Test("ⵥ meets ⵣ and a written schwa ⴻ meets its absence in Tifinagh names")
+    func tifinaghVariants() {
+        // The list writes ⵣⵉⵔⵉ and ⴰⴽⵙⵍ; users also write ⵥⵉⵔⵉ and ⴰⴽⵙⴻⵍ.
+        #expect(Lexicon.index.words[WordKey(stringLiteral: "ⵥⵉⵔⵉ")]?.name.contains(.given) != true)
+        #expect(self.persons("ⵢⵉⵡⵉ ⵥⵉⵔⵉ ⵉⵙⵙⴰⵔⵎ ⵜⵉⵔⵔⴰ.") == ["ⵥⵉⵔⵉ"])
+        #expect(self.persons("ⴳⵎⴰ ⴰⴽⵙⴻⵍ ⵉⵣⴷⵖ ⴳ ⵕⵕⴱⴰⵟ.") == ["ⴰⴽⵙⴻⵍ"])
+        // Not every ⵥ word is a name.
+        #expect(self.persons("ⵢⵉⵡⵉ ⵉⵥⵉ ⵉⵇⵇⵏ.").isEmpty)
+    }
+
+    @Test(
+        "Amazigh 'from' ends a weak introduction; a place word before 'ⵏ Ait …' makes it a place",
+        arguments: [
+            ("ⵏⴽⴽⵉ ⴷ ⵜⴰⴼⵙⵓⵜ ⵙⴳ ⵜⵉⵣⵏⵉⵜ.", ["ⵜⴰⴼⵙⵓⵜ"]),
+            ("Nekki d Tafsut seg Tiznit.", ["Tafsut"]),
+            ("ⵏⴽⴽⵉ ⴷ ⵜⴰⴼⵙⵓⵜ ⵉⵍⵍⴰ ⴳ ⵡⴰⵏⵙⴰ.", []),
+            ("ⵉⵖⵔⵎ ⵏ ⴰⵢⵜ ⵄⵍⵉ ⵉⵇⵇⵏ ⵙ ⵓⴷⴼⵍ.", []),
+            ("Ighrem n Ait Hammou illa g udrar.", []),
+            ("ⴰⴷⵍⵉⵙ ⵏ ⴰⵢⵜ ⵄⵍⵉ ⵉⵍⵍⴰ ⴷⵉⴽⵯⵏ.", ["ⴰⵢⵜ ⵄⵍⵉ"]),
+        ]
+    )
+    func amazighOriginAndPlaces(_ text: String, _ names: [String]) {
+        #expect(self.persons(text) == names)
+    }
+
+    @Test(
+        "Darija: a given name before 'ديال', after a detached 'ل', glued to 'ل' after a verb of speaking",
+        arguments: [
+            ("نبيل ديال المقاطعة ما جاش اليوم.", ["نبيل"]),
+            ("سعيد ديال الشباك قال ليا نرجع غدا.", ["سعيد"]),
+            ("نور ديال الدار مقطوع من البارح.", []),
+            ("عطيت الورقة ل يونس فالشباك.", ["يونس"]),
+            ("قول ل جواد يعيط ليا.", ["جواد"]),
+            ("قولي لسعاد تعيط ليا.", ["سعاد"]),
+            ("مشيت ل بن جرير البارح.", []),
+            ("لسعاد هاد الورقة.", []),
+        ]
+    )
+    func darijaRelations(_ text: String, _ names: [String]) {
+        #expect(self.persons(text) == names)
+    }
+
     @Test("One word table: name kinds reach the tokens through the cue lookup")
     func wordIndex() {
         let info = Lexicon.index.words[WordKey(stringLiteral: "youssef")]
