@@ -317,6 +317,12 @@ struct NameContextTests {
         #expect(self.persons(text) == names)
     }
 
+    @Test("Two given names joined by a glued 'و': the first may also be a word, the second may not")
+    func gluedConjunction() {
+        #expect(self.persons("زارني عمر وفاطمة أمس.") == ["عمر", "فاطمة"])
+        #expect(self.persons("الله كريم ونور الشمس.").isEmpty)
+    }
+
     @Test("One word table: name kinds reach the tokens through the cue lookup")
     func wordIndex() {
         let info = Lexicon.index.words[WordKey(stringLiteral: "youssef")]

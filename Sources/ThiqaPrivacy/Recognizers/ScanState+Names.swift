@@ -692,11 +692,12 @@ extension ScanState {
             } else if token.script == .latin, kind.contains(.given), !firstCommon, !kind.contains(.particle), token.firstUpper, !token.allUpper {
                 accepted = true
                 score = 0.6
-            } else if token.script == .arabic, kind.contains(.given), !firstCommon, run.last + 1 < count,
+            } else if token.script == .arabic, kind.contains(.given), run.last + 1 < count,
                 self.isAfterGluedConjunction(run.last + 1, kinds), kinds[run.last + 1].contains(.given),
                 !kinds[run.last + 1].contains(.common), self.gapIs(token.end, self.tokens[run.last + 1].start, maxCount: 1, allowed: { $0 == 0x20 })
             {
-                // Two given names joined by a glued "و", neither also a word: "زارنا إبراهيم وخديجة".
+                // Two given names joined by a glued "و", the second not also a word: "زارنا إبراهيم وخديجة", "زارني عمر
+                // وفاطمة" (عمر is also "age"; a word is not joined to a given name that is not one).
                 accepted = true
                 score = 0.6
                 self.addName(run, kinds, score, taken)
