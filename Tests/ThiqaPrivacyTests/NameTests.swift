@@ -323,6 +323,14 @@ struct NameContextTests {
         #expect(self.persons("الله كريم ونور الشمس.").isEmpty)
     }
 
+    @Test("Under a closing formula, an Arabic given name the lists lack before a family-shaped word")
+    func arabicSignatureLine() {
+        #expect(NameLexicon.kinds[WordKey(stringLiteral: "عويشة")] == nil)
+        #expect(self.persons("شكرا\nعويشة الحمداوي") == ["عويشة الحمداوي"])
+        #expect(self.persons("مع التحية\nالمكتب الوطني").isEmpty)
+        #expect(self.persons("عويشة الحمداوي").isEmpty)
+    }
+
     @Test("One word table: name kinds reach the tokens through the cue lookup")
     func wordIndex() {
         let info = Lexicon.index.words[WordKey(stringLiteral: "youssef")]

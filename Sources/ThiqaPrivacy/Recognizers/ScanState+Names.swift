@@ -593,8 +593,13 @@ extension ScanState {
             while t < end {
                 let token = self.tokens[t]
                 let kind = kinds[t]
+                // Under a closing formula an Arabic given name the lists lack starts the line when a family-shaped word
+                // follows it ("مع فائق الاحترام\nنبيلة العثماني"); not a word with the article ("المكتب الوطني").
                 let starts = !kind.isDisjoint(with: .person) || kind.contains(.particle) || kind.contains(.innerHonorific)
                     || (token.script == .latin && token.firstUpper && !self.isContextWord(t) && !Lexicon.cities.contains(token.key))
+                    || (afterSignOff && token.script == .arabic && token.length >= 3 && !self.isContextWord(t) && t + 1 < end
+                        && !(self.norm.scalars[token.start] == 0x0627 && self.norm.scalars[token.start + 1] == 0x0644)
+                        && self.isNameGap(token.end, self.tokens[t + 1].start) && self.isFamilyShaped(t + 1))
                 guard starts, !kind.contains(.tail), var run = self.nameRun(from: t, kinds, maxUnknown: 2), run.last < end else {
                     ok = false
                     break
