@@ -301,7 +301,7 @@ struct NameContextTests {
     }
 
     @Test(
-        "Darija: a given name before 'ديال', after a detached 'ل', glued to 'ل' after a verb of speaking",
+        "Darija: a given name before 'ديال', after a detached 'ل' or 'l', glued to 'ل' after a verb of speaking",
         arguments: [
             ("نبيل ديال المقاطعة ما جاش اليوم.", ["نبيل"]),
             ("سعيد ديال الشباك قال ليا نرجع غدا.", ["سعيد"]),
@@ -310,6 +310,10 @@ struct NameContextTests {
             ("قول ل جواد يعيط ليا.", ["جواد"]),
             ("قولي لسعاد تعيط ليا.", ["سعاد"]),
             ("مشيت ل بن جرير البارح.", []),
+            ("9olt l redouane ijib lwra9.", ["redouane"]),
+            ("3ayet l Karim 9bel ma tji.", ["Karim"]),
+            ("9olt l drari ijiw.", []),
+            ("mchit l amal dyali.", []),
             ("لسعاد هاد الورقة.", []),
         ]
     )

@@ -68,6 +68,15 @@ extension ScanState {
         "كتبت", "رسلت", "ارسلت", "شكيت",
     ]
 
+    /// The same verbs in Latin-script Darija, before a detached "l" ("9olt l redouane", "3ayet l Karim").
+    private static let latinAddressVerbs: WordSet = [
+        "9ol", "9oli", "9olo", "9olt", "9olti", "9ul", "9uli", "9ult", "gol", "goli", "golo", "golt", "golti", "goul", "gouli",
+        "goult", "qol", "qoli", "qolt", "3ayet", "3ayt", "3ayti", "3iyet", "3iyt", "3eyet", "sowel", "sowl", "sewel", "sowelt",
+        "sift", "sifti", "siftt", "seft", "3ti", "3tit", "3tiha", "3tih", "3titha", "3tito", "sellem", "sallem", "bellegh",
+    ]
+
+    private static let latinDetachedLam: WordKey = "l"
+
     /// "ديال" after a name says where the person works ("سعيد ديال الشباك"); "نور ديال الدار" is the light of the house.
     private static let detachedLam: WordKey = "ل"
 
@@ -150,10 +159,12 @@ extension ScanState {
                         guard a == 0x69 || a == 0x76 else { continue }
                     } else if token.script == .latin && !token.firstUpper {
                         // A lower-case Latin word is a name only right after a person cue or inside a name ("wldi
-                        // ayoub", "Youssef ben Ali"): most words of French and English text need no lookup at all.
+                        // ayoub", "Youssef ben Ali"), or after a verb of speaking and a detached "l" ("9olt l redouane"):
+                        // most words of French and English text need no lookup at all.
                         guard t > 0,
                             !tokens[t - 1].cues.isDisjoint(with: nameCues)
                                 || !kinds[t - 1].isDisjoint(with: [.given, .family, .particle, .innerHonorific])
+                                || (t > 1 && tokens[t - 1].key == Self.latinDetachedLam && Self.latinAddressVerbs.contains(tokens[t - 2].key))
                         else { continue }
                     }
                     if !token.name.isEmpty {
@@ -651,6 +662,17 @@ extension ScanState {
             // Inside a longer name this scan did not start ("Allal Ben Abdellah"): not a start.
             if t > 0, self.isNameGap(self.tokens[t - 1].end, token.start), kinds[t - 1].contains(.particle) {
                 t += 1
+                continue
+            }
+            // "9olt l redouane", "3ayet l Karim": after a verb of speaking and a detached "l", a given name even in lower
+            // case or also a word.
+            if token.script == .latin, kind.contains(.given), !kind.contains(.particle), t > 1,
+                self.tokens[t - 1].key == Self.latinDetachedLam, Self.latinAddressVerbs.contains(self.tokens[t - 2].key),
+                self.gapIs(self.tokens[t - 1].end, token.start, maxCount: 1, allowed: { $0 == 0x20 }),
+                let run = self.nameRun(from: t, kinds, maxUnknown: token.firstUpper ? 1 : 0)
+            {
+                if !self.isNamedThing(run, kinds, honorificAt: nil) { self.addName(run, kinds, 0.6, taken) }
+                t = run.last + 1
                 continue
             }
             if token.script == .latin && !(token.firstUpper || token.allUpper) {
