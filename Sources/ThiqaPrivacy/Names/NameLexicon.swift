@@ -58,7 +58,7 @@ enum NameLexicon {
         add(GivenNames.common, .common)
         add(particles, .particle)
         add(regnal, .regnal)
-        add("sidi moulay سيدي مولاي", .innerHonorific)
+        add("sidi moulay سيدي مولاي ⵙⵉⴷⵉ ⵎⵓⵍⴰⵢ", .innerHonorific)
         return kinds
     }()
 
@@ -238,11 +238,11 @@ enum NameLexicon {
     }
 
     /// Words between the parts of a name: "Ait Ali", "Ben Salah", "El Fassi", "Ould Ali", "بن عمر", "آيت علي",
-    /// "ⴰⵢⵜ ⵄⵍⵉ", and "عبد" / "Abdel" before a divine name.
+    /// "ⴰⵢⵜ ⵄⵍⵉ", "Id Brahim", "ⵉⴷ ⴱⵍⵇⴰⵙⵎ" (the plural of Ou), and "عبد" / "Abdel" before a divine name.
     static let particles = """
-        el al ben bin ait aït ayt ou ould bou abou abu bent bel u ibn ibnou bnou abd abdel abdal abdul abdoul abde \
-        بن ابن بنت ولد ايت اولاد ابو بو عبد \
-        ⴰⵢⵜ ⵓ ⵓⵍⴷ ⴱⵓ ⴱⵏ
+        el al ben bin ait aït ayt ou ould bou abou abu bent bel u ibn ibnou bnou abd abdel abdal abdul abdoul abde id \
+        بن ابن بنت ولد ايت اولاد ابو بو عبد اد \
+        ⴰⵢⵜ ⵓ ⵓⵍⴷ ⴱⵓ ⴱⵏ ⵉⴷ
         """
 
     /// Regnal numbers and ordinals: Mohammed V, Hassan II, محمد الخامس, ⵎⵓⵃⵎⵎⴷ ⵡⵉⵙⵙ ⵙⵎⵎⵓⵙ.

@@ -148,11 +148,14 @@ extension ScanState {
                     // "son of"), honorifics and "V" (a version, and Mohammed V) still are looked up.
                     guard token.isWord, token.script != .none, token.cues.isDisjoint(with: outside) else { continue }
                     if token.script == .latin && token.length <= 2 {
-                        // Short Latin words (de, la, et, my…) are never names: only el/al/ou/u are particles, and
-                        // i/ii/iv/v/vi regnal numbers, which the table holds.
+                        // Short Latin words (de, la, et, my…) are never names: only el/al/ou/u and a capitalised Id
+                        // ("Fadma Id Hammou", not the "id" of "ID card") are particles, and i/ii/iv/v/vi regnal numbers,
+                        // which the table holds.
                         let a = NormalizedText.fold(s[token.start])
                         let b = token.length == 2 ? NormalizedText.fold(s[token.start + 1]) : 0
-                        if (b == 0x6C && (a == 0x65 || a == 0x61)) || (a == 0x6F && b == 0x75) || (a == 0x75 && b == 0) {
+                        if (b == 0x6C && (a == 0x65 || a == 0x61)) || (a == 0x6F && b == 0x75) || (a == 0x75 && b == 0)
+                            || (a == 0x69 && b == 0x64 && token.firstUpper && !token.allUpper)
+                        {
                             kinds[t] = .particle
                             continue
                         }
@@ -178,7 +181,8 @@ extension ScanState {
                     // "قولي لسعاد", "عيط لخديجة": a given name glued to "ل" after a verb of speaking to someone; the span
                     // leaves the "ل" out, like a glued "و".
                     if token.script == .arabic, t > 0, token.length >= 4, s[token.start] == 0x0644, s[token.start + 1] != 0x0627,
-                        Self.addressVerbs.contains(tokens[t - 1].key), let kind = table(Self.key(s, token.start + 1, token.end)), kind.contains(.given), !kind.contains(.tail)
+                        Self.addressVerbs.contains(tokens[t - 1].key) || (t > 1 && Self.addressVerbs.contains(tokens[t - 2].key)),
+                        let kind = table(Self.key(s, token.start + 1, token.end)), kind.contains(.given), !kind.contains(.tail)
                     {
                         kinds[t] = kind.intersection([.given, .family, .common]).union(.afterConjunction)
                         continue
@@ -218,8 +222,12 @@ extension ScanState {
                             if !kind.isDisjoint(with: .person), !kind.contains(.tail) { kinds[t] = kind.union(.afterConjunction) }
                         }
                     case .tifinagh:
-                        // A Tifinagh spelling the lists lack, met through the Arabic-script name of the same consonants.
-                        if let key = NameLexicon.consonantSkeleton(of: s, token.start, token.end, folding: true),
+                        // A Tifinagh spelling the lists lack, met through the Arabic-script name of the same consonants;
+                        // not a verb shape (a ⵜ/ⵉ/ⵢ person prefix before a consonant: ⵜⵍⵓⵍ "she was born" would meet طلال).
+                        let vowels: (UInt32, UInt32, UInt32, UInt32) = (0x2D30, 0x2D49, 0x2D53, 0x2D3B)
+                        let verbShaped = (f0 == 0x2D5C || f0 == 0x2D49 || f0 == 0x2D62)
+                            && f1 != vowels.0 && f1 != vowels.1 && f1 != vowels.2 && f1 != vowels.3
+                        if !verbShaped, let key = NameLexicon.consonantSkeleton(of: s, token.start, token.end, folding: true),
                             let kind = consonantSkeletons[key], !kind.isDisjoint(with: .person)
                         {
                             kinds[t] = kind.intersection([.given, .family, .common])
@@ -370,20 +378,38 @@ extension ScanState {
 
     /// Streets, buildings, kings, brands and places named after a person: "Boulevard Mohammed V", "Lycée Ibn Sina",
     /// "Mohammed V Airport", "confiture Aïcha", "Sidi Ali", "Ait Melloul", "مطار محمد الخامس".
+    /// `honorificAt`: the honorific or title before the name ("Lalla" of "Lalla Takerkoust"), which opens the phrase.
     private func isNamedThing(_ run: NameRun, _ kinds: UnsafeBufferPointer<NameKind>, honorificAt: Int?) -> Bool {
         if run.regnalAfter { return true }
-        let opener = honorificAt ?? run.first
-        let before = self.cues(before: opener, window: 2)
+        var opener = honorificAt ?? run.first
+        // "Lalla Takerkoust", "للا ميمونة" on any path: a place-opening word just before the run opens the phrase too.
+        if honorificAt == nil, opener > 0, NameContext.placeFirstWords.contains(self.tokens[opener - 1].key),
+            self.isNameGap(self.tokens[opener - 1].end, self.tokens[opener].start)
+        {
+            opener -= 1
+        }
+        // Three words back from an honorific: "le centre d'oncologie Lalla Salma", "السوق ديال للا ميمونة".
+        let before = self.cues(before: opener, window: opener == run.first ? 2 : 3)
         if !before.isDisjoint(with: [.namedPlace, .product]) { return true }
         if run.last + 1 < self.tokens.count, !self.tokens[run.last + 1].cues.isDisjoint(with: [.namedPlaceAfter]) { return true }
         let firstKey = self.tokens[run.first].key
         if firstKey == "ibn" || firstKey == "ابن" || firstKey == "ibnou" || firstKey == "bnou" { return true }
-        // "Sidi Ali", "Moulay Idriss", "Ait Melloul", "Lalla Takerkoust": the opener may be the honorific cue itself.
-        let second = opener + 1
-        if NameContext.placeFirstWords.contains(self.tokens[opener].key), second <= run.last,
-            NameContext.placeSecondWords.contains(self.tokens[second].key)
+        // "Ben Slimane", "بن جرير": a town when "Ben" opens the phrase ("Karim Ben Slimane" is a person).
+        if opener == run.first, NameContext.benWords.contains(firstKey), run.first + 1 <= run.last,
+            NameContext.benPlaceWords.contains(self.tokens[run.first + 1].key)
         {
             return true
+        }
+        // "Sidi Ali", "Moulay Idriss", "Ait Melloul", "Lalla Takerkoust", "Ait Ben Haddou": the opener may be the
+        // honorific cue itself.
+        let second = opener + 1
+        if NameContext.placeFirstWords.contains(self.tokens[opener].key), second <= run.last {
+            if NameContext.placeSecondWords.contains(self.tokens[second].key) { return true }
+            if NameContext.benWords.contains(self.tokens[second].key), second + 1 <= run.last,
+                NameContext.benPlaceWords.contains(self.tokens[second + 1].key)
+            {
+                return true
+            }
         }
         return false
     }
@@ -458,6 +484,8 @@ extension ScanState {
         let token = self.tokens[first]
         let kind = kinds[first]
         guard token.isWord, !kind.contains(.tail) else { return }
+        // "كاين رياض سميتو رياض الياسمين", "un hôtel smito Hotel Atlas": the name repeats the thing before "its name".
+        if case .introduction = trigger, span.first > 0, self.tokens[span.first - 1].key == token.key { return }
         let known = !kind.isDisjoint(with: .person) || kind.contains(.particle)
         // What may start the name.
         switch trigger {
@@ -492,10 +520,24 @@ extension ScanState {
             let next = run.last + 1
             if next < count, run.last == run.first, self.tokens[next].script == token.script,
                 self.tokens[next].isWord, self.isNameGap(self.tokens[run.last].end, self.tokens[next].start),
+                kinds[next].isDisjoint(with: [.particle, .regnal, .tail]), !self.isContextWord(next),
+                self.endsClause(after: next) || self.opensGluedClause(after: next)
+            {
+                run.last = next
+                run.parts += 1
+            }
+        case .weakIntroduction, .kinship:
+            // "ⵏⴽⴽⵉ ⴷ ⵢⵉⴷⵉⵔ ⴰⵎⵣⵉⵍ,", "ⵢⵎⵎⴰ ⵉⵟⵟⵓ ⴰⵙⵓⴼⵉ.": after a Tifinagh given name the cue introduced, an
+            // a-initial word the lists lack that closes the clause is an Amazigh family name (Amzil, Asoufi, Akhnnouch).
+            let next = run.last + 1
+            if token.script == .tifinagh, next < count, run.last == run.first, run.givens == 1, !kind.contains(.common),
+                self.tokens[next].script == .tifinagh, self.tokens[next].isWord, self.tokens[next].length >= 4,
+                self.norm.scalars[self.tokens[next].start] == 0x2D30, self.isNameGap(self.tokens[run.last].end, self.tokens[next].start),
                 kinds[next].isDisjoint(with: [.particle, .regnal, .tail]), !self.isContextWord(next), self.endsClause(after: next)
             {
                 run.last = next
                 run.parts += 1
+                run.unknowns += 1
             }
         default:
             break
@@ -503,6 +545,8 @@ extension ScanState {
         switch trigger {
         case .introduction:
             break
+        case .title, .honorific:
+            if self.isNamedThing(run, kinds, honorificAt: honorificAt ?? span.last) { return }
         default:
             if self.isNamedThing(run, kinds, honorificAt: honorificAt) { return }
         }
@@ -592,6 +636,16 @@ extension ScanState {
             }
         }
         return false
+    }
+
+    /// Whether an Arabic word glued to "و" follows token `t` ("اسمي ابتسام زروال وأقطن بمدينة وجدة"): the next clause
+    /// starts there, so `t` closes the name.
+    private func opensGluedClause(after t: Int) -> Bool {
+        guard self.tokens[t].script == .arabic, NormalizedText.fold(self.norm.scalars[self.tokens[t].start]) != 0x0648,
+            t + 1 < self.tokens.count, self.isNameGap(self.tokens[t].end, self.tokens[t + 1].start)
+        else { return false }
+        let next = self.tokens[t + 1]
+        return next.script == .arabic && next.length >= 4 && NormalizedText.fold(self.norm.scalars[next.start]) == 0x0648
     }
 
     private mutating func addName(_ run: NameRun, _ kinds: UnsafeBufferPointer<NameKind>, _ score: Double, _ taken: UnsafeMutableBufferPointer<Bool>) {
@@ -707,8 +761,10 @@ extension ScanState {
                 t = run.last + 1
                 continue
             }
+            // A Tifinagh Ou-/Bou- family name the lists lack after a given name ("ⵍⵃⵙⵏ ⵓⴱⵍⵍⴰ") too.
             let maxUnknown =
-                (token.script == .latin || token.script == .arabic) && !kind.contains(.common) && !kind.isDisjoint(with: [.given, .particle])
+                (token.script == .latin || token.script == .arabic || token.script == .tifinagh) && !kind.contains(.common)
+                    && !kind.isDisjoint(with: [.given, .particle])
                 ? 1 : 0
             guard let run = self.nameRun(from: t, kinds, maxUnknown: maxUnknown) else {
                 t += 1
@@ -718,6 +774,23 @@ extension ScanState {
             let anyCommon = (run.first...run.last).contains { kinds[$0].contains(.common) }
             var accepted = false
             var score = 0.7
+            if run.parts == 1, kind.contains(.given), !kind.contains(.particle), !kind.contains(.innerHonorific), run.last + 2 < count,
+                Self.nameConjunctions.contains(self.tokens[run.last + 1].key), self.tokens[run.last + 2].script == token.script,
+                kinds[run.last + 2].contains(.given), !kinds[run.last + 2].contains(.tail), !taken[run.last + 2],
+                !firstCommon || !kinds[run.last + 2].contains(.common),
+                token.script != .latin || token.firstUpper,
+                self.gapIs(token.end, self.tokens[run.last + 1].start, maxCount: 1, allowed: { $0 == 0x20 }),
+                self.gapIs(self.tokens[run.last + 1].end, self.tokens[run.last + 2].start, maxCount: 1, allowed: { $0 == 0x20 }),
+                let second = self.nameRun(from: run.last + 2, kinds, maxUnknown: 0),
+                !self.isNamedThing(run, kinds, honorificAt: nil), !self.isNamedThing(second, kinds, honorificAt: nil)
+            {
+                // Two given names joined by "ⴷ", "d", "و", "et", "w", not both also words: "ⵙⴰⵡⵍⵖ ⴷ ⵢⵓⴱⴰ ⴷ ⵎⴰⵙⵙⵉⵏ",
+                // "Mounia et Amal sont venues"; "ⵜⴰⴼⵓⴽⵜ ⴷ ⵉⵜⵔⵉ" (the sun and a star) is no name.
+                self.addName(run, kinds, 0.6, taken)
+                self.addName(second, kinds, 0.6, taken)
+                t = second.last + 1
+                continue
+            }
             if kind.contains(.innerHonorific) {
                 // "Sidi Youssef Ben Ali", "Moulay Idriss Zerhoun": saints and the places named after them, unless
                 // a family name makes it a person ("Moulay Ahmed Alaoui").
@@ -741,15 +814,26 @@ extension ScanState {
                 score = 0.6
             } else if token.script == .arabic, kind.contains(.given), run.last + 1 < count,
                 self.isAfterGluedConjunction(run.last + 1, kinds), kinds[run.last + 1].contains(.given),
-                !kinds[run.last + 1].contains(.common), self.gapIs(token.end, self.tokens[run.last + 1].start, maxCount: 1, allowed: { $0 == 0x20 })
+                !kinds[run.last + 1].contains(.common) || !firstCommon,
+                self.gapIs(token.end, self.tokens[run.last + 1].start, maxCount: 1, allowed: { $0 == 0x20 })
             {
-                // Two given names joined by a glued "و", the second not also a word: "زارنا إبراهيم وخديجة", "زارني عمر
-                // وفاطمة" (عمر is also "age"; a word is not joined to a given name that is not one).
+                // Two given names joined by a glued "و", not both also words: "زارنا إبراهيم وخديجة", "زارني عمر
+                // وفاطمة" (عمر is also "age"), "بعث لي حمزة وسكينة" (سكينة is also "knife"); "خبز وسكينة" is no name.
                 accepted = true
                 score = 0.6
                 self.addName(run, kinds, score, taken)
                 if let second = self.nameRun(from: run.last + 1, kinds, maxUnknown: 0) { self.addName(second, kinds, score, taken) }
                 t = run.last + 2
+                continue
+            }
+            if !accepted, kind.contains(.given), !kind.contains(.particle), token.script != .latin || token.firstUpper,
+                run.last + 1 < count, self.tokens[run.last + 1].cues.contains(.kinship),
+                self.gapIs(self.tokens[run.last].end, self.tokens[run.last + 1].start, maxCount: 2, allowed: { $0 == 0x20 || $0 == 0x2C }),
+                !self.isNamedThing(run, kinds, honorificAt: nil)
+            {
+                // A name and then who the person is: "مريم ختي الكبيرة كتسلم عليكم", "jit m3a Bouchra, ma sœur".
+                self.addName(run, kinds, 0.65, taken)
+                t = run.last + 1
                 continue
             }
             if !accepted, token.script == .arabic, kind.contains(.given) {
