@@ -88,6 +88,9 @@ extension ScanState {
         "صيفطني", "صيفطاتني", "كيقول", "كتقول", "طلب", "طلبات", "رفض", "رفضات",
     ]
 
+    /// Greetings before a kinship word ("wa salam khoya"), which a given name that is also a word could be taken for.
+    private static let greetings: WordSet = ["salam", "slm", "wa", "ahlan", "marhba", "سلام", "السلام", "و", "اهلا", "مرحبا"]
+
     /// Words joining two names on a signature line ("Sara w Omar").
     private static let nameConjunctions: WordSet = ["w", "et", "and", "و", "ⴷ", "d", "o"]
 
@@ -829,9 +832,13 @@ extension ScanState {
             if !accepted, kind.contains(.given), !kind.contains(.particle), token.script != .latin || token.firstUpper,
                 run.last + 1 < count, self.tokens[run.last + 1].cues.contains(.kinship),
                 self.gapIs(self.tokens[run.last].end, self.tokens[run.last + 1].start, maxCount: 2, allowed: { $0 == 0x20 || $0 == 0x2C }),
+                !firstCommon
+                    || (self.endsClause(after: run.last) && !Self.greetings.contains(token.key)
+                        && (t == 0 || !Self.greetings.contains(self.tokens[t - 1].key))),
                 !self.isNamedThing(run, kinds, honorificAt: nil)
             {
-                // A name and then who the person is: "مريم ختي الكبيرة كتسلم عليكم", "jit m3a Bouchra, ma sœur".
+                // A name and then who the person is: "مريم ختي الكبيرة كتسلم عليكم", "jit m3a Bouchra, ma sœur". A name
+                // that is also a word only inside the sentence and before a comma: "Salam khoya", "سلام خويا" greet.
                 self.addName(run, kinds, 0.65, taken)
                 t = run.last + 1
                 continue
