@@ -375,7 +375,7 @@ struct NameContextTests {
     }
 
     @Test(
-        "Two given names joined by a detached conjunction, a name before a kinship word, a glued 'ل' after the object",
+        "Two given names joined by a detached conjunction, a name before a kinship word or after a vocative, a glued 'ل' after the object",
         arguments: [
             ("ⵙⴰⵡⵍⵖ ⴷ ⵍⵃⵙⵏ ⵓⴱⵍⵍⴰ ⴳ ⵓⵙⵎⵎⴰⵙ.", ["ⵍⵃⵙⵏ ⵓⴱⵍⵍⴰ"]),
             ("Mounia et Amal sont venues hier.", ["Mounia", "Amal"]),
@@ -390,6 +390,13 @@ struct NameContextTests {
             ("عطيت الوصل لنادية باش توصلو ليكم.", ["نادية"]),
             ("اسمي ابتسام زروال وأقطن بمدينة وجدة.", ["ابتسام زروال"]),
             ("كاين رياض سميتو رياض الياسمين فالمدينة القديمة.", []),
+            ("Sm7li a Jamila, ma3reftch blli dossier msdoud.", ["Jamila"]),
+            ("ⴰⵣⵓⵍ ⴰ ⵉⴷⵉⵔ, ⵎⴰⵎⴽ ⵜⵍⵍⵉⴷ?", ["ⵉⴷⵉⵔ"]),
+            ("يا يوسف عافاك جيب الوراق.", ["يوسف"]),
+            ("يا سلام! الإدارة فتحت أخيرا.", []),
+            ("Ya latif, chhal dyal nnas.", []),
+            ("وقعت إكرام بنعيسى على المحضر.", ["إكرام بنعيسى"]),
+            ("السلام العالمي ضروري.", []),
         ]
     )
     func coordinationAndApposition(_ text: String, _ names: [String]) {

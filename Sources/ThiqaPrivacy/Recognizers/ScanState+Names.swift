@@ -88,6 +88,9 @@ extension ScanState {
         "صيفطني", "صيفطاتني", "كيقول", "كتقول", "طلب", "طلبات", "رفض", "رفضات",
     ]
 
+    /// Vocative particles before the name of someone addressed: Darija and Amazigh "a", "ya", "يا", "ⴰ".
+    private static let vocatives: WordSet = ["a", "ya", "يا", "ⴰ", "ay"]
+
     /// Greetings before a kinship word ("wa salam khoya"), which a given name that is also a word could be taken for.
     private static let greetings: WordSet = ["salam", "slm", "wa", "ahlan", "marhba", "سلام", "السلام", "و", "اهلا", "مرحبا"]
 
@@ -279,6 +282,15 @@ extension ScanState {
         default:
             return false
         }
+    }
+
+    /// An Arabic Ben-/Bou-/Bel- family name shape of five letters or more (بنعيسى, بوزيان, بلعيد).
+    private func isBenShaped(_ t: Int) -> Bool {
+        let token = self.tokens[t]
+        guard token.script == .arabic, token.isWord, token.length >= 5, !self.isContextWord(t) else { return false }
+        let f0 = NormalizedText.fold(self.norm.scalars[token.start])
+        let f1 = NormalizedText.fold(self.norm.scalars[token.start + 1])
+        return f0 == 0x0628 && (f1 == 0x0646 || f1 == 0x0648 || f1 == 0x0644)
     }
 
     /// Whether the word after a particle ("Ait …", "بن …", "ⴰⵢⵜ …") can close the name.
@@ -765,13 +777,23 @@ extension ScanState {
                 continue
             }
             // A Tifinagh Ou-/Bou- family name the lists lack after a given name ("ⵍⵃⵙⵏ ⵓⴱⵍⵍⴰ") too.
+            // An Arabic given name that is also a word, before a Ben-/Bou-/Bel- family name the lists lack: "وقعت إكرام
+            // بنعيسى على المحضر". Not a nisba (ال…ي), which also reads as an adjective ("السلام العالمي").
+            let beforeBenName = token.script == .arabic && token.length >= 3 && kind.contains(.given) && kind.contains(.common)
+                && !(NormalizedText.fold(self.norm.scalars[token.start]) == 0x0627 && NormalizedText.fold(self.norm.scalars[token.start + 1]) == 0x0644)
+                && t + 1 < count && self.isBenShaped(t + 1)
+                && kinds[t + 1].isDisjoint(with: .person) && self.isNameGap(token.end, self.tokens[t + 1].start)
             let maxUnknown =
-                (token.script == .latin || token.script == .arabic || token.script == .tifinagh) && !kind.contains(.common)
-                    && !kind.isDisjoint(with: [.given, .particle])
+                ((token.script == .latin || token.script == .arabic || token.script == .tifinagh) && !kind.contains(.common)
+                    && !kind.isDisjoint(with: [.given, .particle])) || beforeBenName
                 ? 1 : 0
-            guard let run = self.nameRun(from: t, kinds, maxUnknown: maxUnknown) else {
+            guard var run = self.nameRun(from: t, kinds, maxUnknown: maxUnknown) else {
                 t += 1
                 continue
+            }
+            if beforeBenName, run.parts == 2, run.unknowns == 1 {
+                // The Ben-shaped word stands for the family name the lists lack.
+                run.families += 1
             }
             let firstCommon = kind.contains(.common)
             let anyCommon = (run.first...run.last).contains { kinds[$0].contains(.common) }
@@ -827,6 +849,18 @@ extension ScanState {
                 self.addName(run, kinds, score, taken)
                 if let second = self.nameRun(from: run.last + 1, kinds, maxUnknown: 0) { self.addName(second, kinds, score, taken) }
                 t = run.last + 2
+                continue
+            }
+            if !accepted, t > 0, kind.contains(.given), !kind.contains(.particle), !kind.contains(.innerHonorific),
+                Self.vocatives.contains(self.tokens[t - 1].key), token.script != .latin || token.firstUpper,
+                self.gapIs(self.tokens[t - 1].end, token.start, maxCount: 1, allowed: { $0 == 0x20 }),
+                !firstCommon || (token.script != .arabic && self.endsClause(after: run.last) && !Self.greetings.contains(token.key)),
+                !self.isNamedThing(run, kinds, honorificAt: nil)
+            {
+                // Someone addressed: "Sm7li a Jamila,", "ⴰⵣⵓⵍ ⴰ ⵉⴷⵉⵔ,", "يا يوسف". In Arabic script a name that is also a word
+                // stays out ("يا سلام!", "يا لطيف" are exclamations); elsewhere it needs the comma of an address.
+                self.addName(run, kinds, 0.6, taken)
+                t = run.last + 1
                 continue
             }
             if !accepted, kind.contains(.given), !kind.contains(.particle), token.script != .latin || token.firstUpper,
