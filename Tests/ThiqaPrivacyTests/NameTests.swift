@@ -355,7 +355,7 @@ struct NameContextTests {
     }
 
     @Test(
-        "Kinship spellings, Tifinagh verbs kept out of names, the particle Id and Amazigh a-initial family names",
+        "Kinship spellings, Tifinagh verbs kept out of names, the particle Id, Amazigh a-initial and Ou- family names",
         arguments: [
             ("ⵢⵎⵎⴰ ⵉⵜⵜⵓ ⵜⵍⵓⵍ ⴳ ⵓⵙⴳⴳⵯⴰⵙ ⵏ 1950.", ["ⵉⵜⵜⵓ"]),
             ("ⵓⵍⵜⵎⴰ ⵜⴰⵎⵥⵢⴰⵏⵜ ⵜⵉⵥⵉⵔⵉ ⵜⵍⵓⵍ ⴳ ⵜⵎⴷⵉⵏⵜ.", ["ⵜⵉⵥⵉⵔⵉ"]),
@@ -368,6 +368,9 @@ struct NameContextTests {
             ("ⵏⴽⴽⵉ ⴷ ⵢⵉⴷⵉⵔ ⴰⵎⵣⵉⵍ, ⵔⵉⵖ ⴰⴷ ⵙⵙⵏⵖ.", ["ⵢⵉⴷⵉⵔ ⴰⵎⵣⵉⵍ"]),
             ("ⵏⴽⴽⵉ ⴷ ⵢⵉⴷⵉⵔ ⴰⵎⵣⵉⵍ ⵉⵍⵍⴰ ⴳ ⵜⴳⵎⵎⵉ.", ["ⵢⵉⴷⵉⵔ"]),
             ("Please bring your ID card.", []),
+            ("ⵉⵏⵏⴰ ⵢⵉ ⵃⵎⴰⴷ ⵓⵍⵃⵙⵏ ⵉⵙ ⵓⵔ ⵉⵍⵍⵉ ⵓⴼⴰⵢⵍⵓ.", ["ⵃⵎⴰⴷ ⵓⵍⵃⵙⵏ"]),
+            ("ⵜⴰⵏⵏⵓⵕⴹⴰ ⵏ ⵙⵉⴷⵉ ⵃⵎⴰⴷ ⵓⵎⵓⵙⴰ ⵜⴳⴰ ⵜⴰⵅⴰⵜⴰⵔⵜ.", []),
+            ("المعني بالأمر: عبد الواحد المودن.", ["عبد الواحد المودن"]),
         ]
     )
     func kinshipSpellingsAndAmazighShapes(_ text: String, _ names: [String]) {

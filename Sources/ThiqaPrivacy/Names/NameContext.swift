@@ -51,6 +51,8 @@ enum NameContext {
             الجار|الجاره|جيراننا|ولادي|اولادي|أولادي|ابنائي|أبنائي|بناتي|wladi|wlidati|drari dyali|\
             mes enfants|mes fils|mes filles|nos enfants|my children|my kids|my sons|my daughters
             """)
+        // "The person concerned", which forms introduce a name with: "المعني بالأمر: عبد الواحد المودن".
+        + Self.words(.personIntro, "المعني بالامر|المعنيه بالامر|المعني بالأمر|المعنية بالأمر|l'interesse|l'interessee|l interesse|l interessee")
         + Self.words(.weakIntro, "je suis|c'est|c est|i am|i'm|this is|it's|أنا|انا|ana hiya|ana howa|ⵏⴽⴽⵉ ⴷ|nekki d|nkki d|nekkin d")
         + Self.words(.signOff, """
             cordialement|bien cordialement|bien a vous|salutations|sinceres salutations|merci|merci beaucoup|merci d'avance|\

@@ -233,6 +233,16 @@ extension ScanState {
                         let vowels: (UInt32, UInt32, UInt32, UInt32) = (0x2D30, 0x2D49, 0x2D53, 0x2D3B)
                         let verbShaped = (f0 == 0x2D5C || f0 == 0x2D49 || f0 == 0x2D62)
                             && f1 != vowels.0 && f1 != vowels.1 && f1 != vowels.2 && f1 != vowels.3
+                        // "ⵓⵍⵃⵙⵏ", "ⵓⵄⵍⵉ": Ou and a given name is a patronymic family name, even when the given name is
+                        // also a word (ⵍⵃⵙⵏ, الحسن).
+                        if f0 == 0x2D53, token.length >= 4 {
+                            let rest = table(Self.key(s, token.start + 1, token.end))
+                                ?? NameLexicon.consonantSkeleton(of: s, token.start + 1, token.end, folding: true).flatMap { consonantSkeletons[$0] }
+                            if let rest, rest.contains(.given), !rest.contains(.tail) {
+                                kinds[t] = .family
+                                break
+                            }
+                        }
                         if !verbShaped, let key = NameLexicon.consonantSkeleton(of: s, token.start, token.end, folding: true),
                             let kind = consonantSkeletons[key], !kind.isDisjoint(with: .person)
                         {
@@ -282,6 +292,12 @@ extension ScanState {
         default:
             return false
         }
+    }
+
+    /// A Tifinagh "ⵓ" + given name the lists lack as a family name (ⵓⵍⵃⵙⵏ), read as one by `fillNameKinds`.
+    private func isDerivedPatronymic(_ t: Int) -> Bool {
+        let token = self.tokens[t]
+        return token.script == .tifinagh && self.norm.scalars[token.start] == 0x2D53 && !token.name.contains(.family)
     }
 
     /// An Arabic Ben-/Bou-/Bel- family name shape of five letters or more (بنعيسى, بوزيان, بلعيد).
@@ -528,12 +544,13 @@ extension ScanState {
         // Drop a trailing particle ("Je suis Ahmed ben" then a line break).
         while run.last > run.first, kinds[run.last].contains(.particle) { run.last -= 1 }
         // After an introduction, one more unknown word that closes the clause is the family name the lexicon
-        // lacks ("ⵉⵙⵎ ⵉⵏⵓ ⵜⵉⵍⵍⵉ ⴰⵙⴼⵍⵓ."). Not after a longer name or a title, where it is usually a verb
+        // lacks ("ⵉⵙⵎ ⵉⵏⵓ ⵜⵉⵍⵍⵉ ⴰⵙⴼⵍⵓ.", "المعني بالأمر: عبد الواحد المودن.", after given names only). Not after a longer name or a title, where it is usually a verb
         // ("السيد رشيد بنموسى غائب.", "Mass Ahmed Ait Lhaj iusa.").
         switch trigger {
         case .introduction:
             let next = run.last + 1
-            if next < count, run.last == run.first, self.tokens[next].script == token.script,
+            if next < count, run.last == run.first || (run.families == 0 && run.unknowns == 0 && run.parts <= 3),
+                self.tokens[next].script == token.script,
                 self.tokens[next].isWord, self.isNameGap(self.tokens[run.last].end, self.tokens[next].start),
                 kinds[next].isDisjoint(with: [.particle, .regnal, .tail]), !self.isContextWord(next),
                 self.endsClause(after: next) || self.opensGluedClause(after: next)
@@ -819,7 +836,9 @@ extension ScanState {
             if kind.contains(.innerHonorific) {
                 // "Sidi Youssef Ben Ali", "Moulay Idriss Zerhoun": saints and the places named after them, unless
                 // a family name makes it a person ("Moulay Ahmed Alaoui").
-                if run.families > 0 && !self.isNamedThing(run, kinds, honorificAt: nil) { self.addName(run, kinds, 0.65, taken) }
+                // A patronymic "ⵓ …" the lists lack does not count: saints are named so ("ⵙⵉⴷⵉ ⵃⵎⴰⴷ ⵓⵎⵓⵙⴰ").
+                let families = (run.first...run.last).filter { kinds[$0].contains(.family) && !self.isDerivedPatronymic($0) }.count
+                if families > 0 && !self.isNamedThing(run, kinds, honorificAt: nil) { self.addName(run, kinds, 0.65, taken) }
                 t = run.last + 1
                 continue
             }
