@@ -63,7 +63,7 @@ enum GivenNames {
         yassir ayach ayachi bouazza bouchta bouchaib laarbi larbi maati lmaati thami touhami jilali lhaj lhoucine \
         batoul lbatoul thouria tourya hadda rabha saadia daouia mennana aalia fatima fettouma zina ghalia zahia \
         chaibia tamou ajja taja talla tiriri rkia rqia kaltoum zahra touria jannat ritaj sondos israe raghad rahaf narjis yakout \
-        youssra jana jouna menna bassou tilila
+        youssra jana jouna menna bassou tilila ghnou
         """
 
     /// Arabic script.
@@ -106,7 +106,7 @@ enum GivenNames {
         ⵙⵉⵍⵢⴰ ⵙⵉⵍⵉⵢⴰ ⵜⴰⵏⵉⵏⴰ ⵜⴰⵙⵙⴰⴷⵉⵜ ⵜⴰⵎⵓⵏⵜ ⵜⴰⵎⵙⵏⴰ ⵎⴰⵎⵎⴰⵙ ⵜⵓⴼⵓⵜ ⵜⵓⴼⵜⵓⵜ ⴰⵎⴰⵢⵢⴰⵙ ⵎⵏⴰⴷ ⴰⴷⵔⴼⵉ ⴰⵖⵉⵍⴰⵙ ⴳⴰⵢⴰ ⵎⴰⵣⵉⵖ \
         ⴰⴼⵓⵍⴰⵢ ⴰⴽⵙⵍ ⵜⴰⵢⵔⵉ ⴰⵏⴰⵔⵓⵣ ⵜⴰⴼⵔⴰⵔⴰ ⵜⴰⴼⵓⴽⵜ ⵜⵉⵡⵉⵣⵉ ⵀⵎⵎⵓ ⵉⵊⵊⵓ ⵜⴰⵊⴰ ⴰⵊⵊⴰ ⵜⵓⵔⵢⴰ ⵃⴰⴷⴷⴰ ⵃⴰⴷⴷⵓ ⵣⵉⵏⴰ \
         ⴱⵓⵊⵎⵄⴰ ⴱⵓⵛⵜⴰ ⴱⵓⵛⵄⵉⴱ ⴱⵓⵄⵣⵣⴰ ⵜⴰⵍⵍⴰ ⵜⵉⵔⵉⵔⵉ ⵍⵃⴰⵊ ⵍⵃⵓⵙⴰⵢⵏ ⵍⵃⵙⴰⵢⵏ ⵍⴰⵀⵙⵏ ⵍⵃⵙⵏ ⵄⴰⵍⵉ ⵄⵍⵉ ⵎⵓⵃⴰⵏⴷ ⵎⵓⵀⴰⵏⴷ ⵡⴰⵍⵉ \
-        ⵎⴰⵙⵙⵉⵏ ⵎⴻⵏⵏⴰ ⵎⵏⵏⴰ ⴱⴰⵙⵙⵓ ⵜⵉⵍⵉⵍⴰ
+        ⵎⴰⵙⵙⵉⵏ ⵎⴻⵏⵏⴰ ⵎⵏⵏⴰ ⴱⴰⵙⵙⵓ ⵜⵉⵍⵉⵍⴰ ⵓⵎⴰⵔ ⵄⵓⵎⵔ ⵖⵏⵓ ⵏⴰⵊⴰⵜ
         """
 
     /// Second halves of compound given names, never a name on their own: Nour Eddine, Jamal-Eddine, عبد الله,

@@ -88,6 +88,9 @@ extension ScanState {
         "صيفطني", "صيفطاتني", "كيقول", "كتقول", "طلب", "طلبات", "رفض", "رفضات",
     ]
 
+    /// Datives after a formula of thanks: Amazigh "ⵉ", "i", French "à", English "to", Darija "l", Arabic "ل".
+    private static let datives: WordSet = ["ⵉ", "i", "a", "to", "l", "ل"]
+
     /// Vocative particles before the name of someone addressed: Darija and Amazigh "a", "ya", "يا", "ⴰ".
     private static let vocatives: WordSet = ["a", "ya", "يا", "ⴰ", "ay"]
 
@@ -199,6 +202,8 @@ extension ScanState {
                     let besideName =
                         !tokens[t - 1].cues.isDisjoint(with: nameCues)
                         || !kinds[t - 1].isDisjoint(with: [.given, .family, .particle, .innerHonorific])
+                        || (t > 1 && Self.nameConjunctions.contains(tokens[t - 1].key) && !kinds[t - 2].isDisjoint(with: [.given, .family]))
+                        || (t > 1 && Self.datives.contains(tokens[t - 1].key) && tokens[t - 2].cues.contains(.signOff))
                         || (t + 1 < tokens.count && tokens[t + 1].firstUpper && tokens[t + 1].script == token.script)
                     guard besideName else { continue }
                     let f0 = NormalizedText.fold(s[token.start])
@@ -299,6 +304,28 @@ extension ScanState {
         let token = self.tokens[t]
         return token.script == .tifinagh && self.norm.scalars[token.start] == 0x2D53 && !token.name.contains(.family)
     }
+
+    /// Whether the Tifinagh word after token `t` (a given name) is an a-initial Amazigh family name the lists lack
+    /// (ⴰⵎⵣⵉⵍ, ⴰⵙⵓⴼⵉ, ⴰⵅⵏⵏⵓⵛ): it closes the clause, or a verb follows it ("ⵎⴱⴰⵔⴽ ⴰⵎⵣⵉⵍ ⵉⵙⵙⴽⵛⵎ…"). Nouns that
+    /// often follow a subject (ⴰⵙⵙⴰ "today", ⴰⵙⴽⴽⴰ "tomorrow") are not.
+    private func isAmazighFamilyName(after t: Int, _ kinds: UnsafeBufferPointer<NameKind>) -> Bool {
+        let next = t + 1
+        guard next < self.tokens.count else { return false }
+        let token = self.tokens[next]
+        guard token.script == .tifinagh, token.isWord, token.length >= 4, self.norm.scalars[token.start] == 0x2D30,
+            self.isNameGap(self.tokens[t].end, token.start), kinds[next].isDisjoint(with: [.particle, .regnal, .tail, .common]),
+            !self.isContextWord(next), !Self.amazighTimeWords.contains(token.key)
+        else { return false }
+        if self.endsClause(after: next) { return true }
+        guard next + 1 < self.tokens.count, self.isNameGap(token.end, self.tokens[next + 1].start) else { return false }
+        let verb = self.tokens[next + 1]
+        guard verb.script == .tifinagh, verb.length >= 3 else { return false }
+        let f0 = self.norm.scalars[verb.start]
+        let f1 = self.norm.scalars[verb.start + 1]
+        return (f0 == 0x2D49 || f0 == 0x2D62 || f0 == 0x2D5C) && f1 != 0x2D30 && f1 != 0x2D49 && f1 != 0x2D53 && f1 != 0x2D3B
+    }
+
+    private static let amazighTimeWords: WordSet = ["ⴰⵙⵙⴰ", "ⴰⵙⴽⴽⴰ", "ⴰⵙⴳⴳⵯⴰⵙ", "ⴰⵙⴳⴳⴰⵙ", "ⴰⵢⵢⵓⵔ", "ⴰⵎⵣⵡⴰⵔⵓ", "ⴰⵎⴳⴳⴰⵔⵓ"]
 
     /// An Arabic Ben-/Bou-/Bel- family name shape of five letters or more (بنعيسى, بوزيان, بلعيد).
     private func isBenShaped(_ t: Int) -> Bool {
@@ -508,6 +535,14 @@ extension ScanState {
                 first += 1
             }
         }
+        // "ⵜⴰⵏⵎⵎⵉⵔⵜ ⵉ ⵏⴰⵊⴰⵜ ⵅⴼ ⵜⵡⵉⵙⵉ", "Merci à Ouiam pour…": thanks to someone, whom a dative names.
+        var dative = false
+        if case .signOff = trigger, Self.datives.contains(self.tokens[first].key), first + 1 < count,
+            self.isNameGap(self.tokens[first].end, self.tokens[first + 1].start)
+        {
+            dative = true
+            first += 1
+        }
         if self.tokens[first].cues.contains(.honorific), first + 1 < count, self.isNameGap(self.tokens[first].end, self.tokens[first + 1].start) {
             honorificAt = first
             first += 1
@@ -532,7 +567,7 @@ extension ScanState {
             guard known || kind.contains(.innerHonorific) else { return }
         case .kinship, .signOff:
             guard known || kind.contains(.innerHonorific)
-                || (token.script == .latin && token.firstUpper && !self.isContextWord(first) && !Lexicon.cities.contains(token.key))
+                || (!dative && token.script == .latin && token.firstUpper && !self.isContextWord(first) && !Lexicon.cities.contains(token.key))
             else { return }
         }
         let maxUnknown: Int
@@ -561,12 +596,10 @@ extension ScanState {
         case .weakIntroduction, .kinship:
             // "ⵏⴽⴽⵉ ⴷ ⵢⵉⴷⵉⵔ ⴰⵎⵣⵉⵍ,", "ⵢⵎⵎⴰ ⵉⵟⵟⵓ ⴰⵙⵓⴼⵉ.": after a Tifinagh given name the cue introduced, an
             // a-initial word the lists lack that closes the clause is an Amazigh family name (Amzil, Asoufi, Akhnnouch).
-            let next = run.last + 1
-            if token.script == .tifinagh, next < count, run.last == run.first, run.givens == 1, !kind.contains(.common),
-                self.tokens[next].script == .tifinagh, self.tokens[next].isWord, self.tokens[next].length >= 4,
-                self.norm.scalars[self.tokens[next].start] == 0x2D30, self.isNameGap(self.tokens[run.last].end, self.tokens[next].start),
-                kinds[next].isDisjoint(with: [.particle, .regnal, .tail]), !self.isContextWord(next), self.endsClause(after: next)
+            if token.script == .tifinagh, run.last == run.first, run.givens == 1, !kind.contains(.common),
+                self.isAmazighFamilyName(after: run.last, kinds)
             {
+                let next = run.last + 1
                 run.last = next
                 run.parts += 1
                 run.unknowns += 1
@@ -589,7 +622,7 @@ extension ScanState {
         {
             return
         }
-        if case .signOff = trigger, !self.endsClause(after: run.last) { return }
+        if case .signOff = trigger, !dative, !self.endsClause(after: run.last) { return }
         let score: Double
         switch trigger {
         case .introduction, .title:
@@ -856,6 +889,16 @@ extension ScanState {
             } else if token.script == .latin, kind.contains(.given), !firstCommon, !kind.contains(.particle), token.firstUpper, !token.allUpper {
                 accepted = true
                 score = 0.6
+            } else if token.script == .tifinagh, kind.contains(.given), !firstCommon, !kind.contains(.particle), !kind.contains(.family) {
+                // A Tifinagh given name stands alone like a capitalised Latin one ("ⵏⵏⴰ ⵢⵉ ⵢⵓⵙⴼ ⵉⵙ…"): in that script the
+                // lists' given names are not everyday words unless marked so (ⵜⴰⴼⵓⴽⵜ, ⵉⵜⵔⵉ).
+                accepted = true
+                score = 0.55
+                if self.isAmazighFamilyName(after: run.last, kinds) {
+                    run.last += 1
+                    run.parts += 1
+                    score = 0.65
+                }
             } else if token.script == .arabic, kind.contains(.given), run.last + 1 < count,
                 self.isAfterGluedConjunction(run.last + 1, kinds), kinds[run.last + 1].contains(.given),
                 !kinds[run.last + 1].contains(.common) || !firstCommon,
