@@ -943,6 +943,11 @@ extension ScanState {
                 if kind.contains(.afterConjunction) {
                     // Glued "ل" after a verb of speaking (fillNameKinds): "عيط لخديجة".
                     accepted = NormalizedText.fold(self.norm.scalars[token.start]) == 0x0644
+                } else if t > 0, !firstCommon, Self.addressVerbs.contains(self.tokens[t - 1].key),
+                    self.gapIs(self.tokens[t - 1].end, token.start, maxCount: 1, allowed: { $0 == 0x20 })
+                {
+                    // "غير سول معاذ", "عيط حمزة": the person asked or called, right after the verb.
+                    accepted = true
                 } else if t > 0, self.tokens[t - 1].key == Self.detachedLam, self.gapIs(self.tokens[t - 1].end, token.start, maxCount: 1, allowed: { $0 == 0x20 }) {
                     // "عطيت الورقة ل يونس", and after a verb of speaking even a name that is also a word ("قول ل جواد").
                     accepted = !firstCommon || (t > 1 && Self.addressVerbs.contains(self.tokens[t - 2].key))
