@@ -91,6 +91,9 @@ extension ScanState {
     /// Datives after a formula of thanks: Amazigh "ⵉ", "i", French "à", English "to", Darija "l", Arabic "ل".
     private static let datives: WordSet = ["ⵉ", "i", "a", "to", "l", "ل"]
 
+    /// "With", "at the home of" before a person: "كنت مع سفيان", "مشيت عند حمزة".
+    private static let companionWords: WordSet = ["مع", "عند", "معا"]
+
     /// Vocative particles before the name of someone addressed: Darija and Amazigh "a", "ya", "يا", "ⴰ".
     private static let vocatives: WordSet = ["a", "ya", "يا", "ⴰ", "ay"]
 
@@ -168,7 +171,8 @@ extension ScanState {
                             kinds[t] = .particle
                             continue
                         }
-                        guard a == 0x69 || a == 0x76 else { continue }
+                        // Roman numerals in capitals only: "Mohammed V", but "Inna yas Brahim i Fadma" ("to Fadma").
+                        guard (a == 0x69 || a == 0x76) && token.allUpper else { continue }
                     } else if token.script == .latin && !token.firstUpper {
                         // A lower-case Latin word is a name only right after a person cue or inside a name ("wldi
                         // ayoub", "Youssef ben Ali"), or after a verb of speaking and a detached "l" ("9olt l redouane"):
@@ -943,10 +947,10 @@ extension ScanState {
                 if kind.contains(.afterConjunction) {
                     // Glued "ل" after a verb of speaking (fillNameKinds): "عيط لخديجة".
                     accepted = NormalizedText.fold(self.norm.scalars[token.start]) == 0x0644
-                } else if t > 0, !firstCommon, Self.addressVerbs.contains(self.tokens[t - 1].key),
+                } else if t > 0, !firstCommon, Self.addressVerbs.contains(self.tokens[t - 1].key) || Self.companionWords.contains(self.tokens[t - 1].key),
                     self.gapIs(self.tokens[t - 1].end, token.start, maxCount: 1, allowed: { $0 == 0x20 })
                 {
-                    // "غير سول معاذ", "عيط حمزة": the person asked or called, right after the verb.
+                    // "غير سول معاذ", "عيط حمزة": the person asked or called, right after the verb; "كنت مع سفيان".
                     accepted = true
                 } else if t > 0, self.tokens[t - 1].key == Self.detachedLam, self.gapIs(self.tokens[t - 1].end, token.start, maxCount: 1, allowed: { $0 == 0x20 }) {
                     // "عطيت الورقة ل يونس", and after a verb of speaking even a name that is also a word ("قول ل جواد").
@@ -971,7 +975,11 @@ extension ScanState {
                 continue
             }
             // A street or a place named after someone is skipped whole ("Sidi Kacem", not "Kacem").
-            if !self.isNamedThing(run, kinds, honorificAt: nil) { self.addName(run, kinds, score, taken) }
+            if !self.isNamedThing(run, kinds, honorificAt: nil) {
+                self.addName(run, kinds, score, taken)
+                // "عبد الله وأمينة جاو", "Youssef et Amal": a given name joined to the name found is one too.
+                self.addCoordinatedName(after: run, kinds, score, taken)
+            }
             t = run.last + 1
         }
     }
