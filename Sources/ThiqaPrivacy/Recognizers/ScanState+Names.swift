@@ -94,6 +94,9 @@ extension ScanState {
     /// "With", "at the home of" before a person: "كنت مع سفيان", "مشيت عند حمزة".
     private static let companionWords: WordSet = ["مع", "عند", "معا"]
 
+    /// Last words of introductions that name someone only on a form, before a colon.
+    private static let formIntroductions: WordSet = ["بالامر", "interesse", "interessee"]
+
     /// Vocative particles before the name of someone addressed: Darija and Amazigh "a", "ya", "يا", "ⴰ".
     private static let vocatives: WordSet = ["a", "ya", "يا", "ⴰ", "ay"]
 
@@ -554,6 +557,12 @@ extension ScanState {
         let token = self.tokens[first]
         let kind = kinds[first]
         guard token.isWord, !kind.contains(.tail) else { return }
+        // "المعني بالأمر", "l'intéressé" introduce a name only on a form, before a colon ("المعني بالأمر بنفسه" is "in person").
+        if case .introduction = trigger, Self.formIntroductions.contains(cueToken.key),
+            !(cueToken.end..<self.tokens[first].start).contains(where: { self.norm.scalars[$0] == 0x3A })
+        {
+            return
+        }
         // "كاين رياض سميتو رياض الياسمين", "un hôtel smito Hotel Atlas": the name repeats the thing before "its name".
         if case .introduction = trigger, span.first > 0, self.tokens[span.first - 1].key == token.key { return }
         let known = !kind.isDisjoint(with: .person) || kind.contains(.particle)
