@@ -97,6 +97,9 @@ extension ScanState {
     /// Last words of introductions that name someone only on a form, before a colon.
     private static let formIntroductions: WordSet = ["بالامر", "interesse", "interessee"]
 
+    /// Latin-script words for "with", "at the home of", "by" before a person.
+    private static let latinCompanions: WordSet = ["avec", "with", "m3a", "m3ah", "chez", "par", "by", "3and", "3end"]
+
     /// Vocative particles before the name of someone addressed: Darija and Amazigh "a", "ya", "يا", "ⴰ".
     private static let vocatives: WordSet = ["a", "ya", "يا", "ⴰ", "ay"]
 
@@ -333,6 +336,21 @@ extension ScanState {
     }
 
     private static let amazighTimeWords: WordSet = ["ⴰⵙⵙⴰ", "ⴰⵙⴽⴽⴰ", "ⴰⵙⴳⴳⵯⴰⵙ", "ⴰⵙⴳⴳⴰⵙ", "ⴰⵢⵢⵓⵔ", "ⴰⵎⵣⵡⴰⵔⵓ", "ⴰⵎⴳⴳⴰⵔⵓ"]
+
+    /// Whether token `t` is the last word of the text or of its line, after a comma and with at most a full stop or an
+    /// exclamation mark after it: "Merci pour votre aide, Karim."
+    private func isAddressedAtTheEnd(_ t: Int) -> Bool {
+        guard t > 0, (self.tokens[t - 1].end..<self.tokens[t].start).contains(where: { self.norm.scalars[$0] == 0x2C }) else { return false }
+        let limit = t + 1 < self.tokens.count ? self.tokens[t + 1].start : self.norm.scalars.count
+        let after = self.tokens[t].end..<limit
+        guard t + 1 == self.tokens.count || after.contains(where: { self.norm.scalars[$0] == 0x0A }) else { return false }
+        return after.allSatisfy {
+            switch self.norm.scalars[$0] {
+            case 0x20, 0x2E, 0x21, 0x0A, 0x0D: return true
+            default: return false
+            }
+        }
+    }
 
     /// An Arabic Ben-/Bou-/Bel- family name shape of five letters or more (بنعيسى, بوزيان, بلعيد).
     private func isBenShaped(_ t: Int) -> Bool {
@@ -902,6 +920,15 @@ extension ScanState {
             } else if token.script == .latin, kind.contains(.given), !firstCommon, !kind.contains(.particle), token.firstUpper, !token.allUpper {
                 accepted = true
                 score = 0.6
+            } else if token.script == .latin, kind.contains(.given), firstCommon, run.parts == 1, !kind.contains(.particle), token.firstUpper,
+                !token.allUpper, t > 0, !(run.last + 1 < count && self.tokens[run.last + 1].firstUpper),
+                Self.latinCompanions.contains(self.tokens[t - 1].key) || self.isAddressedAtTheEnd(t)
+            {
+                // A capitalised name that is also a word, with someone ("avec Karim", "m3a Said", "chez Hayat") or
+                // addressed at the end ("Merci pour votre aide, Karim."); not before another capitalised word (Amal
+                // Assurances, Hayat Regency).
+                accepted = true
+                score = 0.55
             } else if token.script == .tifinagh, kind.contains(.given), !firstCommon, !kind.contains(.particle), !kind.contains(.family) {
                 // A Tifinagh given name stands alone like a capitalised Latin one ("ⵏⵏⴰ ⵢⵉ ⵢⵓⵙⴼ ⵉⵙ…"): in that script the
                 // lists' given names are not everyday words unless marked so (ⵜⴰⴼⵓⴽⵜ, ⵉⵜⵔⵉ).
