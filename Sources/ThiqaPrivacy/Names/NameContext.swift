@@ -45,6 +45,7 @@ enum NameContext {
             ⵜⴰⵔⵡⴰ ⵉⵏⵓ|ⴰⵔⵔⴰⵡ ⵉⵏⵓ|ⵜⴰⵡⵊⵊⴰ ⵉⵏⵓ|\
             ⵢⵎⵎⴰ|ⵎⵎⵉ|ⵢⴻⵎⵎⴰ|ⴰⵢⵜⵎⴰ|ⵉⵙⵜⵎⴰ|ⴰⵢⵜⵎⴰⵙ|ⵜⴰⵎⴷⴷⴰⴽⴽⵍⵜ|ⵜⴰⵎⴷⴰⴽⴽⵯⵍⵜ|yemma|yma|aytma|istma|\
             tamddakkult|tamddakkwlt|tamdakkwlt|tamdakult|\
+            الولد ديالي|البنت ديالي|الراجل ديالي|المرا ديالي|الدراري ديالي|lweld dyali|lbent dyali|rajel dyali|lmra dyali|\
             مراتي|وليدي|وليدتي|الوليدة|الواليدة|راجلها|مرتو|مراتو|ولدو|بنتو|خوها|ختو|rajelha|mrato|weldo|bento|khoha|\
             yiwi|iwis|yillis|illis|amddakkʷl|amddakkwl|amddakkul|tamddakkʷlt|tadggʷalt|tadggwalt|aduggʷal|adggʷal|ultmas|gʷmas|\
             immas|babas|ɛmmi|3mmi|ɛemmi|Ɛemmi|Ɛmmi|tarwa inu|arraw inu|\
@@ -54,6 +55,8 @@ enum NameContext {
         // "The person concerned", which forms introduce a name with: "المعني بالأمر: عبد الواحد المودن".
         + Self.words(.personIntro, "المعني بالامر|المعنيه بالامر|المعني بالأمر|المعنية بالأمر|l'interesse|l'interessee|l interesse|l interessee")
         + Self.words(.weakIntro, "je suis|c'est|c est|i am|i'm|this is|it's|أنا|انا|ana hiya|ana howa|ⵏⴽⴽⵉ ⴷ|nekki d|nkki d|nekkin d")
+        // On the phone: "معاكم نوفل من مكناس", "m3ak Salma" ("with you is …").
+        + Self.words(.weakIntro, "معاك|معاكم|معاكي|m3ak|m3akom|m3akoum|m3aki")
         + Self.words(.signOff, """
             cordialement|bien cordialement|bien a vous|salutations|sinceres salutations|merci|merci beaucoup|merci d'avance|\
             merci bzaf|je vous remercie|regards|best regards|kind regards|best|sincerely|thanks|thank you|cheers|\

@@ -91,8 +91,8 @@ extension ScanState {
     /// Datives after a formula of thanks: Amazigh "ⵉ", "i", French "à", English "to", Darija "l", Arabic "ل".
     private static let datives: WordSet = ["ⵉ", "i", "a", "to", "l", "ل"]
 
-    /// "With", "at the home of" before a person: "كنت مع سفيان", "مشيت عند حمزة".
-    private static let companionWords: WordSet = ["مع", "عند", "معا"]
+    /// "With", "at the home of" before a person, and the Darija question word: "كنت مع سفيان", "مشيت عند حمزة", "واش حمزة وصل؟".
+    private static let companionWords: WordSet = ["مع", "عند", "معا", "واش"]
 
     /// Last words of introductions that name someone only on a form, before a colon.
     private static let formIntroductions: WordSet = ["بالامر", "interesse", "interessee"]
