@@ -597,8 +597,12 @@ extension ScanState {
         case .honorific, .weakIntroduction:
             guard known || kind.contains(.innerHonorific) else { return }
         case .kinship, .signOff:
+            // After a formula of thanks on the same line, only a name the lists know (or a spelling of one): "Merci
+            // beaucoup, Inwi." thanks a brand.
+            let isKinship: Bool
+            if case .kinship = trigger { isKinship = true } else { isKinship = false }
             guard known || kind.contains(.innerHonorific)
-                || (!dative && token.script == .latin && token.firstUpper && !self.isContextWord(first) && !Lexicon.cities.contains(token.key))
+                || (isKinship && token.script == .latin && token.firstUpper && !self.isContextWord(first) && !Lexicon.cities.contains(token.key))
             else { return }
         }
         let maxUnknown: Int
@@ -922,11 +926,13 @@ extension ScanState {
                 score = 0.6
             } else if token.script == .latin, kind.contains(.given), firstCommon, run.parts == 1, !kind.contains(.particle), token.firstUpper,
                 !token.allUpper, t > 0, !(run.last + 1 < count && self.tokens[run.last + 1].firstUpper),
-                Self.latinCompanions.contains(self.tokens[t - 1].key) || self.isAddressedAtTheEnd(t)
+                (Self.latinCompanions.contains(self.tokens[t - 1].key)
+                    && (self.endsClause(after: run.last) || (run.last + 1 < count && self.tokens[run.last + 1].isStopWord)))
+                    || self.isAddressedAtTheEnd(t)
             {
-                // A capitalised name that is also a word, with someone ("avec Karim", "m3a Said", "chez Hayat") or
-                // addressed at the end ("Merci pour votre aide, Karim."); not before another capitalised word (Amal
-                // Assurances, Hayat Regency).
+                // A capitalised name that is also a word, with someone ("avec Karim pour…", "m3a Said l'bureau",
+                // "chez Hayat,") or addressed at the end ("Merci pour votre aide, Karim."); not before another
+                // capitalised word or a noun (Amal Assurances, Hayat Regency, "with Amal cash transfer").
                 accepted = true
                 score = 0.55
             } else if token.script == .tifinagh, kind.contains(.given), !firstCommon, !kind.contains(.particle), !kind.contains(.family) {
