@@ -420,6 +420,7 @@ struct NameContextTests {
             ("معاكم خدمة الزبناء، تفضلو.", []),
             ("Il faut voir avec Amal Assurances pour le contrat.", []),
             ("I bought it with Amal cash transfer.", []),
+            ("Nous avons dîné chez Amal, le restaurant du quartier.", []),
             ("Merci beaucoup, Inwi.", []),
             ("Merci beaucoup, Zineb.", ["Zineb"]),
             ("Merci pour votre aide, Karim.", ["Karim"]),

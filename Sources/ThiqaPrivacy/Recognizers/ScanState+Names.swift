@@ -748,6 +748,17 @@ extension ScanState {
         return next.script == .arabic && next.length >= 4 && NormalizedText.fold(self.norm.scalars[next.start]) == 0x0648
     }
 
+    /// Whether the text after token `t` ends the sentence: end of text, a line break, ".", "!" or "?".
+    private func endsSentence(after t: Int) -> Bool {
+        guard t + 1 < self.tokens.count else { return true }
+        return (self.tokens[t].end..<self.tokens[t + 1].start).contains {
+            switch self.norm.scalars[$0] {
+            case 0x2E, 0x21, 0x3F, 0x0A, 0x061F: return true
+            default: return false
+            }
+        }
+    }
+
     private mutating func addName(_ run: NameRun, _ kinds: UnsafeBufferPointer<NameKind>, _ score: Double, _ taken: UnsafeMutableBufferPointer<Bool>) {
         var start = self.tokens[run.first].start
         if kinds[run.first].contains(.afterConjunction) { start += 1 }
@@ -927,12 +938,15 @@ extension ScanState {
             } else if token.script == .latin, kind.contains(.given), firstCommon, run.parts == 1, !kind.contains(.particle), token.firstUpper,
                 !token.allUpper, t > 0, !(run.last + 1 < count && self.tokens[run.last + 1].firstUpper),
                 (Self.latinCompanions.contains(self.tokens[t - 1].key)
-                    && (self.endsClause(after: run.last) || (run.last + 1 < count && self.tokens[run.last + 1].isStopWord)))
+                    && (self.endsSentence(after: run.last)
+                        || (run.last + 1 < count && self.tokens[run.last + 1].isStopWord
+                            && self.gapIs(self.tokens[run.last].end, self.tokens[run.last + 1].start, maxCount: 1, allowed: { $0 == 0x20 }))))
                     || self.isAddressedAtTheEnd(t)
             {
                 // A capitalised name that is also a word, with someone ("avec Karim pour…", "m3a Said l'bureau",
-                // "chez Hayat,") or addressed at the end ("Merci pour votre aide, Karim."); not before another
-                // capitalised word or a noun (Amal Assurances, Hayat Regency, "with Amal cash transfer").
+                // "chez Hayat.") or addressed at the end ("Merci pour votre aide, Karim."); not before another
+                // capitalised word, a noun or a comma (Amal Assurances, "with Amal cash transfer", "chez Amal, le
+                // restaurant du quartier").
                 accepted = true
                 score = 0.55
             } else if token.script == .tifinagh, kind.contains(.given), !firstCommon, !kind.contains(.particle), !kind.contains(.family) {
