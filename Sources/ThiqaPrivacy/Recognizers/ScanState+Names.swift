@@ -212,8 +212,9 @@ extension ScanState {
                     let besideName =
                         !tokens[t - 1].cues.isDisjoint(with: nameCues)
                         || !kinds[t - 1].isDisjoint(with: [.given, .family, .particle, .innerHonorific])
-                        || (t > 1 && Self.nameConjunctions.contains(tokens[t - 1].key) && !kinds[t - 2].isDisjoint(with: [.given, .family]))
-                        || (t > 1 && Self.datives.contains(tokens[t - 1].key) && tokens[t - 2].cues.contains(.signOff))
+                        // The cheap tests first: this runs for every Arabic and Tifinagh word of four letters or more.
+                        || (t > 1 && !kinds[t - 2].isDisjoint(with: [.given, .family]) && Self.nameConjunctions.contains(tokens[t - 1].key))
+                        || (t > 1 && tokens[t - 2].cues.contains(.signOff) && Self.datives.contains(tokens[t - 1].key))
                         || (t + 1 < tokens.count && tokens[t + 1].firstUpper && tokens[t + 1].script == token.script)
                     guard besideName else { continue }
                     let f0 = NormalizedText.fold(s[token.start])
