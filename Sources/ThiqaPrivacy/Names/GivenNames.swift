@@ -62,7 +62,8 @@ enum GivenNames {
         boujemaa boujmaa boujamaa hnia hniya haddou haddouch tahar taher mokhtar lmokhtar zoubir hachmi mansour salah \
         yassir ayach ayachi bouazza bouchta bouchaib laarbi larbi maati lmaati thami touhami jilali lhaj lhoucine \
         batoul lbatoul thouria tourya hadda rabha saadia daouia mennana aalia fatima fettouma zina ghalia zahia \
-        chaibia tamou ajja taja talla tiriri rkia rqia kaltoum zahra touria jannat ritaj sondos israe raghad rahaf narjis yakout
+        chaibia tamou ajja taja talla tiriri rkia rqia kaltoum zahra touria jannat ritaj sondos israe raghad rahaf narjis yakout \
+        youssra jana jouna menna bassou tilila ghnou
         """
 
     /// Arabic script.
@@ -87,7 +88,8 @@ enum GivenNames {
         لينة بهية عبلة البتول الباتول بتول ثريا حادة هنية رابحة السعدية الضاوية منانة فطيمة فطيما الشعيبية طامو عدي العياشي \
         بوجمعة الصديق الطاهر بلعيد حمادي علال بناصر الزبير المختار منصور صلاح جنات ريتاج إسراء رغد رهف حادة يطو تودة \
         امبارك لحسن الحسين المصطفى العباس عباس الهاشمي الحبيب الجيلالي المعطي عبو حدو موحند ايشو عيشة رقية تاجة زهيرة \
-        تيزيري سيليا سيلية تانينا ماماس تامسنا أماياس مناد أغيلاس أناروز تايري أمازيغ تودة إيجة عدجو بديعة ريحانة نبيلة الزوهرة زوهرة
+        تيزيري سيليا سيلية تانينا ماماس تامسنا أماياس مناد أغيلاس أناروز تايري أمازيغ تودة إيجة عدجو بديعة ريحانة نبيلة الزوهرة زوهرة \
+        جنى ماسين باسو تيليلا
         """
 
     /// Tifinagh (IRCAM orthography: ⵃ for ḥ, ⵄ for ɛ, ⵖ for ɣ, ⵟ for ṭ, ⴹ for ḍ; no schwa, but ⴻ spellings listed too).
@@ -103,7 +105,8 @@ enum GivenNames {
         ⵜⵉⵙⵍⵉⵜ ⵜⴰⵣⴷⴰⵢⵜ ⵜⵉⵜⵔⵉⵜ ⵜⴰⵡⵙ ⴽⵏⵣⴰ ⵍⵉⵏⴰ \
         ⵙⵉⵍⵢⴰ ⵙⵉⵍⵉⵢⴰ ⵜⴰⵏⵉⵏⴰ ⵜⴰⵙⵙⴰⴷⵉⵜ ⵜⴰⵎⵓⵏⵜ ⵜⴰⵎⵙⵏⴰ ⵎⴰⵎⵎⴰⵙ ⵜⵓⴼⵓⵜ ⵜⵓⴼⵜⵓⵜ ⴰⵎⴰⵢⵢⴰⵙ ⵎⵏⴰⴷ ⴰⴷⵔⴼⵉ ⴰⵖⵉⵍⴰⵙ ⴳⴰⵢⴰ ⵎⴰⵣⵉⵖ \
         ⴰⴼⵓⵍⴰⵢ ⴰⴽⵙⵍ ⵜⴰⵢⵔⵉ ⴰⵏⴰⵔⵓⵣ ⵜⴰⴼⵔⴰⵔⴰ ⵜⴰⴼⵓⴽⵜ ⵜⵉⵡⵉⵣⵉ ⵀⵎⵎⵓ ⵉⵊⵊⵓ ⵜⴰⵊⴰ ⴰⵊⵊⴰ ⵜⵓⵔⵢⴰ ⵃⴰⴷⴷⴰ ⵃⴰⴷⴷⵓ ⵣⵉⵏⴰ \
-        ⴱⵓⵊⵎⵄⴰ ⴱⵓⵛⵜⴰ ⴱⵓⵛⵄⵉⴱ ⴱⵓⵄⵣⵣⴰ ⵜⴰⵍⵍⴰ ⵜⵉⵔⵉⵔⵉ ⵍⵃⴰⵊ ⵍⵃⵓⵙⴰⵢⵏ ⵍⵃⵙⴰⵢⵏ ⵍⴰⵀⵙⵏ ⵍⵃⵙⵏ ⵄⴰⵍⵉ ⵄⵍⵉ ⵎⵓⵃⴰⵏⴷ ⵎⵓⵀⴰⵏⴷ ⵡⴰⵍⵉ
+        ⴱⵓⵊⵎⵄⴰ ⴱⵓⵛⵜⴰ ⴱⵓⵛⵄⵉⴱ ⴱⵓⵄⵣⵣⴰ ⵜⴰⵍⵍⴰ ⵜⵉⵔⵉⵔⵉ ⵍⵃⴰⵊ ⵍⵃⵓⵙⴰⵢⵏ ⵍⵃⵙⴰⵢⵏ ⵍⴰⵀⵙⵏ ⵍⵃⵙⵏ ⵄⴰⵍⵉ ⵄⵍⵉ ⵎⵓⵃⴰⵏⴷ ⵎⵓⵀⴰⵏⴷ ⵡⴰⵍⵉ \
+        ⵎⴰⵙⵙⵉⵏ ⵎⴻⵏⵏⴰ ⵎⵏⵏⴰ ⴱⴰⵙⵙⵓ ⵜⵉⵍⵉⵍⴰ ⵓⵎⴰⵔ ⵄⵓⵎⵔ ⵖⵏⵓ ⵏⴰⵊⴰⵜ
         """
 
     /// Second halves of compound given names, never a name on their own: Nour Eddine, Jamal-Eddine, عبد الله,
@@ -132,7 +135,8 @@ enum GivenNames {
         ⵜⵉⵜⵔⵉⵜ ⵜⴰⵡⵙ ⴽⴰⵔⵉⵎ ⵙⴰⵄⵉⴷ ⵢⵓⴱⴰ ⵊⵓⴱⴰ ⵎⴰⵙⵉⵏⵉⵙⴰ ⵎⴰⵙⵉⵏⵉⵙⵙⴰ ⵎⴰⵙⵙⵉⵏⵉⵙⵙⴰ ⴷⵉⵀⵢⴰ ⴽⴰⵀⵉⵏⴰ ⵢⵓⴳⵓⵔⵟⴰ ⴽⵓⵙⴰⵢⵍⴰ ⵜⵉⵏⵀⵉⵏⴰⵏ ⵏⵓⵎⵉⴷⵢⴰ \
         يوبا ماسينيسا ديهيا الكاهنة نوميديا \
         tayri anaruz tafrara tafukt tiwizi tamsna zina ghalia aalia salah mansour jannat narjis yakout \
-        زينة ملك جود نرجس ياقوت سندس الغالية العالية غالية صلاح منصور أناروز تايري تامسنا جنات \
-        ⵜⴰⵢⵔⵉ ⴰⵏⴰⵔⵓⵣ ⵜⴰⴼⵔⴰⵔⴰ ⵜⴰⴼⵓⴽⵜ ⵜⵉⵡⵉⵣⵉ ⵜⴰⵎⵙⵏⴰ ⵣⵉⵏⴰ
+        لينا غالي يدير زينة ملك جود نرجس ياقوت سندس الغالية العالية غالية صلاح منصور أناروز تايري تامسنا جنات \
+        ⵜⴰⵢⵔⵉ ⴰⵏⴰⵔⵓⵣ ⵜⴰⴼⵔⴰⵔⴰ ⵜⴰⴼⵓⴽⵜ ⵜⵉⵡⵉⵣⵉ ⵜⴰⵎⵙⵏⴰ ⵣⵉⵏⴰ \
+        ⴰⵎⵇⵔⴰⵏ ⴰⴽⵙⵉⵍ ⴰⴽⵙⵍ ⴰⵖⵉⵍⴰⵙ ⵜⴰⵎⵓⵏⵜ ⵍⵃⴰⵊ ⵜⴰⵍⵍⴰ ⴰⵎⴰⵔ ⴰⴷⵔⴼⵉ
         """
 }

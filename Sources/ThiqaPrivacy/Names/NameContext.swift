@@ -43,12 +43,20 @@ enum NameContext {
             yimma|immi|imma|yelli|yilli|illi|iwi|gma|gʷma|ultma|argaz inu|tamɣart inu|tamghart inu|dada|baba inu|\
             ⵢⵉⵡⵉ|ⵉⵡⵉⵙ|ⵢⵉⵍⵍⵉⵙ|ⵉⵍⵍⵉⵙ|ⴰⵎⴷⴷⴰⴽⴽⵯⵍ|ⴰⵎⴷⴷⴰⴽⴽⵍ|ⵜⴰⵎⴷⴷⴰⴽⴽⵯⵍⵜ|ⵜⴰⴷⴳⴳⵯⴰⵍⵜ|ⴰⴷⵓⴳⴳⵯⴰⵍ|ⵓⵍⵜⵎⴰⵙ|ⴳⵯⵎⴰⵙ|ⵉⵎⵎⴰⵙ|ⴱⴰⴱⴰⵙ|ⵄⵎⵎⵉ|ⵅⴰⵍⵉ|\
             ⵜⴰⵔⵡⴰ ⵉⵏⵓ|ⴰⵔⵔⴰⵡ ⵉⵏⵓ|ⵜⴰⵡⵊⵊⴰ ⵉⵏⵓ|\
+            ⵢⵎⵎⴰ|ⵎⵎⵉ|ⵢⴻⵎⵎⴰ|ⴰⵢⵜⵎⴰ|ⵉⵙⵜⵎⴰ|ⴰⵢⵜⵎⴰⵙ|ⵜⴰⵎⴷⴷⴰⴽⴽⵍⵜ|ⵜⴰⵎⴷⴰⴽⴽⵯⵍⵜ|yemma|yma|aytma|istma|\
+            tamddakkult|tamddakkwlt|tamdakkwlt|tamdakult|\
+            الولد ديالي|البنت ديالي|الراجل ديالي|المرا ديالي|الدراري ديالي|lweld dyali|lbent dyali|rajel dyali|lmra dyali|\
+            مراتي|وليدي|وليدتي|الوليدة|الواليدة|راجلها|مرتو|مراتو|ولدو|بنتو|خوها|ختو|rajelha|mrato|weldo|bento|khoha|\
             yiwi|iwis|yillis|illis|amddakkʷl|amddakkwl|amddakkul|tamddakkʷlt|tadggʷalt|tadggwalt|aduggʷal|adggʷal|ultmas|gʷmas|\
-            immas|babas|ɛmmi|3mmi|tarwa inu|arraw inu|\
+            immas|babas|ɛmmi|3mmi|ɛemmi|Ɛemmi|Ɛmmi|tarwa inu|arraw inu|\
             الجار|الجاره|جيراننا|ولادي|اولادي|أولادي|ابنائي|أبنائي|بناتي|wladi|wlidati|drari dyali|\
             mes enfants|mes fils|mes filles|nos enfants|my children|my kids|my sons|my daughters
             """)
+        // "The person concerned", which forms introduce a name with: "المعني بالأمر: عبد الواحد المودن".
+        + Self.words(.personIntro, "المعني بالامر|المعنيه بالامر|المعني بالأمر|المعنية بالأمر|l'interesse|l'interessee|l interesse|l interessee")
         + Self.words(.weakIntro, "je suis|c'est|c est|i am|i'm|this is|it's|أنا|انا|ana hiya|ana howa|ⵏⴽⴽⵉ ⴷ|nekki d|nkki d|nekkin d")
+        // On the phone: "معاكم نوفل من مكناس", "m3ak Salma" ("with you is …").
+        + Self.words(.weakIntro, "معاك|معاكم|معاكي|m3ak|m3akom|m3akoum|m3aki")
         + Self.words(.signOff, """
             cordialement|bien cordialement|bien a vous|salutations|sinceres salutations|merci|merci beaucoup|merci d'avance|\
             merci bzaf|je vous remercie|regards|best regards|kind regards|best|sincerely|thanks|thank you|cheers|\
@@ -66,21 +74,24 @@ enum NameContext {
             residence|lotissement|jardin|parc|bibliotheque|salle|musee|centre|theatre|pont|port|tour|bab|douar|hotel|\
             association|riad|dar|ksar|kasbah|jnane|jnan|souk|fondouk|zaouia|jamaa|moussem|lquartier|lhay|l7ay|\
             lboulevard|lmadrasa|lmostachfa|patisserie|boulangerie|librairie|epicerie|magasin|boutique|snack|cafe|restaurant|salon|hammam|\
-            pharmacie|pressing|garage|roi|prince|princesse|king|prophet|prophete|majeste|sbitar|jami3a|tasdawit|aɣaras|agharas|azniq|asbitar|usbitar|tinml|\
+            pharmacie|pressing|garage|lac|barrage|oued|vallee|plage|village|commune|province|region|\
+            roi|prince|princesse|king|prophet|prophete|majeste|sbitar|jami3a|tasdawit|aɣaras|agharas|azniq|asbitar|usbitar|tinml|\
             شارع|زنقة|درب|حي|ساحة|ثانوية|إعدادية|اعدادية|مدرسة|مستشفى|سبيطار|مصحة|مطار|جامعة|كلية|مسجد|ملعب|مركب|معهد|مؤسسة|\
-            جائزة|محطة|مكتبة|قاعة|متحف|مركز|حديقة|ضريح|زاوية|باب|عمالة|إقامة|تجزئة|جمعية|الملك|الامير|الاميرة|سيدنا|النبي|الرسول|\
-            ⴰⵖⴰⵔⴰⵙ|ⵜⴰⵙⴷⴰⵡⵉⵜ|ⴰⵙⴱⵉⵟⴰⵔ|ⵓⵙⴱⵉⵟⴰⵔ|ⴰⵣⵏⵉⵇ|ⴰⵖⵔⴱⴰⵣ|ⵓⵖⵔⴱⴰⵣ
+            جائزة|محطة|مكتبة|سوق|السوق|سد|بحيرة|وادي|قرية|مدينة|قاعة|متحف|مركز|حديقة|ضريح|زاوية|باب|عمالة|إقامة|تجزئة|جمعية|الملك|الامير|الاميرة|سيدنا|النبي|الرسول|\
+            ⴰⵖⴰⵔⴰⵙ|ⵜⴰⵙⴷⴰⵡⵉⵜ|ⴰⵙⴱⵉⵟⴰⵔ|ⵓⵙⴱⵉⵟⴰⵔ|ⴰⵣⵏⵉⵇ|ⴰⵖⵔⴱⴰⵣ|ⵓⵖⵔⴱⴰⵣ|\
+            ⵉⵖⵔⵎ|ⵉⵖⵔⵎⴰⵏ|ⵜⵉⵖⵔⵎⵜ|ighrem|ighrm|iɣrem|iɣrm|ⴰⵙⵓⵇ|ⵓⵙⵓⵇ|asuq|usuq|ⵜⴰⵎⴷⵉⵏⵜ|ⵜⵎⴷⵉⵏⵜ|tamdint|tmdint|ⵜⴰⵎⵣⴳⵉⴷⴰ|tamzgida|\
+            ⴰⴱⵔⵉⴷ|ⵓⴱⵔⵉⴷ|abrid|ubrid|ⵜⴰⵇⴱⵉⵍⵜ|ⵜⵇⴱⵉⵍⵜ|taqbilt|tqbilt|ⵉⵖⵣⵔ|ⵓⵖⵣⵔ|iɣzr|ighzr
             """)
         + Self.words(.namedPlaceAfter, """
             boulevard|avenue|street|road|airport|university|hospital|mosque|stadium|school|foundation|district|square|bridge|\
             station|library|college|institute|association|assurance|assurances|bank|banque|group|groupe|hotel|market|club|\
             travaux|transport|pharmacie|jam|water|company|center|centre|high school|tower|kasbah|palace|garden|park|gate|\
-            museum|beach|cafe|restaurant|shop|store|clinic|pharmacy|mall|hall|cinema
+            museum|beach|cafe|restaurant|shop|store|clinic|pharmacy|mall|hall|cinema|madrasa|medersa|lake|dam|valley|gorges|oasis
             """)
         + Self.words(.product, """
             confiture|conserves|eau|lait|marque|produits|produit|rayon|promo|promotion|water|brand|chrit|achete|acheté|bought|ماء|حليب|شريت|اشتريت|ماركة
             """)
-        + Self.words(.honorific, "si|lalla|lhaj|lhajj|l7aj|hajj|hadj|haj|hajja|hajja|سي|الحاج|الحاجة|الحاجه|لالة|ⵍⴰⵍⵍⴰ|ⵍⵍⴰ|ⴷⴷⴰ|lla|dda")
+        + Self.words(.honorific, "si|ssi|السي|lalla|lhaj|lhajj|l7aj|hajj|hadj|haj|hajja|hajja|سي|الحاج|الحاجة|الحاجه|لالة|ⵍⴰⵍⵍⴰ|ⵍⵍⴰ|ⴷⴷⴰ|lla|dda")
         // Jobs written before a name like a title ("المعلمة سميرة", "lmudir Hassan"): only a known given name may
         // follow, so "المدير الجهوي" stays a job.
         + Self.words(.honorific, """
@@ -99,24 +110,39 @@ enum NameContext {
         """
         ali harazem moumen maarouf bernoussi kacem slimane ifni bennour yahya othmane rahal bouzid allal bibi belyout \
         bouknadel taibi abed idriss yacoub yaacoub bousselham rachid abdellah ismail melloul ourir baamrane benhaddou atta \
-        iaaza amira takerkoust mimouna meryem baha \
+        iaaza amira takerkoust mimouna meryem baha attab ishaq bouguemez faska yadine sedrate ouallal hani \
         علي حرازم مومن معروف البرنوصي قاسم سليمان افني بنور يحيى عثمان رحال بوزيد علال ادريس يعقوب بوسلهام رشيد عبد ملول اورير \
-        باعمران بنحدو باها \
+        باعمران بنحدو باها اعزى اعميرة عتاب اسحاق بوكماز تكركوست ميمونة \
         ⵎⵍⵍⵓⵍ ⴱⴰⵄⵎⵔⴰⵏ ⵓⵔⵉⵔ ⴱⵏⵃⴷⴷⵓ ⵄⵟⵟⴰ ⴱⴰⵀⴰ
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).flatMap { Lexicon.keys(of: String($0)) }
     )
+
+    /// Second words that make "Ben …" (or "Ait Ben …") a town, a district or a monument rather than a family name:
+    /// Ben Slimane, Ben Guerir, Ben M'sik, Ait Ben Haddou. Only when "Ben" opens the phrase: "Karim Ben Slimane" is a person.
+    static let benPlaceWords = WordSet(
+        """
+        slimane sliman guerir gurir msik karrich smim taieb haddou \
+        سليمان جرير امسيك مسيك كريش الطيب حدو \
+        ⵙⵍⵉⵎⴰⵏ ⴳⵔⵉⵔ ⵃⴷⴷⵓ
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).flatMap { Lexicon.keys(of: String($0)) }
+    )
+
+    /// Particles that open a "Ben …" place: ben, bni, بن, بني, ⴱⵏ.
+    static let benWords: WordSet = ["ben", "bni", "بن", "بني", "ⴱⵏ"]
 
     /// Adjectives between a kinship word and the name: "ولدي الصغير يوسف", "khoya sghir Amine", "ختي الكبيرة نادية".
     static let kinshipAdjectives = WordSet(
         """
         sghir sghira kbir kbira sghar kbar zghir zghira lkbir lkbira sseghir \
         الصغير الصغيره الكبير الكبيره الاصغر الاكبر الصغرى الكبرى البكر العزيز العزيزه \
-        ⴰⵎⵥⵥⵢⴰⵏ ⵜⴰⵎⵥⵥⵢⴰⵏⵜ ⵜⴰⵎⵣⵣⵢⴰⵏⵜ ⵜⴰⵎⵇⵔⴰⵏⵜ tamẓẓyant tamzzyant tamqrant
+        ⴰⵎⵥⵥⵢⴰⵏ ⵜⴰⵎⵥⵥⵢⴰⵏⵜ ⵜⴰⵎⵣⵣⵢⴰⵏⵜ ⵜⴰⵎⵥⵢⴰⵏⵜ ⵜⴰⵎⵣⵢⴰⵏⵜ ⴰⵎⵥⵢⴰⵏ ⵜⴰⵎⵇⵔⴰⵏⵜ ⴰⵎⵇⵔⴰⵏ tamẓẓyant tamzzyant tamqrant
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).flatMap { Lexicon.keys(of: String($0)) }
     )
 
     /// Words that open "Sidi …", "Moulay …", "Ait …", "Lalla …" phrases.
-    static let placeFirstWords: WordSet = ["sidi", "moulay", "ait", "lalla", "سيدي", "مولاي", "ايت", "لالة", "للا", "ⴰⵢⵜ", "ⵍⴰⵍⵍⴰ"]
+    static let placeFirstWords: WordSet = [
+        "sidi", "moulay", "ait", "lalla", "سيدي", "مولاي", "ايت", "لالة", "للا", "ⴰⵢⵜ", "ⵍⴰⵍⵍⴰ", "ⵍⵍⴰ", "ⵙⵉⴷⵉ", "ⵎⵓⵍⴰⵢ",
+    ]
 
     /// Given names of kings (a regnal number after them, even written in digits, names a king or a street).
     static let royalNames: WordSet = [

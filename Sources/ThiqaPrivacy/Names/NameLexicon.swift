@@ -38,6 +38,14 @@ enum NameLexicon {
         func add(_ list: String, _ kind: NameKind) {
             for word in list.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
                 for key in Lexicon.keys(of: String(word)) { kinds[key, default: []].formUnion(kind) }
+                // The Tifinagh variant the scanner also looks up (ⵥ as ⵣ, no schwa), so that both spellings meet.
+                let variant = String(String.UnicodeScalarView(word.unicodeScalars.compactMap { c -> Unicode.Scalar? in
+                    if c.value == Self.tifinaghSchwa { return nil }
+                    return c.value == Self.tifinaghEmphaticZ ? Unicode.Scalar(Self.tifinaghZ) : c
+                }))
+                if variant != word {
+                    for key in Lexicon.keys(of: variant) { kinds[key, default: []].formUnion(kind) }
+                }
             }
         }
         add(GivenNames.latin, .given)
@@ -50,9 +58,14 @@ enum NameLexicon {
         add(GivenNames.common, .common)
         add(particles, .particle)
         add(regnal, .regnal)
-        add("sidi moulay سيدي مولاي", .innerHonorific)
+        add("sidi moulay سيدي مولاي ⵙⵉⴷⵉ ⵎⵓⵍⴰⵢ", .innerHonorific)
         return kinds
     }()
+
+    /// ⵥ, ⵣ and the schwa ⴻ, which name lookups fold (ⵥ as ⵣ, ⴻ left out).
+    static let tifinaghEmphaticZ: UInt32 = 0x2D65
+    static let tifinaghZ: UInt32 = 0x2D63
+    static let tifinaghSchwa: UInt32 = 0x2D3B
 
     static let table = NameTable(Self.kinds)
 
@@ -225,11 +238,11 @@ enum NameLexicon {
     }
 
     /// Words between the parts of a name: "Ait Ali", "Ben Salah", "El Fassi", "Ould Ali", "بن عمر", "آيت علي",
-    /// "ⴰⵢⵜ ⵄⵍⵉ", and "عبد" / "Abdel" before a divine name.
+    /// "ⴰⵢⵜ ⵄⵍⵉ", "Id Brahim", "ⵉⴷ ⴱⵍⵇⴰⵙⵎ" (the plural of Ou), and "عبد" / "Abdel" before a divine name.
     static let particles = """
-        el al ben bin ait aït ayt ou ould bou abou abu bent bel u ibn ibnou bnou abd abdel abdal abdul abdoul abde \
-        بن ابن بنت ولد ايت اولاد ابو بو عبد \
-        ⴰⵢⵜ ⵓ ⵓⵍⴷ ⴱⵓ ⴱⵏ
+        el al ben bin ait aït ayt ou ould bou abou abu bent bel u ibn ibnou bnou abd abdel abdal abdul abdoul abde id \
+        بن ابن بنت ولد ايت اولاد ابو بو عبد اد \
+        ⴰⵢⵜ ⵓ ⵓⵍⴷ ⴱⵓ ⴱⵏ ⵉⴷ
         """
 
     /// Regnal numbers and ordinals: Mohammed V, Hassan II, محمد الخامس, ⵎⵓⵃⵎⵎⴷ ⵡⵉⵙⵙ ⵙⵎⵎⵓⵙ.

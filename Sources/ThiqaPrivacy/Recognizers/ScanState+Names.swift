@@ -57,7 +57,54 @@ extension ScanState {
     ]
 
     /// "from" after a self-introduction: "أنا عزيزة من آسفي", "ana Karim men Casa", "I am Amal from Fes".
-    private static let placeOfOrigin: WordSet = ["من", "men", "mn", "min", "from", "de"]
+    /// Amazigh "from": ⵙⴳ / ⵣⴳ, sg / zg, with or without a written schwa ("Nekki d Tilelli zg Tafraout").
+    private static let placeOfOrigin: WordSet = ["من", "men", "mn", "min", "from", "de", "ⵙⴳ", "ⵣⴳ", "ⵙⴻⴳ", "ⵣⴻⴳ", "sg", "zg", "seg", "zeg"]
+
+    /// Darija and Arabic verbs of speaking, calling or giving to someone: the "ل" after them ("قول ل جواد", "عيط لخديجة")
+    /// introduces the person spoken to.
+    private static let addressVerbs: WordSet = [
+        "قول", "قولي", "قولو", "قل", "قلت", "قلتي", "كول", "كولي", "كولو", "كلت", "عيط", "عيطي", "عيطو", "نعيط", "تعيط",
+        "عيطت", "سول", "سولي", "سولت", "صيفط", "صيفطي", "صيفطت", "عطي", "عطيت", "عطيتها", "عطيتو", "بلغ", "بلغي", "سلم", "سلمي",
+        "كتبت", "رسلت", "ارسلت", "شكيت",
+    ]
+
+    /// The same verbs in Latin-script Darija, before a detached "l" ("9olt l redouane", "3ayet l Karim").
+    private static let latinAddressVerbs: WordSet = [
+        "9ol", "9oli", "9olo", "9olt", "9olti", "9ul", "9uli", "9ult", "gol", "goli", "golo", "golt", "golti", "goul", "gouli",
+        "goult", "qol", "qoli", "qolt", "3ayet", "3ayt", "3ayti", "3iyet", "3iyt", "3eyet", "sowel", "sowl", "sewel", "sowelt",
+        "sift", "sifti", "siftt", "seft", "3ti", "3tit", "3tiha", "3tih", "3titha", "3tito", "sellem", "sallem", "bellegh",
+    ]
+
+    private static let latinDetachedLam: WordKey = "l"
+
+    /// "ديال" after a name says where the person works ("سعيد ديال الشباك"); "نور ديال الدار" is the light of the house.
+    private static let detachedLam: WordKey = "ل"
+
+    private static let relationalWords: WordSet = ["ديال", "ديالت", "تاع"]
+
+    /// Verbs that make "X ديال Y" a person even when X is also a word: "سعيد ديال الشباك قال ليا…".
+    private static let reportingVerbs: WordSet = [
+        "قال", "قالت", "قاليا", "قالي", "قالو", "كال", "كالت", "كاليا", "عطاني", "عطاتني", "عيط", "عيطات", "جا", "جات",
+        "صيفطني", "صيفطاتني", "كيقول", "كتقول", "طلب", "طلبات", "رفض", "رفضات",
+    ]
+
+    /// Datives after a formula of thanks: Amazigh "ⵉ", "i", French "à", English "to", Darija "l", Arabic "ل".
+    private static let datives: WordSet = ["ⵉ", "i", "a", "to", "l", "ل"]
+
+    /// "With", "at the home of" before a person, and the Darija question word: "كنت مع سفيان", "مشيت عند حمزة", "واش حمزة وصل؟".
+    private static let companionWords: WordSet = ["مع", "عند", "معا", "واش"]
+
+    /// Last words of introductions that name someone only on a form, before a colon.
+    private static let formIntroductions: WordSet = ["بالامر", "interesse", "interessee"]
+
+    /// Latin-script words for "with", "at the home of", "by" before a person.
+    private static let latinCompanions: WordSet = ["avec", "with", "m3a", "m3ah", "chez", "par", "by", "3and", "3end"]
+
+    /// Vocative particles before the name of someone addressed: Darija and Amazigh "a", "ya", "يا", "ⴰ".
+    private static let vocatives: WordSet = ["a", "ya", "يا", "ⴰ", "ay"]
+
+    /// Greetings before a kinship word ("wa salam khoya"), which a given name that is also a word could be taken for.
+    private static let greetings: WordSet = ["salam", "slm", "wa", "ahlan", "marhba", "سلام", "السلام", "و", "اهلا", "مرحبا"]
 
     /// Words joining two names on a signature line ("Sara w Omar").
     private static let nameConjunctions: WordSet = ["w", "et", "and", "و", "ⴷ", "d", "o"]
@@ -74,9 +121,31 @@ extension ScanState {
         return WordKey(value: h)
     }
 
+    /// The key of a Tifinagh word with ⵥ read as ⵣ and a written schwa ⴻ left out, or nil when it has neither: users
+    /// write ⵥ and ⵣ by ear (ⵥⵉⵔⵉ for ⵣⵉⵔⵉ) and the schwa the IRCAM orthography does not write (ⴰⴽⵙⴻⵍ for ⴰⴽⵙⵍ). The
+    /// lexicon holds the same variant of each of its words (`NameLexicon.kinds`).
+    private static func tifinaghVariantKey(_ s: UnsafeBufferPointer<UInt32>, _ start: Int, _ end: Int) -> WordKey? {
+        var h = WordKey.offsetBasis
+        var changed = false
+        for k in start..<end {
+            var f = NormalizedText.fold(s[k])
+            if f == NameLexicon.tifinaghEmphaticZ {
+                f = NameLexicon.tifinaghZ
+                changed = true
+            } else if f == NameLexicon.tifinaghSchwa {
+                changed = true
+                continue
+            }
+            if f != 0 { h = WordKey.mix(h, f) }
+        }
+        return changed ? WordKey(value: h) : nil
+    }
+
     /// What the lexicon says each token is, looking through a glued "el"/"al" (Elalaoui), "ال" (الوزاني) or
     /// conjunction "و" (ونادية). One table lookup per word, a second only for words with such a prefix.
-    private func fillNameKinds(_ kinds: UnsafeMutableBufferPointer<NameKind>) {
+    // Mutating although it changes nothing: a non-mutating call copies `self` and retains and releases each of its
+    // stored arrays, a dozen atomic operations per scan that cost about 3 % of the throughput on short messages.
+    private mutating func fillNameKinds(_ kinds: UnsafeMutableBufferPointer<NameKind>) {
         // Local copies: reading the static tables and `self.tokens` inside the loop retains and releases them per word.
         // Second lookups (a glued prefix) read the name kinds from the same word table as the first one.
         let words = Lexicon.index.words
@@ -97,25 +166,44 @@ extension ScanState {
                     // "son of"), honorifics and "V" (a version, and Mohammed V) still are looked up.
                     guard token.isWord, token.script != .none, token.cues.isDisjoint(with: outside) else { continue }
                     if token.script == .latin && token.length <= 2 {
-                        // Short Latin words (de, la, et, my…) are never names: only el/al/ou/u are particles, and
-                        // i/ii/iv/v/vi regnal numbers, which the table holds.
+                        // Short Latin words (de, la, et, my…) are never names: only el/al/ou/u and a capitalised Id
+                        // ("Fadma Id Hammou", not the "id" of "ID card") are particles, and i/ii/iv/v/vi regnal numbers,
+                        // which the table holds.
                         let a = NormalizedText.fold(s[token.start])
                         let b = token.length == 2 ? NormalizedText.fold(s[token.start + 1]) : 0
-                        if (b == 0x6C && (a == 0x65 || a == 0x61)) || (a == 0x6F && b == 0x75) || (a == 0x75 && b == 0) {
+                        if (b == 0x6C && (a == 0x65 || a == 0x61)) || (a == 0x6F && b == 0x75) || (a == 0x75 && b == 0)
+                            || (a == 0x69 && b == 0x64 && token.firstUpper && !token.allUpper)
+                        {
                             kinds[t] = .particle
                             continue
                         }
-                        guard a == 0x69 || a == 0x76 else { continue }
+                        // Roman numerals in capitals only: "Mohammed V", but "Inna yas Brahim i Fadma" ("to Fadma").
+                        guard (a == 0x69 || a == 0x76) && token.allUpper else { continue }
                     } else if token.script == .latin && !token.firstUpper {
                         // A lower-case Latin word is a name only right after a person cue or inside a name ("wldi
-                        // ayoub", "Youssef ben Ali"): most words of French and English text need no lookup at all.
+                        // ayoub", "Youssef ben Ali"), or after a verb of speaking and a detached "l" ("9olt l redouane"):
+                        // most words of French and English text need no lookup at all.
                         guard t > 0,
                             !tokens[t - 1].cues.isDisjoint(with: nameCues)
                                 || !kinds[t - 1].isDisjoint(with: [.given, .family, .particle, .innerHonorific])
+                                || (t > 1 && tokens[t - 1].key == Self.latinDetachedLam && Self.latinAddressVerbs.contains(tokens[t - 2].key))
                         else { continue }
                     }
                     if !token.name.isEmpty {
                         kinds[t] = token.name
+                        continue
+                    }
+                    if token.script == .tifinagh, let key = Self.tifinaghVariantKey(s, token.start, token.end), let kind = table(key) {
+                        kinds[t] = kind
+                        continue
+                    }
+                    // "قولي لسعاد", "عيط لخديجة": a given name glued to "ل" after a verb of speaking to someone; the span
+                    // leaves the "ل" out, like a glued "و".
+                    if token.script == .arabic, t > 0, token.length >= 4, s[token.start] == 0x0644, s[token.start + 1] != 0x0627,
+                        Self.addressVerbs.contains(tokens[t - 1].key) || (t > 1 && Self.addressVerbs.contains(tokens[t - 2].key)),
+                        let kind = table(Self.key(s, token.start + 1, token.end)), kind.contains(.given), !kind.contains(.tail)
+                    {
+                        kinds[t] = kind.intersection([.given, .family, .common]).union(.afterConjunction)
                         continue
                     }
                     // Second lookups (a glued prefix, a spelling skeleton) only beside a name or after a cue, where a
@@ -124,6 +212,9 @@ extension ScanState {
                     let besideName =
                         !tokens[t - 1].cues.isDisjoint(with: nameCues)
                         || !kinds[t - 1].isDisjoint(with: [.given, .family, .particle, .innerHonorific])
+                        // The cheap tests first: this runs for every Arabic and Tifinagh word of four letters or more.
+                        || (t > 1 && !kinds[t - 2].isDisjoint(with: [.given, .family]) && Self.nameConjunctions.contains(tokens[t - 1].key))
+                        || (t > 1 && tokens[t - 2].cues.contains(.signOff) && Self.datives.contains(tokens[t - 1].key))
                         || (t + 1 < tokens.count && tokens[t + 1].firstUpper && tokens[t + 1].script == token.script)
                     guard besideName else { continue }
                     let f0 = NormalizedText.fold(s[token.start])
@@ -153,8 +244,22 @@ extension ScanState {
                             if !kind.isDisjoint(with: .person), !kind.contains(.tail) { kinds[t] = kind.union(.afterConjunction) }
                         }
                     case .tifinagh:
-                        // A Tifinagh spelling the lists lack, met through the Arabic-script name of the same consonants.
-                        if let key = NameLexicon.consonantSkeleton(of: s, token.start, token.end, folding: true),
+                        // A Tifinagh spelling the lists lack, met through the Arabic-script name of the same consonants;
+                        // not a verb shape (a ⵜ/ⵉ/ⵢ person prefix before a consonant: ⵜⵍⵓⵍ "she was born" would meet طلال).
+                        let vowels: (UInt32, UInt32, UInt32, UInt32) = (0x2D30, 0x2D49, 0x2D53, 0x2D3B)
+                        let verbShaped = (f0 == 0x2D5C || f0 == 0x2D49 || f0 == 0x2D62)
+                            && f1 != vowels.0 && f1 != vowels.1 && f1 != vowels.2 && f1 != vowels.3
+                        // "ⵓⵍⵃⵙⵏ", "ⵓⵄⵍⵉ": Ou and a given name is a patronymic family name, even when the given name is
+                        // also a word (ⵍⵃⵙⵏ, الحسن).
+                        if f0 == 0x2D53, token.length >= 4 {
+                            let rest = table(Self.key(s, token.start + 1, token.end))
+                                ?? NameLexicon.consonantSkeleton(of: s, token.start + 1, token.end, folding: true).flatMap { consonantSkeletons[$0] }
+                            if let rest, rest.contains(.given), !rest.contains(.tail) {
+                                kinds[t] = .family
+                                break
+                            }
+                        }
+                        if !verbShaped, let key = NameLexicon.consonantSkeleton(of: s, token.start, token.end, folding: true),
                             let kind = consonantSkeletons[key], !kind.isDisjoint(with: .person)
                         {
                             kinds[t] = kind.intersection([.given, .family, .common])
@@ -168,6 +273,11 @@ extension ScanState {
     }
 
     // MARK: Word shapes
+
+    /// Whether token `t` is a name behind a glued "و" (not a glued "ل": "قولي لسعاد" is no coordination).
+    private func isAfterGluedConjunction(_ t: Int, _ kinds: UnsafeBufferPointer<NameKind>) -> Bool {
+        kinds[t].contains(.afterConjunction) && NormalizedText.fold(self.norm.scalars[self.tokens[t].start]) == 0x0648
+    }
 
     private func isContextWord(_ t: Int) -> Bool {
         let token = self.tokens[t]
@@ -198,6 +308,58 @@ extension ScanState {
         default:
             return false
         }
+    }
+
+    /// A Tifinagh "ⵓ" + given name the lists lack as a family name (ⵓⵍⵃⵙⵏ), read as one by `fillNameKinds`.
+    private func isDerivedPatronymic(_ t: Int) -> Bool {
+        let token = self.tokens[t]
+        return token.script == .tifinagh && self.norm.scalars[token.start] == 0x2D53 && !token.name.contains(.family)
+    }
+
+    /// Whether the Tifinagh word after token `t` (a given name) is an a-initial Amazigh family name the lists lack
+    /// (ⴰⵎⵣⵉⵍ, ⴰⵙⵓⴼⵉ, ⴰⵅⵏⵏⵓⵛ): it closes the clause, or a verb follows it ("ⵎⴱⴰⵔⴽ ⴰⵎⵣⵉⵍ ⵉⵙⵙⴽⵛⵎ…"). Nouns that
+    /// often follow a subject (ⴰⵙⵙⴰ "today", ⴰⵙⴽⴽⴰ "tomorrow") are not.
+    private func isAmazighFamilyName(after t: Int, _ kinds: UnsafeBufferPointer<NameKind>) -> Bool {
+        let next = t + 1
+        guard next < self.tokens.count else { return false }
+        let token = self.tokens[next]
+        guard token.script == .tifinagh, token.isWord, token.length >= 4, self.norm.scalars[token.start] == 0x2D30,
+            self.isNameGap(self.tokens[t].end, token.start), kinds[next].isDisjoint(with: [.particle, .regnal, .tail, .common]),
+            !self.isContextWord(next), !Self.amazighTimeWords.contains(token.key)
+        else { return false }
+        if self.endsClause(after: next) { return true }
+        guard next + 1 < self.tokens.count, self.isNameGap(token.end, self.tokens[next + 1].start) else { return false }
+        let verb = self.tokens[next + 1]
+        guard verb.script == .tifinagh, verb.length >= 3 else { return false }
+        let f0 = self.norm.scalars[verb.start]
+        let f1 = self.norm.scalars[verb.start + 1]
+        return (f0 == 0x2D49 || f0 == 0x2D62 || f0 == 0x2D5C) && f1 != 0x2D30 && f1 != 0x2D49 && f1 != 0x2D53 && f1 != 0x2D3B
+    }
+
+    private static let amazighTimeWords: WordSet = ["ⴰⵙⵙⴰ", "ⴰⵙⴽⴽⴰ", "ⴰⵙⴳⴳⵯⴰⵙ", "ⴰⵙⴳⴳⴰⵙ", "ⴰⵢⵢⵓⵔ", "ⴰⵎⵣⵡⴰⵔⵓ", "ⴰⵎⴳⴳⴰⵔⵓ"]
+
+    /// Whether token `t` is the last word of the text or of its line, after a comma and with at most a full stop or an
+    /// exclamation mark after it: "Merci pour votre aide, Karim."
+    private func isAddressedAtTheEnd(_ t: Int) -> Bool {
+        guard t > 0, (self.tokens[t - 1].end..<self.tokens[t].start).contains(where: { self.norm.scalars[$0] == 0x2C }) else { return false }
+        let limit = t + 1 < self.tokens.count ? self.tokens[t + 1].start : self.norm.scalars.count
+        let after = self.tokens[t].end..<limit
+        guard t + 1 == self.tokens.count || after.contains(where: { self.norm.scalars[$0] == 0x0A }) else { return false }
+        return after.allSatisfy {
+            switch self.norm.scalars[$0] {
+            case 0x20, 0x2E, 0x21, 0x0A, 0x0D: return true
+            default: return false
+            }
+        }
+    }
+
+    /// An Arabic Ben-/Bou-/Bel- family name shape of five letters or more (بنعيسى, بوزيان, بلعيد).
+    private func isBenShaped(_ t: Int) -> Bool {
+        let token = self.tokens[t]
+        guard token.script == .arabic, token.isWord, token.length >= 5, !self.isContextWord(t) else { return false }
+        let f0 = NormalizedText.fold(self.norm.scalars[token.start])
+        let f1 = NormalizedText.fold(self.norm.scalars[token.start + 1])
+        return f0 == 0x0628 && (f1 == 0x0646 || f1 == 0x0648 || f1 == 0x0644)
     }
 
     /// Whether the word after a particle ("Ait …", "بن …", "ⴰⵢⵜ …") can close the name.
@@ -300,20 +462,38 @@ extension ScanState {
 
     /// Streets, buildings, kings, brands and places named after a person: "Boulevard Mohammed V", "Lycée Ibn Sina",
     /// "Mohammed V Airport", "confiture Aïcha", "Sidi Ali", "Ait Melloul", "مطار محمد الخامس".
+    /// `honorificAt`: the honorific or title before the name ("Lalla" of "Lalla Takerkoust"), which opens the phrase.
     private func isNamedThing(_ run: NameRun, _ kinds: UnsafeBufferPointer<NameKind>, honorificAt: Int?) -> Bool {
         if run.regnalAfter { return true }
-        let opener = honorificAt ?? run.first
-        let before = self.cues(before: opener, window: 2)
+        var opener = honorificAt ?? run.first
+        // "Lalla Takerkoust", "للا ميمونة" on any path: a place-opening word just before the run opens the phrase too.
+        if honorificAt == nil, opener > 0, NameContext.placeFirstWords.contains(self.tokens[opener - 1].key),
+            self.isNameGap(self.tokens[opener - 1].end, self.tokens[opener].start)
+        {
+            opener -= 1
+        }
+        // Three words back from an honorific: "le centre d'oncologie Lalla Salma", "السوق ديال للا ميمونة".
+        let before = self.cues(before: opener, window: opener == run.first ? 2 : 3)
         if !before.isDisjoint(with: [.namedPlace, .product]) { return true }
         if run.last + 1 < self.tokens.count, !self.tokens[run.last + 1].cues.isDisjoint(with: [.namedPlaceAfter]) { return true }
         let firstKey = self.tokens[run.first].key
         if firstKey == "ibn" || firstKey == "ابن" || firstKey == "ibnou" || firstKey == "bnou" { return true }
-        // "Sidi Ali", "Moulay Idriss", "Ait Melloul", "Lalla Takerkoust": the opener may be the honorific cue itself.
-        let second = opener + 1
-        if NameContext.placeFirstWords.contains(self.tokens[opener].key), second <= run.last,
-            NameContext.placeSecondWords.contains(self.tokens[second].key)
+        // "Ben Slimane", "بن جرير": a town when "Ben" opens the phrase ("Karim Ben Slimane" is a person).
+        if opener == run.first, NameContext.benWords.contains(firstKey), run.first + 1 <= run.last,
+            NameContext.benPlaceWords.contains(self.tokens[run.first + 1].key)
         {
             return true
+        }
+        // "Sidi Ali", "Moulay Idriss", "Ait Melloul", "Lalla Takerkoust", "Ait Ben Haddou": the opener may be the
+        // honorific cue itself.
+        let second = opener + 1
+        if NameContext.placeFirstWords.contains(self.tokens[opener].key), second <= run.last {
+            if NameContext.placeSecondWords.contains(self.tokens[second].key) { return true }
+            if NameContext.benWords.contains(self.tokens[second].key), second + 1 <= run.last,
+                NameContext.benPlaceWords.contains(self.tokens[second + 1].key)
+            {
+                return true
+            }
         }
         return false
     }
@@ -350,7 +530,7 @@ extension ScanState {
             }
             self.recognizeName(after: span, trigger, kinds, taken)
         }
-        if self.norm.scalars.contains(0x0A) { self.recognizeSignatureLines(kinds, taken) }
+        if self.containsLineBreak() { self.recognizeSignatureLines(kinds, taken) }
         self.recognizeNamesWithoutCue(kinds, taken)
     }
 
@@ -381,6 +561,14 @@ extension ScanState {
                 first += 1
             }
         }
+        // "ⵜⴰⵏⵎⵎⵉⵔⵜ ⵉ ⵏⴰⵊⴰⵜ ⵅⴼ ⵜⵡⵉⵙⵉ", "Merci à Ouiam pour…": thanks to someone, whom a dative names.
+        var dative = false
+        if case .signOff = trigger, Self.datives.contains(self.tokens[first].key), first + 1 < count,
+            self.isNameGap(self.tokens[first].end, self.tokens[first + 1].start)
+        {
+            dative = true
+            first += 1
+        }
         if self.tokens[first].cues.contains(.honorific), first + 1 < count, self.isNameGap(self.tokens[first].end, self.tokens[first + 1].start) {
             honorificAt = first
             first += 1
@@ -388,6 +576,14 @@ extension ScanState {
         let token = self.tokens[first]
         let kind = kinds[first]
         guard token.isWord, !kind.contains(.tail) else { return }
+        // "المعني بالأمر", "l'intéressé" introduce a name only on a form, before a colon ("المعني بالأمر بنفسه" is "in person").
+        if case .introduction = trigger, Self.formIntroductions.contains(cueToken.key),
+            !(cueToken.end..<self.tokens[first].start).contains(where: { self.norm.scalars[$0] == 0x3A })
+        {
+            return
+        }
+        // "كاين رياض سميتو رياض الياسمين", "un hôtel smito Hotel Atlas": the name repeats the thing before "its name".
+        if case .introduction = trigger, span.first > 0, self.tokens[span.first - 1].key == token.key { return }
         let known = !kind.isDisjoint(with: .person) || kind.contains(.particle)
         // What may start the name.
         switch trigger {
@@ -402,8 +598,12 @@ extension ScanState {
         case .honorific, .weakIntroduction:
             guard known || kind.contains(.innerHonorific) else { return }
         case .kinship, .signOff:
+            // After a formula of thanks on the same line, only a name the lists know (or a spelling of one): "Merci
+            // beaucoup, Inwi." thanks a brand.
+            let isKinship: Bool
+            if case .kinship = trigger { isKinship = true } else { isKinship = false }
             guard known || kind.contains(.innerHonorific)
-                || (token.script == .latin && token.firstUpper && !self.isContextWord(first) && !Lexicon.cities.contains(token.key))
+                || (isKinship && token.script == .latin && token.firstUpper && !self.isContextWord(first) && !Lexicon.cities.contains(token.key))
             else { return }
         }
         let maxUnknown: Int
@@ -415,17 +615,30 @@ extension ScanState {
         // Drop a trailing particle ("Je suis Ahmed ben" then a line break).
         while run.last > run.first, kinds[run.last].contains(.particle) { run.last -= 1 }
         // After an introduction, one more unknown word that closes the clause is the family name the lexicon
-        // lacks ("ⵉⵙⵎ ⵉⵏⵓ ⵜⵉⵍⵍⵉ ⴰⵙⴼⵍⵓ."). Not after a longer name or a title, where it is usually a verb
+        // lacks ("ⵉⵙⵎ ⵉⵏⵓ ⵜⵉⵍⵍⵉ ⴰⵙⴼⵍⵓ.", "المعني بالأمر: عبد الواحد المودن.", after given names only). Not after a longer name or a title, where it is usually a verb
         // ("السيد رشيد بنموسى غائب.", "Mass Ahmed Ait Lhaj iusa.").
         switch trigger {
         case .introduction:
             let next = run.last + 1
-            if next < count, run.last == run.first, self.tokens[next].script == token.script,
+            if next < count, run.last == run.first || (run.families == 0 && run.unknowns == 0 && run.parts <= 3),
+                self.tokens[next].script == token.script,
                 self.tokens[next].isWord, self.isNameGap(self.tokens[run.last].end, self.tokens[next].start),
-                kinds[next].isDisjoint(with: [.particle, .regnal, .tail]), !self.isContextWord(next), self.endsClause(after: next)
+                kinds[next].isDisjoint(with: [.particle, .regnal, .tail]), !self.isContextWord(next),
+                self.endsClause(after: next) || self.opensGluedClause(after: next)
             {
                 run.last = next
                 run.parts += 1
+            }
+        case .weakIntroduction, .kinship:
+            // "ⵏⴽⴽⵉ ⴷ ⵢⵉⴷⵉⵔ ⴰⵎⵣⵉⵍ,", "ⵢⵎⵎⴰ ⵉⵟⵟⵓ ⴰⵙⵓⴼⵉ.": after a Tifinagh given name the cue introduced, an
+            // a-initial word the lists lack that closes the clause is an Amazigh family name (Amzil, Asoufi, Akhnnouch).
+            if token.script == .tifinagh, run.last == run.first, run.givens == 1, !kind.contains(.common),
+                self.isAmazighFamilyName(after: run.last, kinds)
+            {
+                let next = run.last + 1
+                run.last = next
+                run.parts += 1
+                run.unknowns += 1
             }
         default:
             break
@@ -433,6 +646,8 @@ extension ScanState {
         switch trigger {
         case .introduction:
             break
+        case .title, .honorific:
+            if self.isNamedThing(run, kinds, honorificAt: honorificAt ?? span.last) { return }
         default:
             if self.isNamedThing(run, kinds, honorificAt: honorificAt) { return }
         }
@@ -443,7 +658,7 @@ extension ScanState {
         {
             return
         }
-        if case .signOff = trigger, !self.endsClause(after: run.last) { return }
+        if case .signOff = trigger, !dative, !self.endsClause(after: run.last) { return }
         let score: Double
         switch trigger {
         case .introduction, .title:
@@ -467,8 +682,8 @@ extension ScanState {
         let count = self.tokens.count
         var next = run.last + 1
         guard next < count, self.tokens[next].script == self.tokens[run.first].script else { return }
-        if !kinds[next].contains(.afterConjunction) {
-            guard Self.nameConjunctions.contains(self.tokens[next].key), next + 1 < count,
+        if !self.isAfterGluedConjunction(next, kinds) {
+            guard !kinds[next].contains(.afterConjunction), Self.nameConjunctions.contains(self.tokens[next].key), next + 1 < count,
                 self.gapIs(self.tokens[run.last].end, self.tokens[next].start, maxCount: 1, allowed: { $0 == 0x20 }),
                 self.gapIs(self.tokens[next].end, self.tokens[next + 1].start, maxCount: 1, allowed: { $0 == 0x20 })
             else { return }
@@ -480,6 +695,26 @@ extension ScanState {
             let second = self.nameRun(from: next, kinds, maxUnknown: 1), !self.isNamedThing(second, kinds, honorificAt: nil)
         else { return }
         self.addName(second, kinds, score, taken)
+    }
+
+    /// Whether the text has a line break (signature lines need one), sixteen scalars per vector compare:
+    /// `Array.contains` went scalar by scalar, about 1 % of a scan.
+    private func containsLineBreak() -> Bool {
+        self.norm.scalars.withUnsafeBufferPointer { s in
+            guard let base = s.baseAddress else { return false }
+            let newline = SIMD16<UInt32>(repeating: 0x0A)
+            var i = 0
+            while i + 16 <= s.count {
+                let block = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt32>.self)
+                if any(block .== newline) { return true }
+                i += 16
+            }
+            while i < s.count {
+                if s[i] == 0x0A { return true }
+                i += 1
+            }
+            return false
+        }
     }
 
     private func hasLineBreak(_ from: Int, _ to: Int) -> Bool {
@@ -502,6 +737,27 @@ extension ScanState {
             }
         }
         return false
+    }
+
+    /// Whether an Arabic word glued to "و" follows token `t` ("اسمي ابتسام زروال وأقطن بمدينة وجدة"): the next clause
+    /// starts there, so `t` closes the name.
+    private func opensGluedClause(after t: Int) -> Bool {
+        guard self.tokens[t].script == .arabic, NormalizedText.fold(self.norm.scalars[self.tokens[t].start]) != 0x0648,
+            t + 1 < self.tokens.count, self.isNameGap(self.tokens[t].end, self.tokens[t + 1].start)
+        else { return false }
+        let next = self.tokens[t + 1]
+        return next.script == .arabic && next.length >= 4 && NormalizedText.fold(self.norm.scalars[next.start]) == 0x0648
+    }
+
+    /// Whether the text after token `t` ends the sentence: end of text, a line break, ".", "!" or "?".
+    private func endsSentence(after t: Int) -> Bool {
+        guard t + 1 < self.tokens.count else { return true }
+        return (self.tokens[t].end..<self.tokens[t + 1].start).contains {
+            switch self.norm.scalars[$0] {
+            case 0x2E, 0x21, 0x3F, 0x0A, 0x061F: return true
+            default: return false
+            }
+        }
     }
 
     private mutating func addName(_ run: NameRun, _ kinds: UnsafeBufferPointer<NameKind>, _ score: Double, _ taken: UnsafeMutableBufferPointer<Bool>) {
@@ -534,8 +790,13 @@ extension ScanState {
             while t < end {
                 let token = self.tokens[t]
                 let kind = kinds[t]
+                // Under a closing formula an Arabic given name the lists lack starts the line when a family-shaped word
+                // follows it ("مع فائق الاحترام\nنبيلة العثماني"); not a word with the article ("المكتب الوطني").
                 let starts = !kind.isDisjoint(with: .person) || kind.contains(.particle) || kind.contains(.innerHonorific)
                     || (token.script == .latin && token.firstUpper && !self.isContextWord(t) && !Lexicon.cities.contains(token.key))
+                    || (afterSignOff && token.script == .arabic && token.length >= 3 && !self.isContextWord(t) && t + 1 < end
+                        && !(self.norm.scalars[token.start] == 0x0627 && self.norm.scalars[token.start + 1] == 0x0644)
+                        && self.isNameGap(token.end, self.tokens[t + 1].start) && self.isFamilyShaped(t + 1))
                 guard starts, !kind.contains(.tail), var run = self.nameRun(from: t, kinds, maxUnknown: 2), run.last < end else {
                     ok = false
                     break
@@ -589,6 +850,17 @@ extension ScanState {
                 t += 1
                 continue
             }
+            // "9olt l redouane", "3ayet l Karim": after a verb of speaking and a detached "l", a given name even in lower
+            // case or also a word.
+            if token.script == .latin, kind.contains(.given), !kind.contains(.particle), t > 1,
+                self.tokens[t - 1].key == Self.latinDetachedLam, Self.latinAddressVerbs.contains(self.tokens[t - 2].key),
+                self.gapIs(self.tokens[t - 1].end, token.start, maxCount: 1, allowed: { $0 == 0x20 }),
+                let run = self.nameRun(from: t, kinds, maxUnknown: token.firstUpper ? 1 : 0)
+            {
+                if !self.isNamedThing(run, kinds, honorificAt: nil) { self.addName(run, kinds, 0.6, taken) }
+                t = run.last + 1
+                continue
+            }
             if token.script == .latin && !(token.firstUpper || token.allUpper) {
                 // Lower case (looked up only beside a name or after a cue): two lexicon words, neither a common word.
                 guard let run = self.nameRun(from: t, kinds, maxUnknown: 0), run.parts >= 2, run.givens + run.families >= 2,
@@ -601,21 +873,52 @@ extension ScanState {
                 t = run.last + 1
                 continue
             }
+            // A Tifinagh Ou-/Bou- family name the lists lack after a given name ("ⵍⵃⵙⵏ ⵓⴱⵍⵍⴰ") too.
+            // An Arabic given name that is also a word, before a Ben-/Bou-/Bel- family name the lists lack: "وقعت إكرام
+            // بنعيسى على المحضر". Not a nisba (ال…ي), which also reads as an adjective ("السلام العالمي").
+            let beforeBenName = token.script == .arabic && token.length >= 3 && kind.contains(.given) && kind.contains(.common)
+                && !(NormalizedText.fold(self.norm.scalars[token.start]) == 0x0627 && NormalizedText.fold(self.norm.scalars[token.start + 1]) == 0x0644)
+                && t + 1 < count && self.isBenShaped(t + 1)
+                && kinds[t + 1].isDisjoint(with: .person) && self.isNameGap(token.end, self.tokens[t + 1].start)
             let maxUnknown =
-                (token.script == .latin || token.script == .arabic) && !kind.contains(.common) && !kind.isDisjoint(with: [.given, .particle])
+                ((token.script == .latin || token.script == .arabic || token.script == .tifinagh) && !kind.contains(.common)
+                    && !kind.isDisjoint(with: [.given, .particle])) || beforeBenName
                 ? 1 : 0
-            guard let run = self.nameRun(from: t, kinds, maxUnknown: maxUnknown) else {
+            guard var run = self.nameRun(from: t, kinds, maxUnknown: maxUnknown) else {
                 t += 1
                 continue
+            }
+            if beforeBenName, run.parts == 2, run.unknowns == 1 {
+                // The Ben-shaped word stands for the family name the lists lack.
+                run.families += 1
             }
             let firstCommon = kind.contains(.common)
             let anyCommon = (run.first...run.last).contains { kinds[$0].contains(.common) }
             var accepted = false
             var score = 0.7
+            if run.parts == 1, kind.contains(.given), !kind.contains(.particle), !kind.contains(.innerHonorific), run.last + 2 < count,
+                Self.nameConjunctions.contains(self.tokens[run.last + 1].key), self.tokens[run.last + 2].script == token.script,
+                kinds[run.last + 2].contains(.given), !kinds[run.last + 2].contains(.tail), !taken[run.last + 2],
+                !firstCommon || !kinds[run.last + 2].contains(.common),
+                token.script != .latin || token.firstUpper,
+                self.gapIs(token.end, self.tokens[run.last + 1].start, maxCount: 1, allowed: { $0 == 0x20 }),
+                self.gapIs(self.tokens[run.last + 1].end, self.tokens[run.last + 2].start, maxCount: 1, allowed: { $0 == 0x20 }),
+                let second = self.nameRun(from: run.last + 2, kinds, maxUnknown: 0),
+                !self.isNamedThing(run, kinds, honorificAt: nil), !self.isNamedThing(second, kinds, honorificAt: nil)
+            {
+                // Two given names joined by "ⴷ", "d", "و", "et", "w", not both also words: "ⵙⴰⵡⵍⵖ ⴷ ⵢⵓⴱⴰ ⴷ ⵎⴰⵙⵙⵉⵏ",
+                // "Mounia et Amal sont venues"; "ⵜⴰⴼⵓⴽⵜ ⴷ ⵉⵜⵔⵉ" (the sun and a star) is no name.
+                self.addName(run, kinds, 0.6, taken)
+                self.addName(second, kinds, 0.6, taken)
+                t = second.last + 1
+                continue
+            }
             if kind.contains(.innerHonorific) {
                 // "Sidi Youssef Ben Ali", "Moulay Idriss Zerhoun": saints and the places named after them, unless
                 // a family name makes it a person ("Moulay Ahmed Alaoui").
-                if run.families > 0 && !self.isNamedThing(run, kinds, honorificAt: nil) { self.addName(run, kinds, 0.65, taken) }
+                // A patronymic "ⵓ …" the lists lack does not count: saints are named so ("ⵙⵉⴷⵉ ⵃⵎⴰⴷ ⵓⵎⵓⵙⴰ").
+                let families = (run.first...run.last).filter { kinds[$0].contains(.family) && !self.isDerivedPatronymic($0) }.count
+                if families > 0 && !self.isNamedThing(run, kinds, honorificAt: nil) { self.addName(run, kinds, 0.65, taken) }
                 t = run.last + 1
                 continue
             }
@@ -633,11 +936,37 @@ extension ScanState {
             } else if token.script == .latin, kind.contains(.given), !firstCommon, !kind.contains(.particle), token.firstUpper, !token.allUpper {
                 accepted = true
                 score = 0.6
-            } else if token.script == .arabic, kind.contains(.given), !firstCommon, run.last + 1 < count,
-                kinds[run.last + 1].contains(.afterConjunction), kinds[run.last + 1].contains(.given),
-                !kinds[run.last + 1].contains(.common), self.gapIs(token.end, self.tokens[run.last + 1].start, maxCount: 1, allowed: { $0 == 0x20 })
+            } else if token.script == .latin, kind.contains(.given), firstCommon, run.parts == 1, !kind.contains(.particle), token.firstUpper,
+                !token.allUpper, t > 0, !(run.last + 1 < count && self.tokens[run.last + 1].firstUpper),
+                (Self.latinCompanions.contains(self.tokens[t - 1].key)
+                    && (self.endsSentence(after: run.last)
+                        || (run.last + 1 < count && self.tokens[run.last + 1].isStopWord
+                            && self.gapIs(self.tokens[run.last].end, self.tokens[run.last + 1].start, maxCount: 1, allowed: { $0 == 0x20 }))))
+                    || self.isAddressedAtTheEnd(t)
             {
-                // Two given names joined by a glued "و", neither also a word: "زارنا إبراهيم وخديجة".
+                // A capitalised name that is also a word, with someone ("avec Karim pour…", "m3a Said l'bureau",
+                // "chez Hayat.") or addressed at the end ("Merci pour votre aide, Karim."); not before another
+                // capitalised word, a noun or a comma (Amal Assurances, "with Amal cash transfer", "chez Amal, le
+                // restaurant du quartier").
+                accepted = true
+                score = 0.55
+            } else if token.script == .tifinagh, kind.contains(.given), !firstCommon, !kind.contains(.particle), !kind.contains(.family) {
+                // A Tifinagh given name stands alone like a capitalised Latin one ("ⵏⵏⴰ ⵢⵉ ⵢⵓⵙⴼ ⵉⵙ…"): in that script the
+                // lists' given names are not everyday words unless marked so (ⵜⴰⴼⵓⴽⵜ, ⵉⵜⵔⵉ).
+                accepted = true
+                score = 0.55
+                if self.isAmazighFamilyName(after: run.last, kinds) {
+                    run.last += 1
+                    run.parts += 1
+                    score = 0.65
+                }
+            } else if token.script == .arabic, kind.contains(.given), run.last + 1 < count,
+                self.isAfterGluedConjunction(run.last + 1, kinds), kinds[run.last + 1].contains(.given),
+                !kinds[run.last + 1].contains(.common) || !firstCommon,
+                self.gapIs(token.end, self.tokens[run.last + 1].start, maxCount: 1, allowed: { $0 == 0x20 })
+            {
+                // Two given names joined by a glued "و", not both also words: "زارنا إبراهيم وخديجة", "زارني عمر
+                // وفاطمة" (عمر is also "age"), "بعث لي حمزة وسكينة" (سكينة is also "knife"); "خبز وسكينة" is no name.
                 accepted = true
                 score = 0.6
                 self.addName(run, kinds, score, taken)
@@ -645,13 +974,69 @@ extension ScanState {
                 t = run.last + 2
                 continue
             }
+            if !accepted, t > 0, kind.contains(.given), !kind.contains(.particle), !kind.contains(.innerHonorific),
+                Self.vocatives.contains(self.tokens[t - 1].key), token.script != .latin || token.firstUpper,
+                self.gapIs(self.tokens[t - 1].end, token.start, maxCount: 1, allowed: { $0 == 0x20 }),
+                !firstCommon || (token.script != .arabic && self.endsClause(after: run.last) && !Self.greetings.contains(token.key)),
+                !self.isNamedThing(run, kinds, honorificAt: nil)
+            {
+                // Someone addressed: "Sm7li a Jamila,", "ⴰⵣⵓⵍ ⴰ ⵉⴷⵉⵔ,", "يا يوسف". In Arabic script a name that is also a word
+                // stays out ("يا سلام!", "يا لطيف" are exclamations); elsewhere it needs the comma of an address.
+                self.addName(run, kinds, 0.6, taken)
+                t = run.last + 1
+                continue
+            }
+            if !accepted, kind.contains(.given), !kind.contains(.particle), token.script != .latin || token.firstUpper,
+                run.last + 1 < count, self.tokens[run.last + 1].cues.contains(.kinship),
+                self.gapIs(self.tokens[run.last].end, self.tokens[run.last + 1].start, maxCount: 2, allowed: { $0 == 0x20 || $0 == 0x2C }),
+                !firstCommon
+                    || (self.endsClause(after: run.last) && !Self.greetings.contains(token.key)
+                        && (t == 0 || !Self.greetings.contains(self.tokens[t - 1].key))),
+                !self.isNamedThing(run, kinds, honorificAt: nil)
+            {
+                // A name and then who the person is: "مريم ختي الكبيرة كتسلم عليكم", "jit m3a Bouchra, ma sœur". A name
+                // that is also a word only inside the sentence and before a comma: "Salam khoya", "سلام خويا" greet.
+                self.addName(run, kinds, 0.65, taken)
+                t = run.last + 1
+                continue
+            }
+            if !accepted, token.script == .arabic, kind.contains(.given) {
+                if kind.contains(.afterConjunction) {
+                    // Glued "ل" after a verb of speaking (fillNameKinds): "عيط لخديجة".
+                    accepted = NormalizedText.fold(self.norm.scalars[token.start]) == 0x0644
+                } else if t > 0, !firstCommon, Self.addressVerbs.contains(self.tokens[t - 1].key) || Self.companionWords.contains(self.tokens[t - 1].key),
+                    self.gapIs(self.tokens[t - 1].end, token.start, maxCount: 1, allowed: { $0 == 0x20 })
+                {
+                    // "غير سول معاذ", "عيط حمزة": the person asked or called, right after the verb; "كنت مع سفيان".
+                    accepted = true
+                } else if t > 0, self.tokens[t - 1].key == Self.detachedLam, self.gapIs(self.tokens[t - 1].end, token.start, maxCount: 1, allowed: { $0 == 0x20 }) {
+                    // "عطيت الورقة ل يونس", and after a verb of speaking even a name that is also a word ("قول ل جواد").
+                    accepted = !firstCommon || (t > 1 && Self.addressVerbs.contains(self.tokens[t - 2].key))
+                } else if run.parts == 1, run.last + 1 < count, Self.relationalWords.contains(self.tokens[run.last + 1].key),
+                    self.gapIs(token.end, self.tokens[run.last + 1].start, maxCount: 1, allowed: { $0 == 0x20 })
+                {
+                    // "نبيل ديال المقاطعة": a given name before "ديال"; one that is also a word only opening the sentence
+                    // and followed by a verb of saying ("سعيد ديال الشباك قال ليا").
+                    if !firstCommon {
+                        accepted = true
+                    } else if t == 0 || self.endsClause(after: t - 1) {
+                        let end = min(count, run.last + 6)
+                        accepted = (run.last + 2..<max(run.last + 2, end)).contains { Self.reportingVerbs.contains(self.tokens[$0].key) }
+                    }
+                }
+                score = 0.6
+            }
             if !accepted {
                 // "على هشام الوديي": a rejected start may hide a name one word later.
                 t += 1
                 continue
             }
             // A street or a place named after someone is skipped whole ("Sidi Kacem", not "Kacem").
-            if !self.isNamedThing(run, kinds, honorificAt: nil) { self.addName(run, kinds, score, taken) }
+            if !self.isNamedThing(run, kinds, honorificAt: nil) {
+                self.addName(run, kinds, score, taken)
+                // "عبد الله وأمينة جاو", "Youssef et Amal": a given name joined to the name found is one too.
+                self.addCoordinatedName(after: run, kinds, score, taken)
+            }
             t = run.last + 1
         }
     }
