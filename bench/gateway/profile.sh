@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # profile.sh BIN LABEL C [SECONDS] [STREAM]: serves BIN (a release `thiqa`) on a fresh SQLite with the bench
 # configuration, runs wrk at C for SECONDS (after a 3 s warm-up) and `perf record -F 499 -g` on the server meanwhile
-# (NOPERF=1: wrk only, for quick side-by-side runs, and the server's CPU seconds over the window: CPU_SECONDS).
+# (BENCH_DECLARED=1: the use case declared from bench/gateway/registry-bench.yaml instead of a legacy draft;
+# NOPERF=1: wrk only, for quick side-by-side runs, and the server's CPU seconds over the window: CPU_SECONDS).
 # Prints wrk's RESULT line; perf.data is under $TMPDIR/thiqa-profile.
 # Read it with `perf report -i …/perf.data --no-children --sort sym -g none`.
 set -euo pipefail
@@ -12,6 +13,12 @@ export STORAGE_SQLITE_PATH=$d/thiqa.sqlite
 config=$root/bench/gateway/thiqa-bench.json
 FAKE_RUN_DIR=${TMPDIR:-/tmp}/thiqa-profile-fake "$root/bench/upstream/start"
 legacy=--legacy; "$bin" keys create --help 2>&1 | grep -q -- --legacy || legacy=""
+if [[ ${BENCH_DECLARED:-} == 1 ]]; then
+  # The use case declared as a deployment declares it (bench/gateway/registry-bench.yaml), by a DPO of its own.
+  staff=$("$bin" staff create --config "$config" --name "bench DPO" --role dpo --quiet)
+  THIQA_STAFF_TOKEN=$staff "$bin" registry apply --config "$config" "$root/bench/gateway/registry-bench.yaml" >/dev/null
+  legacy=""
+fi
 key=$("$bin" keys create --config "$config" --tenant bench --use-case bench --label bench --quiet $legacy)
 "$bin" use-cases set --config "$config" --tenant bench --use-case bench --rate-limit 100000000 >/dev/null
 MALLOC_ARENA_MAX=2 "$bin" serve --config "$config" >"$d/serve.log" 2>&1 &

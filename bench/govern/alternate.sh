@@ -4,7 +4,7 @@
 # (it did on 2026-12-01: the build without the step came out 35 % slower). Here each round serves both builds in
 # turn, the order flipped every round, each on a fresh SQLite with the bench configuration (bench/gateway/profile.sh
 # NOPERF=1: 3 s warm-up, then SECONDS of wrk), at C = 1, 16 and 64 (BENCH_CONCURRENCY), plain calls
-# (BENCH_STREAM=1: streamed). Prints every run, then per C the median req/s of each build, the median of the
+# (BENCH_STREAM=1: streamed), for the bench's legacy-draft use case (BENCH_DECLARED=1: declared, limited risk). Prints every run, then per C the median req/s of each build, the median of the
 # per-round ratios, and their range.
 set -euo pipefail
 with=$1 without=$2 rounds=${3:-5} secs=${4:-8}
