@@ -15,15 +15,21 @@ public enum KnowledgeDirectory {
         }
     }
 
-    /// The `.md` files directly in `path` (README.md excluded: it documents provenance), names relative to `path`.
-    public static func files(in path: String) throws -> [KnowledgeBase.File] {
+    /// The names of the `.md` files directly in `path`, sorted; README.md (it documents provenance) and hidden files
+    /// excluded. What `files(in:)` reads and `fingerprint(of:)` watches.
+    static func markdownNames(in path: String) throws -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ReadError.notADirectory(path)
         }
-        let names = try FileManager.default.contentsOfDirectory(atPath: path)
+        return try FileManager.default.contentsOfDirectory(atPath: path)
             .filter { $0.hasSuffix(".md") && $0.lowercased() != "readme.md" && !$0.hasPrefix(".") }
             .sorted()
+    }
+
+    /// The `.md` files directly in `path` (README.md excluded: it documents provenance), names relative to `path`.
+    public static func files(in path: String) throws -> [KnowledgeBase.File] {
+        let names = try markdownNames(in: path)
         return try names.map { name in
             let url = URL(fileURLWithPath: path).appendingPathComponent(name)
             let data: Data
@@ -66,13 +72,7 @@ public enum KnowledgeDirectory {
 
     /// The fingerprint of the files `files(in:)` would read.
     public static func fingerprint(of path: String) throws -> Fingerprint {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ReadError.notADirectory(path)
-        }
-        let names = try FileManager.default.contentsOfDirectory(atPath: path)
-            .filter { $0.hasSuffix(".md") && $0.lowercased() != "readme.md" && !$0.hasPrefix(".") }
-            .sorted()
+        let names = try markdownNames(in: path)
         return Fingerprint(entries: names.compactMap { name in
             // A file deleted between the listing and its stat is simply absent, as it will be on the next listing.
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: (path as NSString).appendingPathComponent(name))

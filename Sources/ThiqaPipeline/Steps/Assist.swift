@@ -77,7 +77,7 @@ public struct Assist: PipelineStep {
         }
         // Fail closed like Call: no answer for a call whose record could not be kept.
         try await recorder.ensureWritable()
-        let texts = Self.userTexts(state.json)
+        let texts = UserMessages.texts(state.json)
         guard let text = texts.last, !text.isEmpty else {
             throw GatewayError.invalidRequest(
                 message: "The assistant answers the last user message, and there is none with text.", param: "messages", code: "invalid_value")
@@ -297,21 +297,6 @@ public struct Assist: PipelineStep {
 
     static func sha256(_ buffer: ByteBuffer) -> String {
         Array(SHA256.hash(data: Array(buffer.readableBytesView))).hexString
-    }
-
-    /// The texts of the user messages, oldest first (string content, or the text parts of an array).
-    static func userTexts(_ json: JSONValue) -> [String] {
-        guard case .array(let messages)? = json["messages"] else { return [] }
-        return messages.compactMap { message in
-            guard message["role"]?.stringValue == "user" else { return nil }
-            switch message["content"] {
-            case .string(let text)?: return text
-            case .array(let parts)?:
-                let texts = parts.compactMap { $0["type"]?.stringValue == "text" ? $0["text"]?.stringValue : nil }
-                return texts.isEmpty ? nil : texts.joined(separator: " ")
-            default: return nil
-            }
-        }
     }
 }
 

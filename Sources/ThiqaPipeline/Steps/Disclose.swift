@@ -27,7 +27,7 @@ public struct Disclose: PipelineStep {
     public func run(_ state: inout CallState) async throws {
         guard let answer = state.answer else { return }
         if state.governed?.disclosureRequired == true, case .chat = state.request {
-            state.aiDisclosure = governance.disclosure(state.call.identity, text: Self.lastUserText(state.json), acceptLanguage: state.call.acceptLanguage)
+            state.aiDisclosure = governance.disclosure(state.call.identity, text: UserMessages.last(state.json), acceptLanguage: state.call.acceptLanguage)
         }
         let disclosure = Disclosure(
             interactionID: state.record.id, receipt: state.receipt.token, backend: state.record.backend,
@@ -87,21 +87,6 @@ public struct Disclose: PipelineStep {
 
     static func isWhitespace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
-    }
-
-    /// The text of the last user message (as the model reads it, placeholders and all): the language hint.
-    static func lastUserText(_ json: JSONValue) -> String? {
-        guard case .array(let messages)? = json["messages"] else { return nil }
-        for message in messages.reversed() where message["role"]?.stringValue == "user" {
-            switch message["content"] {
-            case .string(let text)?: return text
-            case .array(let parts)?:
-                let texts = parts.compactMap { $0["type"]?.stringValue == "text" ? $0["text"]?.stringValue : nil }
-                return texts.isEmpty ? nil : texts.joined(separator: " ")
-            default: return nil
-            }
-        }
-        return nil
     }
 
     /// Not every backend answers errors in OpenAI's shape: what is not is wrapped, so clients can read it.

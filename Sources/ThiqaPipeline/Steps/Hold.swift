@@ -58,7 +58,7 @@ public struct Hold: PipelineStep {
                 identity: state.call.identity, record: state.record, receipt: state.receipt, subjectID: state.subjectID, demand: demand,
                 request: String(buffer: state.upstreamBody.readableBytes > 0 ? state.upstreamBody : ByteBuffer(bytes: (try? state.json.encoded()) ?? [])),
                 draft: draft, modelVersion: modelVersion, mapping: state.mapping, governed: state.governed,
-                languageHint: Disclose.lastUserText(state.json), acceptLanguage: state.call.acceptLanguage,
+                languageHint: UserMessages.last(state.json), acceptLanguage: state.call.acceptLanguage,
                 contentRetentionSeconds: state.contentRetentionSeconds
             )
         )

@@ -282,14 +282,8 @@ struct NameTable: Sendable {
     private let mask: Int
 
     init(_ entries: [WordKey: NameKind]) {
-        var capacity = 8
-        var bits: UInt64 = 3
-        while capacity < entries.count * 2 {
-            capacity <<= 1
-            bits += 1
-        }
+        let (capacity, shift) = openAddressingSize(count: entries.count, loadFactor: 2)
         var slots = [UInt64](repeating: 0, count: capacity)
-        let shift = 64 - bits
         for (key, kind) in entries where kind.rawValue != 0 {
             let tag = key.value & ~0xFF
             var i = Int(truncatingIfNeeded: (key.value &* 0x9E37_79B9_7F4A_7C15) >> shift)

@@ -168,14 +168,8 @@ enum Lexicon {
         private static let payloadBits: UInt64 = 30
 
         init(_ entries: [WordKey: WordInfo]) {
-            var capacity = 8
-            var bits: UInt64 = 3
-            while capacity < entries.count * 2 {
-                capacity <<= 1
-                bits += 1
-            }
+            let (capacity, shift) = openAddressingSize(count: entries.count, loadFactor: 2)
             var slots = [UInt64](repeating: 0, count: capacity)
-            let shift = 64 - bits
             for (key, info) in entries {
                 precondition(info.entryStart < 1 << 14 && info.entryCount < 1 << 7, "Lexicon: too many cue phrases for PackedWordTable")
                 let payload = UInt64(info.entryStart) | UInt64(info.entryCount) << 14 | UInt64(info.name.rawValue) << 21

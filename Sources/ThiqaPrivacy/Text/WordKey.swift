@@ -35,6 +35,18 @@ struct WordKey: Hashable, Sendable, ExpressibleByStringLiteral {
     }
 }
 
+/// The size of an open-addressing table over `WordKey`s with at least `count × loadFactor` slots: a power of two, and
+/// the shift that takes a key's multiplied hash to a slot index (the tables here probe linearly from there).
+func openAddressingSize(count: Int, loadFactor: Int) -> (capacity: Int, shift: UInt64) {
+    var capacity = 8
+    var bits: UInt64 = 3
+    while capacity < count * loadFactor {
+        capacity <<= 1
+        bits += 1
+    }
+    return (capacity, 64 - bits)
+}
+
 /// A read-only open-addressing table keyed by `WordKey`, built once for the lexicons: lookups are a multiply,
 /// a shift and a compare, without `Hasher`'s per-lookup seeding.
 struct WordTable<Value: Sendable>: Sendable {
@@ -46,16 +58,11 @@ struct WordTable<Value: Sendable>: Sendable {
 
     init<S: Sequence>(_ pairs: S) where S.Element == (WordKey, Value) {
         let list = Array(pairs)
-        var capacity = 8
-        var bits: UInt64 = 3
-        while capacity < list.count * 3 {
-            capacity <<= 1
-            bits += 1
-        }
+        let (capacity, shift) = openAddressingSize(count: list.count, loadFactor: 3)
         self.keys = Array(repeating: 0, count: capacity)
         self.values = Array(repeating: nil, count: capacity)
         self.occupied = Array(repeating: false, count: capacity)
-        self.shift = 64 - bits
+        self.shift = shift
         self.mask = capacity - 1
         for (key, value) in list {
             var i = self.slot(key.value)

@@ -42,11 +42,9 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch {
             Counter(label: "thiqa_errors_total", dimensions: [("type", "internal")]).increment()
             context.logger.error("unexpected error", metadata: ["thiqa.error": "\(String(reflecting: error))"])
-            let body = OpenAIErrorBody(error: .init(message: "Internal error. The request id is \(context.id).", type: "server_error", param: nil, code: "internal_error"))
-            return Response(
-                status: .internalServerError, headers: [.contentType: "application/json"],
-                body: .init(byteBuffer: ByteBuffer(bytes: try JSONEncoder().encode(body)))
-            )
+            return try OpenAIErrorBody.Detail(
+                message: "Internal error. The request id is \(context.id).", type: "server_error", param: nil, code: "internal_error"
+            ).response(status: .internalServerError)
         }
     }
 }

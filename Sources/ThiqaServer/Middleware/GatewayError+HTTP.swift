@@ -19,8 +19,35 @@ struct OpenAIErrorBody: Encodable {
             try container.encode(code, forKey: .code)
         }
         enum CodingKeys: String, CodingKey { case message, type, param, code }
+
+        /// `permission_error` for a refusal, else `invalid_request_error`: the type of staff and person errors.
+        static func type(for status: HTTPResponse.Status) -> String {
+            status == .forbidden ? "permission_error" : "invalid_request_error"
+        }
+
+        /// The one place an error answer's body is made: every error type of the server answers through it.
+        func response(status: HTTPResponse.Status, headers extra: HTTPFields = [:]) throws -> Response {
+            var headers: HTTPFields = [.contentType: "application/json"]
+            headers.append(contentsOf: extra)
+            let body = try JSONEncoder().encode(OpenAIErrorBody(error: self))
+            return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        }
     }
     var error: Detail
+}
+
+/// What failed in a staff or person action (registry, rights): the code clients branch on, and its status.
+public enum ActionFailureKind: String, Sendable {
+    case notFound = "not_found", forbidden, invalid = "invalid_request", conflict
+
+    public var httpStatus: Int {
+        switch self {
+        case .notFound: 404
+        case .forbidden: 403
+        case .invalid: 422
+        case .conflict: 409
+        }
+    }
 }
 
 /// The one place that turns domain errors into HTTP statuses and bodies.
@@ -63,7 +90,7 @@ extension GatewayError: HTTPResponseError {
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        var headers: HTTPFields = [.contentType: "application/json"]
+        var headers: HTTPFields = [:]
         if case .rateLimited(let retryAfter) = self {
             headers[.retryAfter] = String(retryAfter)
         }
@@ -73,8 +100,7 @@ extension GatewayError: HTTPResponseError {
         if case .unauthorized = self {
             headers[.wwwAuthenticate] = "Bearer"
         }
-        let body = try JSONEncoder().encode(OpenAIErrorBody(error: detail))
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        return try detail.response(status: status, headers: headers)
     }
 }
 

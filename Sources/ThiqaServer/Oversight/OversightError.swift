@@ -44,8 +44,6 @@ struct OversightError: Error, Sendable, CustomStringConvertible, HTTPResponseErr
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        let type = status == .forbidden ? "permission_error" : "invalid_request_error"
-        let body: JSONValue = ["error": ["message": .string(message), "type": .string(type), "param": .null, "code": .string(code)]]
-        return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: try body.encoded())))
+        try OpenAIErrorBody.Detail(message: message, type: OpenAIErrorBody.Detail.type(for: status), param: nil, code: code).response(status: status)
     }
 }

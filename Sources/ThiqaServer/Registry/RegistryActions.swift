@@ -6,18 +6,11 @@ import ThiqaStorage
 /// A registry action that cannot be done, with the status the admin API answers and a message naming the field
 /// or step.
 public struct RegistryActionError: Error, Sendable, CustomStringConvertible {
-    public enum Kind: String, Sendable { case notFound = "not_found", forbidden, invalid = "invalid_request", conflict }
+    public typealias Kind = ActionFailureKind
     public var kind: Kind
     public var message: String
     public var description: String { message }
-    public var httpStatus: Int {
-        switch kind {
-        case .notFound: 404
-        case .forbidden: 403
-        case .invalid: 422
-        case .conflict: 409
-        }
-    }
+    public var httpStatus: Int { kind.httpStatus }
 }
 
 /// Every change to the registry, by a staff principal, in the domain's rules (``DeclarationEdit``, ``Lifecycle``,

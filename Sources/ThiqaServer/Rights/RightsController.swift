@@ -10,13 +10,7 @@ extension RightsError: HTTPResponseError {
     public var status: HTTPResponse.Status { .named(self.httpStatus) }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        let body: JSONValue = [
-            "error": [
-                "message": .string(message), "type": .string(kind == .forbidden ? "permission_error" : "invalid_request_error"),
-                "param": field.map(JSONValue.string) ?? .null, "code": .string(kind.rawValue),
-            ]
-        ]
-        return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: try body.encoded())))
+        try OpenAIErrorBody.Detail(message: message, type: OpenAIErrorBody.Detail.type(for: status), param: field, code: kind.rawValue).response(status: status)
     }
 }
 

@@ -8,19 +8,12 @@ import ThiqaStorage
 
 /// Why a right cannot be exercised as asked, with the HTTP status the API answers and a message naming the field.
 public struct RightsError: Error, Sendable, CustomStringConvertible {
-    public enum Kind: String, Sendable { case notFound = "not_found", forbidden, invalid = "invalid_request", conflict }
+    public typealias Kind = ActionFailureKind
     public var kind: Kind
     public var message: String
     public var field: String?
     public var description: String { message }
-    public var httpStatus: Int {
-        switch kind {
-        case .notFound: 404
-        case .forbidden: 403
-        case .invalid: 422
-        case .conflict: 409
-        }
-    }
+    public var httpStatus: Int { kind.httpStatus }
 
     static func from(_ failure: SQLRightsRepository.Failure) -> RightsError {
         let kind: Kind = switch failure.kind {
