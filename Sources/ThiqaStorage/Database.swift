@@ -29,8 +29,8 @@ public final class ThiqaDatabase: Sendable {
 
     private enum Backend: Sendable {
         case sqlite(
-            writer: SQLiteConnection, dedicated: SQLiteWriter?, writerThread: NIOThreadPool, readers: [SQLiteConnection], writeLock: AsyncLock,
-            counter: NIOLockedValueBox<Int>
+            writer: SQLiteConnection, dedicated: DedicatedSQLiteConnection?, writerThread: NIOThreadPool, readers: [SQLiteConnection],
+            directReaders: [DedicatedSQLiteConnection], writeLock: AsyncLock, counter: NIOLockedValueBox<Int>
         )
         case postgres(PostgresClient)
     }
@@ -49,7 +49,7 @@ public final class ThiqaDatabase: Sendable {
             let threadPool = NIOThreadPool.singleton
             let eventLoop = MultiThreadedEventLoopGroup.singleton.any()
             let storage: SQLiteConnection.Storage = path == ":memory:" ? .memory : .file(path: path)
-            // Every write of the process runs on one thread of its own (issue 15: see SQLiteWriter), so a batch
+            // Every write of the process runs on one thread of its own (issue 15: see DedicatedSQLiteConnection), so a batch
             // never waits behind reads in the shared pool and the writer's page cache stays on one core.
             let writerThread = NIOThreadPool(numberOfThreads: 1)
             writerThread.start()
@@ -68,21 +68,24 @@ public final class ThiqaDatabase: Sendable {
                 _ = try await writer.query(pragma)
             }
             var readers: [SQLiteConnection] = []
-            var dedicated: SQLiteWriter?
+            var directReaders: [DedicatedSQLiteConnection] = []
+            var dedicated: DedicatedSQLiteConnection?
             if path != ":memory:" {
                 // An in-memory database lives in one connection only: it keeps the SQLKit path for everything.
-                dedicated = try await SQLiteWriter.open(path: path, thread: writerThread)
+                dedicated = try await DedicatedSQLiteConnection.open(path: path, thread: writerThread)
                 for _ in 0..<2 {
                     let reader = try await SQLiteConnection.open(storage: storage, threadPool: threadPool, logger: logger, on: eventLoop)
                     _ = try await reader.query("PRAGMA busy_timeout=10000")
                     readers.append(reader)
+                    // Proofs and roots (see DedicatedSQLiteConnection): one reader per core, each on its own thread.
+                    directReaders.append(try await DedicatedSQLiteConnection.openReader(path: path))
                 }
             }
             return ThiqaDatabase(
                 dialect: .sqlite,
                 backend: .sqlite(
-                    writer: writer, dedicated: dedicated, writerThread: writerThread, readers: readers, writeLock: AsyncLock(),
-                    counter: NIOLockedValueBox(0)
+                    writer: writer, dedicated: dedicated, writerThread: writerThread, readers: readers, directReaders: directReaders,
+                    writeLock: AsyncLock(), counter: NIOLockedValueBox(0)
                 ),
                 logger: logger
             )
@@ -145,7 +148,7 @@ public final class ThiqaDatabase: Sendable {
     public func read<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
         self.operations.withLockedValue { $0.reads += 1 }
         switch backend {
-        case .sqlite(let writer, _, _, let readers, _, let counter):
+        case .sqlite(let writer, _, _, let readers, _, _, let counter):
             if readers.isEmpty { return try await body(writer.sql()) }
             let index = counter.withLockedValue { value -> Int in
                 value &+= 1
@@ -161,7 +164,7 @@ public final class ThiqaDatabase: Sendable {
     public func transaction<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
         self.operations.withLockedValue { $0.transactions += 1 }
         switch backend {
-        case .sqlite(let writer, _, _, _, let lock, _):
+        case .sqlite(let writer, _, _, _, _, let lock, _):
             return try await lock.withLock {
                 let db = writer.sql()
                 try await db.raw("BEGIN IMMEDIATE").run()
@@ -195,7 +198,7 @@ public final class ThiqaDatabase: Sendable {
     /// tables are rewritten (`VACUUM FULL`), so dead row versions holding erased values are gone from the files.
     public func compactAfterErasure(rewriting tables: [String] = []) async throws {
         switch backend {
-        case .sqlite(let writer, _, _, _, let lock, _):
+        case .sqlite(let writer, _, _, _, _, let lock, _):
             try await lock.withLock {
                 _ = try await writer.query("PRAGMA wal_checkpoint(TRUNCATE)")
             }
@@ -211,10 +214,22 @@ public final class ThiqaDatabase: Sendable {
 
     /// Runs `body` as one transaction on the dedicated SQLite writer thread, in turn with ``transaction(_:)``;
     /// nil (and `body` not run) where there is none (PostgreSQL, an in-memory SQLite): the caller uses SQLKit.
-    func writeOnDedicatedThread<T: Sendable>(_ body: @escaping @Sendable (SQLiteWriteConnection) throws -> T) async throws -> T? {
-        guard case .sqlite(_, let dedicated?, _, _, let lock, _) = backend else { return nil }
+    func writeOnDedicatedThread<T: Sendable>(_ body: @escaping @Sendable (SQLiteDirectConnection) throws -> T) async throws -> T? {
+        guard case .sqlite(_, let dedicated?, _, _, _, let lock, _) = backend else { return nil }
         self.operations.withLockedValue { $0.transactions += 1 }
         return try await lock.withLock { try await dedicated.transaction(body) }
+    }
+
+    /// Runs `body` in one read snapshot on a dedicated SQLite reader thread (prepared statements, no SQLKit); nil
+    /// (and `body` not run) where there is none (PostgreSQL, an in-memory SQLite): the caller uses ``read(_:)``.
+    func readOnDedicatedThread<T: Sendable>(_ body: @escaping @Sendable (SQLiteDirectConnection) throws -> T) async throws -> T? {
+        guard case .sqlite(_, _, _, _, let directReaders, _, let counter) = backend, !directReaders.isEmpty else { return nil }
+        self.operations.withLockedValue { $0.reads += 1 }
+        let index = counter.withLockedValue { value -> Int in
+            value &+= 1
+            return value
+        }
+        return try await directReaders[index % directReaders.count].transaction(body)
     }
 
     /// True when a trivial query answers: used by `/readyz`.
@@ -230,8 +245,9 @@ public final class ThiqaDatabase: Sendable {
 
     public func close() async {
         switch backend {
-        case .sqlite(let writer, let dedicated, let writerThread, let readers, _, _):
+        case .sqlite(let writer, let dedicated, let writerThread, let readers, let directReaders, _, _):
             await dedicated?.close()
+            for reader in directReaders { await reader.close() }
             for connection in [writer] + readers { try? await connection.close() }
             try? await writerThread.shutdownGracefully()
         case .postgres:

@@ -19,7 +19,7 @@ public struct LoggedRecordWrite: Sendable {
 extension SQLInteractionRepository {
     /// Many records and their leaves in one durable commit (group commit), as ``recordBatch(_:log:leafOf:)``.
     ///
-    /// On a SQLite file the whole batch is one job on the dedicated writer thread (``SQLiteWriter``) with prepared
+    /// On a SQLite file the whole batch is one job on the dedicated writer thread (``DedicatedSQLiteConnection``) with prepared
     /// statements; elsewhere (PostgreSQL, in-memory SQLite) it is the SQLKit transaction with multi-row inserts.
     @discardableResult
     public func recordBatch(logged writes: [LoggedRecordWrite], log: SQLTransparencyLog) async throws -> [InteractionRecord] {
@@ -49,7 +49,7 @@ extension SQLInteractionRepository {
     }
 
     /// The batch on the writer's connection, inside its transaction.
-    static func recordBatch(_ writes: [LoggedRecordWrite], sealed: [KeptContent?], on connection: SQLiteWriteConnection) throws -> [InteractionRecord] {
+    static func recordBatch(_ writes: [LoggedRecordWrite], sealed: [KeptContent?], on connection: SQLiteDirectConnection) throws -> [InteractionRecord] {
         let indexes = try SQLTransparencyLog.append(writes.map { ($0.leaf, $0.leafHash) }, on: connection)
         var records: [InteractionRecord] = []
         records.reserveCapacity(writes.count)
@@ -66,7 +66,7 @@ extension SQLInteractionRepository {
         return records
     }
 
-    static func insert(_ r: InteractionRecord, on connection: SQLiteWriteConnection) throws {
+    static func insert(_ r: InteractionRecord, on connection: SQLiteDirectConnection) throws {
         try connection.execute("""
             INSERT INTO interactions (id, created_at_ms, tenant, use_case, api_key_id, endpoint, model, backend, backend_jurisdiction,
                 outcome, http_status, error_type, stream, latency_ms, upstream_latency_ms, prompt_tokens, completion_tokens, total_tokens, decisions,
@@ -103,7 +103,7 @@ extension SQLInteractionRepository {
         }
     }
 
-    static func complete(_ r: InteractionRecord, on connection: SQLiteWriteConnection) throws {
+    static func complete(_ r: InteractionRecord, on connection: SQLiteDirectConnection) throws {
         try connection.execute("""
             UPDATE interactions SET outcome = ?, http_status = ?, error_type = ?, latency_ms = ?, prompt_tokens = ?,
                 completion_tokens = ?, total_tokens = ?, response_sha256 = ?, completion_log_index = ?
@@ -122,7 +122,7 @@ extension SQLInteractionRepository {
         }
     }
 
-    static func insertContent(_ content: KeptContent, on connection: SQLiteWriteConnection) throws {
+    static func insertContent(_ content: KeptContent, on connection: SQLiteDirectConnection) throws {
         try connection.execute(
             "INSERT INTO kept_contents (interaction_id, subject_id, key_id, sealed, expires_at_ms) VALUES (?, ?, ?, ?, ?)"
         ) { b in
@@ -151,7 +151,7 @@ extension SQLInteractionRepository {
 extension SQLTransparencyLog {
     /// Appends already hashed leaves on the writer's connection, inside its transaction: the same rows as
     /// ``append(leaves:on:)`` (state read, leaves, completed nodes, state update), each statement prepared once.
-    static func append(_ leaves: [([UInt8], MerkleHash)], on connection: SQLiteWriteConnection) throws -> [UInt64] {
+    static func append(_ leaves: [([UInt8], MerkleHash)], on connection: SQLiteDirectConnection) throws -> [UInt64] {
         guard !leaves.isEmpty else { return [] }
         var stored: (size: Int64, frontier: String)?
         try connection.query("SELECT size, frontier FROM log_state WHERE id = 1") { row in

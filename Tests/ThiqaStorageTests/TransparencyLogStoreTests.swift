@@ -70,6 +70,13 @@ import ThiqaTesting
             await #expect(throws: TransparencyLogError.treeSizeTooLarge(requested: 5, size: 4)) {
                 try await log.inclusionProof(leafIndex: 0, treeSize: 5)
             }
+            // Node indexes of a tree this large do not fit a SQL integer: missing, not a crash.
+            await #expect(throws: TransparencyLogError.treeSizeTooLarge(requested: .max, size: 4)) {
+                try await log.inclusionProof(leafIndex: 0, treeSize: .max)
+            }
+            await #expect(throws: TransparencyLogError.treeSizeTooLarge(requested: .max, size: 4)) {
+                try await log.rootHash(treeSize: .max)
+            }
             await #expect(throws: TransparencyLogError.indexOutOfRange(index: 4, treeSize: 4)) {
                 try await log.inclusionProof(leafIndex: 4, treeSize: 4)
             }

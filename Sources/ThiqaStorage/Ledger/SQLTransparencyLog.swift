@@ -53,7 +53,7 @@ public struct SQLTransparencyLog: TransparencyLogAppender {
     }
 
     /// Appends in a transaction of its own (tools, tests and benchmarks; the gateway appends in the recorder's). On
-    /// a SQLite file this is one job on the dedicated writer thread with prepared statements (see ``SQLiteWriter``).
+    /// a SQLite file this is one job on the dedicated writer thread with prepared statements (see ``DedicatedSQLiteConnection``).
     @discardableResult
     public func append(leaves: [[UInt8]]) async throws -> [UInt64] {
         let hashed = leaves.map { ($0, RFC6962.leafHash($0)) }
@@ -163,27 +163,22 @@ public struct SQLTransparencyLog: TransparencyLogAppender {
 
     /// The root of the tree of `treeSize` leaves, for any size up to the current one.
     public func rootHash(treeSize: UInt64) async throws -> MerkleHash {
-        try await self.database.read { db in
-            let plan = ProofPlanner.rootHash(treeSize: treeSize)
-            let nodes = try await Self.nodes(plan.nodeIDs, treeSize: treeSize, on: db)
-            return try Self.assemble(plan, nodes)[0]
-        }
+        let plan = ProofPlanner.rootHash(treeSize: treeSize)
+        return try Self.assemble(plan, try await self.fetch(plan.nodeIDs, treeSize: treeSize))[0]
     }
 
     /// The inclusion proof of leaf `leafIndex` in the tree of `treeSize` leaves, with the leaf hash and root.
     public func inclusionProof(leafIndex: UInt64, treeSize: UInt64) async throws -> LogInclusionProof {
         guard leafIndex < treeSize else { throw TransparencyLogError.indexOutOfRange(index: leafIndex, treeSize: treeSize) }
-        return try await self.database.read { db in
-            let plan = try ProofPlanner.inclusion(leafIndex: leafIndex, treeSize: treeSize)
-            let root = ProofPlanner.rootHash(treeSize: treeSize)
-            let leaf = NodeID(level: 0, index: leafIndex)
-            let nodes = try await Self.nodes(plan.nodeIDs + root.nodeIDs + [leaf], treeSize: treeSize, on: db)
-            guard let leafHash = nodes[leaf] else { throw TransparencyLogError.corrupt("leaf \(leafIndex) is missing") }
-            return LogInclusionProof(
-                leafIndex: leafIndex, treeSize: treeSize, leafHash: leafHash,
-                rootHash: try Self.assemble(root, nodes)[0], proof: try Self.assemble(plan, nodes)
-            )
-        }
+        let plan = try ProofPlanner.inclusion(leafIndex: leafIndex, treeSize: treeSize)
+        let root = ProofPlanner.rootHash(treeSize: treeSize)
+        let leaf = NodeID(level: 0, index: leafIndex)
+        let nodes = try await self.fetch(plan.nodeIDs + root.nodeIDs + [leaf], treeSize: treeSize)
+        guard let leafHash = nodes[leaf] else { throw TransparencyLogError.corrupt("leaf \(leafIndex) is missing") }
+        return LogInclusionProof(
+            leafIndex: leafIndex, treeSize: treeSize, leafHash: leafHash,
+            rootHash: try Self.assemble(root, nodes)[0], proof: try Self.assemble(plan, nodes)
+        )
     }
 
     /// The inclusion proof of the first leaf with this hash in the tree of `treeSize` leaves.
@@ -199,16 +194,23 @@ public struct SQLTransparencyLog: TransparencyLogAppender {
     /// The consistency proof from the tree of `size1` leaves to the tree of `size2` leaves, with both roots.
     public func consistencyProof(size1: UInt64, size2: UInt64) async throws -> LogConsistencyProof {
         guard size1 > 0, size1 <= size2 else { throw TransparencyLogError.invalidSizes(size1: size1, size2: size2) }
-        return try await self.database.read { db in
-            let plan = try ProofPlanner.consistency(size1: size1, size2: size2)
-            let root1 = ProofPlanner.rootHash(treeSize: size1)
-            let root2 = ProofPlanner.rootHash(treeSize: size2)
-            let nodes = try await Self.nodes(plan.nodeIDs + root1.nodeIDs + root2.nodeIDs, treeSize: size2, on: db)
-            return LogConsistencyProof(
-                size1: size1, size2: size2, root1: try Self.assemble(root1, nodes)[0], root2: try Self.assemble(root2, nodes)[0],
-                proof: try Self.assemble(plan, nodes)
-            )
+        let plan = try ProofPlanner.consistency(size1: size1, size2: size2)
+        let root1 = ProofPlanner.rootHash(treeSize: size1)
+        let root2 = ProofPlanner.rootHash(treeSize: size2)
+        let nodes = try await self.fetch(plan.nodeIDs + root1.nodeIDs + root2.nodeIDs, treeSize: size2)
+        return LogConsistencyProof(
+            size1: size1, size2: size2, root1: try Self.assemble(root1, nodes)[0], root2: try Self.assemble(root2, nodes)[0],
+            proof: try Self.assemble(plan, nodes)
+        )
+    }
+
+    /// The stored nodes of plans over the tree of `treeSize` leaves, in one read snapshot: on a SQLite file point
+    /// lookups with prepared statements on a dedicated reader thread, elsewhere one SQLKit query.
+    func fetch(_ ids: [NodeID], treeSize: UInt64) async throws -> [NodeID: MerkleHash] {
+        if let nodes = try await self.database.readOnDedicatedThread({ connection in try Self.nodes(ids, treeSize: treeSize, on: connection) }) {
+            return nodes
         }
+        return try await self.database.read { db in try await Self.nodes(ids, treeSize: treeSize, on: db) }
     }
 
     /// The nodes of plans over the tree of `treeSize` leaves, which always include the root's nodes: the last of
@@ -233,7 +235,7 @@ public struct SQLTransparencyLog: TransparencyLogAppender {
     }
 
     /// Fetches stored nodes in one query: level 0 from `log_leaves`, the others from `log_nodes`, one
-    /// `level = ? AND idx IN (…)` term per level.
+    /// `level = ? AND idx IN (…)` term per level. Indexes beyond Int64 are clamped: not stored, so reported missing.
     static func nodes(_ ids: [NodeID], on db: any SQLDatabase) async throws -> [NodeID: MerkleHash] {
         var byLevel: [UInt8: Set<UInt64>] = [:]
         for id in ids { byLevel[id.level, default: []].insert(id.index) }
@@ -243,13 +245,13 @@ public struct SQLTransparencyLog: TransparencyLogAppender {
             var query: SQLQueryString = "SELECT level, idx, hash FROM log_nodes WHERE "
             for (position, (level, indexes)) in interior.enumerated() {
                 if position > 0 { query += " OR " }
-                let binds: [any Encodable & Sendable] = indexes.sorted().map { Int64($0) }
+                let binds: [any Encodable & Sendable] = indexes.sorted().map { Int64(clamping: $0) }
                 query += "(level = \(bind: Int64(level)) AND idx IN (\(binds: binds)))"
             }
             parts.append(query)
         }
         if let leaves = byLevel[0] {
-            let binds: [any Encodable & Sendable] = leaves.sorted().map { Int64($0) }
+            let binds: [any Encodable & Sendable] = leaves.sorted().map { Int64(clamping: $0) }
             parts.append("SELECT CAST(0 AS BIGINT) AS level, idx, leaf_hash AS hash FROM log_leaves WHERE idx IN (\(binds: binds))")
         }
         guard !parts.isEmpty else { return [:] }

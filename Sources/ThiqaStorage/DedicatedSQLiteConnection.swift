@@ -4,50 +4,84 @@ import Synchronization
 // SQLite in one process do not see each other's POSIX locks, and closing a file in one drops the other's locks.
 import VaporCSQLite
 
-/// The one connection that writes interaction records and log leaves, owned by one thread of its own.
+/// A SQLite connection owned by one thread of its own: the process's one writer, and the readers that serve proofs.
 ///
-/// Through SQLKit, a one-record batch crossed task → event loop → thread pool → event loop → task for each of its
-/// 8+ statements, each parsed again and its binds encoded through `Encodable` (BENCHMARKS.md, Gateway: ~20 % of a
-/// `perf` profile under wrk in kernel context switches; the ledger section: a fifth of append time in SQLKit and
-/// SQLiteNIO binding and serialising). Here a whole batch — BEGIN, state read, leaves, nodes, records, COMMIT — is
-/// one job on this thread, with statements prepared once and reused (`sqlite3_reset`), values bound directly.
-///
+/// Writer: through SQLKit, a one-record batch crossed task → event loop → thread pool → event loop → task for each
+/// of its 8+ statements, each parsed again and its binds encoded through `Encodable` (BENCHMARKS.md, Gateway: ~20 %
+/// of a `perf` profile under wrk in kernel context switches; the ledger section: a fifth of append time in SQLKit
+/// and SQLiteNIO binding and serialising). Here a whole batch — BEGIN, state read, leaves, nodes, records, COMMIT —
+/// is one job on this thread, with statements prepared once and reused (`sqlite3_reset`), values bound directly.
 /// Commits are as durable as before: WAL with `synchronous=FULL`, so COMMIT returns after the fsync.
-final class SQLiteWriter: Sendable {
+///
+/// Readers: a proof on a 10-million-entry log is ~30 point lookups. Through SQLKit it was one `UNION ALL` query
+/// whose text changes with every proof (parsed each time, ~13 % of a proof) on SQLiteNIO's shared pool, and its p99
+/// stayed at 1.0–1.5 ms (BENCHMARKS.md, Transparency log); here each lookup is a prepared statement on a
+/// connection whose thread does nothing else.
+final class DedicatedSQLiteConnection: Sendable {
+    enum Mode: Sendable {
+        /// The write connection: every Thiqa write pragma, `BEGIN IMMEDIATE` transactions.
+        case write
+        /// A read connection: `query_only`, so a bug cannot write through it; read snapshots with `BEGIN`.
+        case read
+    }
+
     private let thread: NIOThreadPool
     /// Touched only by jobs on `thread`; the lock is never contended and keeps the compiler's proof simple.
-    private let connection = Mutex<SQLiteWriteConnection?>(nil)
+    private let connection = Mutex<SQLiteDirectConnection?>(nil)
+    private let mode: Mode
+    /// Readers own their thread; the writer's thread is shared with SQLiteNIO's write connection and closed by the database.
+    private let ownsThread: Bool
 
-    /// The thread, for SQLiteNIO's own write connection too: every write of the process runs on this thread.
+    /// The thread, for SQLiteNIO's own write connection too: every write of the process runs on the writer's thread.
     var threadPool: NIOThreadPool { thread }
 
-    private init(thread: NIOThreadPool) {
+    private init(thread: NIOThreadPool, mode: Mode, ownsThread: Bool) {
         self.thread = thread
+        self.mode = mode
+        self.ownsThread = ownsThread
     }
 
-    /// Opens the file read-write on a thread of its own, with the pragmas every Thiqa write connection has.
-    static func open(path: String, thread: NIOThreadPool) async throws -> SQLiteWriter {
-        let writer = SQLiteWriter(thread: thread)
-        try await thread.runIfActive {
-            try writer.connection.withLock { connection throws in connection = try SQLiteWriteConnection(path: path) }
+    /// Opens the file read-write on `thread` with the pragmas every Thiqa write connection has.
+    static func open(path: String, thread: NIOThreadPool) async throws -> DedicatedSQLiteConnection {
+        try await open(path: path, thread: thread, mode: .write, ownsThread: false)
+    }
+
+    /// Opens a read connection on a thread of its own (closed with the connection).
+    static func openReader(path: String) async throws -> DedicatedSQLiteConnection {
+        let thread = NIOThreadPool(numberOfThreads: 1)
+        thread.start()
+        do {
+            return try await open(path: path, thread: thread, mode: .read, ownsThread: true)
+        } catch {
+            try? await thread.shutdownGracefully()
+            throw error
         }
-        return writer
     }
 
-    /// Runs `body` on the writer's thread with the connection; nothing else uses the connection meanwhile.
-    func run<T: Sendable>(_ body: @escaping @Sendable (SQLiteWriteConnection) throws -> T) async throws -> T {
+    private static func open(path: String, thread: NIOThreadPool, mode: Mode, ownsThread: Bool) async throws -> DedicatedSQLiteConnection {
+        let dedicated = DedicatedSQLiteConnection(thread: thread, mode: mode, ownsThread: ownsThread)
+        try await thread.runIfActive {
+            try dedicated.connection.withLock { connection throws in connection = try SQLiteDirectConnection(path: path, mode: mode) }
+        }
+        return dedicated
+    }
+
+    /// Runs `body` on the connection's thread; nothing else uses the connection meanwhile.
+    func run<T: Sendable>(_ body: @escaping @Sendable (SQLiteDirectConnection) throws -> T) async throws -> T {
         try await thread.runIfActive {
             try self.connection.withLock { connection throws -> T in
-                guard let open = connection else { throw SQLiteWriteError(code: SQLITE_MISUSE, message: "the writer is closed", sql: nil) }
+                guard let open = connection else { throw SQLiteDirectError(code: SQLITE_MISUSE, message: "the connection is closed", sql: nil) }
                 return try body(open)
             }
         }
     }
 
-    /// Runs `body` in one IMMEDIATE transaction, committed (and fsynced) if it returns, rolled back if it throws.
-    func transaction<T: Sendable>(_ body: @escaping @Sendable (SQLiteWriteConnection) throws -> T) async throws -> T {
-        try await run { connection in
-            try connection.execute("BEGIN IMMEDIATE")
+    /// Runs `body` in one transaction: on the writer IMMEDIATE, committed (and fsynced) if it returns, rolled back
+    /// if it throws; on a reader one snapshot of the database for all of `body`'s statements.
+    func transaction<T: Sendable>(_ body: @escaping @Sendable (SQLiteDirectConnection) throws -> T) async throws -> T {
+        let begin = mode == .write ? "BEGIN IMMEDIATE" : "BEGIN"
+        return try await run { connection in
+            try connection.execute(begin)
             do {
                 let result = try body(connection)
                 try connection.execute("COMMIT")
@@ -63,10 +97,11 @@ final class SQLiteWriter: Sendable {
         _ = try? await thread.runIfActive {
             self.connection.withLock { $0 = nil }
         }
+        if ownsThread { try? await thread.shutdownGracefully() }
     }
 }
 
-public struct SQLiteWriteError: Error, CustomStringConvertible {
+public struct SQLiteDirectError: Error, CustomStringConvertible {
     public var code: Int32
     public var message: String
     public var sql: String?
@@ -75,27 +110,35 @@ public struct SQLiteWriteError: Error, CustomStringConvertible {
     }
 }
 
-/// A write connection with its prepared statements. Used only on the writer's thread.
-final class SQLiteWriteConnection {
+/// A connection with its prepared statements, used through SQLite's C API by the one thread that owns it.
+final class SQLiteDirectConnection {
     private let handle: OpaquePointer
     private var statements: [String: OpaquePointer] = [:]
 
-    init(path: String) throws {
+    init(path: String, mode: DedicatedSQLiteConnection.Mode) throws {
         var handle: OpaquePointer?
-        // NOMUTEX: one thread owns the connection, SQLite's own mutex would be pure cost.
+        // NOMUTEX: one thread owns the connection, SQLite's own mutex would be pure cost. Readers open read-write
+        // and set query_only: a read-only open of a WAL file fails when it has to create the -shm file.
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         let code = sqlite_nio_sqlite3_open_v2(path, &handle, flags, nil)
         guard code == SQLITE_OK, let handle else {
             let message = handle.map { String(cString: sqlite_nio_sqlite3_errmsg($0)) } ?? "cannot open"
             if let handle { sqlite_nio_sqlite3_close(handle) }
-            throw SQLiteWriteError(code: code, message: "cannot open '\(path)' for writing: \(message)", sql: nil)
+            throw SQLiteDirectError(code: code, message: "cannot open '\(path)': \(message)", sql: nil)
         }
         self.handle = handle
-        // The same pragmas as every Thiqa write connection: FULL makes each commit durable before it returns;
-        // secure_delete zeroes what a delete frees (crypto-shredding leaves no copy of an erased row in free pages).
-        for pragma in [
-            "PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA busy_timeout=10000", "PRAGMA foreign_keys=ON", "PRAGMA secure_delete=ON",
-        ] {
+        let pragmas: [String]
+        switch mode {
+        case .write:
+            // The same pragmas as every Thiqa write connection: FULL makes each commit durable before it returns;
+            // secure_delete zeroes what a delete frees (crypto-shredding leaves no copy of an erased row in free pages).
+            pragmas = [
+                "PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA busy_timeout=10000", "PRAGMA foreign_keys=ON", "PRAGMA secure_delete=ON",
+            ]
+        case .read:
+            pragmas = ["PRAGMA busy_timeout=10000", "PRAGMA query_only=ON"]
+        }
+        for pragma in pragmas {
             try self.query(pragma) { _ in }
         }
     }
@@ -114,8 +157,8 @@ final class SQLiteWriteConnection {
         return statement
     }
 
-    private func error(_ code: Int32, sql: String?) -> SQLiteWriteError {
-        SQLiteWriteError(code: code, message: String(cString: sqlite_nio_sqlite3_errmsg(handle)), sql: sql)
+    private func error(_ code: Int32, sql: String?) -> SQLiteDirectError {
+        SQLiteDirectError(code: code, message: String(cString: sqlite_nio_sqlite3_errmsg(handle)), sql: sql)
     }
 
     /// Runs a statement that returns no rows.
