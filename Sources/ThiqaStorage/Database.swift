@@ -30,7 +30,7 @@ public final class ThiqaDatabase: Sendable {
     private enum Backend: Sendable {
         case sqlite(
             writer: SQLiteConnection, dedicated: DedicatedSQLiteConnection?, writerThread: NIOThreadPool, readers: [SQLiteConnection],
-            directReaders: [DedicatedSQLiteConnection], writeLock: AsyncLock, counter: NIOLockedValueBox<Int>
+            directReaders: [DedicatedSQLiteConnection], writeLock: WriterTurns, counter: NIOLockedValueBox<Int>
         )
         case postgres(PostgresClient)
     }
@@ -85,7 +85,7 @@ public final class ThiqaDatabase: Sendable {
                 dialect: .sqlite,
                 backend: .sqlite(
                     writer: writer, dedicated: dedicated, writerThread: writerThread, readers: readers, directReaders: directReaders,
-                    writeLock: AsyncLock(), counter: NIOLockedValueBox(0)
+                    writeLock: WriterTurns(), counter: NIOLockedValueBox(0)
                 ),
                 logger: logger
             )
@@ -218,6 +218,17 @@ public final class ThiqaDatabase: Sendable {
         guard case .sqlite(_, let dedicated?, _, _, _, let lock, _) = backend else { return nil }
         self.operations.withLockedValue { $0.transactions += 1 }
         return try await lock.withLock { try await dedicated.transaction(body) }
+    }
+
+    /// The dedicated writer and its turns, where there is one (a SQLite file): for ``SQLiteGroupCommit``.
+    var dedicatedWriter: (DedicatedSQLiteConnection, WriterTurns)? {
+        guard case .sqlite(_, let dedicated?, _, _, _, let lock, _) = backend else { return nil }
+        return (dedicated, lock)
+    }
+
+    /// Counts a transaction run outside ``transaction(_:)`` (the group commit's batches).
+    func countTransaction() {
+        self.operations.withLockedValue { $0.transactions += 1 }
     }
 
     /// Runs `body` in one read snapshot on a dedicated SQLite reader thread (prepared statements, no SQLKit); nil

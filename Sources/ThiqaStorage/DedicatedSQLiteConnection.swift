@@ -79,17 +79,16 @@ final class DedicatedSQLiteConnection: Sendable {
     /// Runs `body` in one transaction: on the writer IMMEDIATE, committed (and fsynced) if it returns, rolled back
     /// if it throws; on a reader one snapshot of the database for all of `body`'s statements.
     func transaction<T: Sendable>(_ body: @escaping @Sendable (SQLiteDirectConnection) throws -> T) async throws -> T {
-        let begin = mode == .write ? "BEGIN IMMEDIATE" : "BEGIN"
-        return try await run { connection in
-            try connection.execute(begin)
-            do {
-                let result = try body(connection)
-                try connection.execute("COMMIT")
-                return result
-            } catch {
-                try? connection.execute("ROLLBACK")
-                throw error
-            }
+        let mode = self.mode
+        return try await run { connection in try connection.transaction(mode, body) }
+    }
+
+    /// Runs `body` on the connection's thread without waiting for it (nil when the thread no longer runs jobs):
+    /// for work that starts on the thread and finishes there, like the group commit, which resumes its callers.
+    func submit(_ body: @escaping @Sendable (SQLiteDirectConnection?) -> Void) {
+        thread.submit { state in
+            guard case .active = state else { return body(nil) }
+            self.connection.withLock { connection in body(connection) }
         }
     }
 
@@ -159,6 +158,20 @@ final class SQLiteDirectConnection {
 
     private func error(_ code: Int32, sql: String?) -> SQLiteDirectError {
         SQLiteDirectError(code: code, message: String(cString: sqlite_nio_sqlite3_errmsg(handle)), sql: sql)
+    }
+
+    /// Runs `body` in one transaction (IMMEDIATE on the writer, a read snapshot on a reader): committed if it
+    /// returns, rolled back if it throws.
+    func transaction<T>(_ mode: DedicatedSQLiteConnection.Mode, _ body: (SQLiteDirectConnection) throws -> T) throws -> T {
+        try execute(mode == .write ? "BEGIN IMMEDIATE" : "BEGIN")
+        do {
+            let result = try body(self)
+            try execute("COMMIT")
+            return result
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
     }
 
     /// Runs a statement that returns no rows.

@@ -2,7 +2,8 @@
 # profile.sh BIN LABEL C [SECONDS] [STREAM]: serves BIN (a release `thiqa`) on a fresh SQLite with the bench
 # configuration, runs wrk at C for SECONDS (after a 3 s warm-up) and `perf record -F 499 -g` on the server meanwhile
 # (BENCH_DECLARED=1: the use case declared from bench/gateway/registry-bench.yaml instead of a legacy draft;
-# NOPERF=1: wrk only, for quick side-by-side runs, and the server's CPU seconds over the window: CPU_SECONDS).
+# NOPERF=1: wrk only, for quick side-by-side runs, and the server's CPU seconds over the window: CPU_SECONDS;
+# PERFSTAT=1: wrk with `perf stat` counting the server's context switches and migrations, per request: SWITCHES).
 # Prints wrk's RESULT line; perf.data is under $TMPDIR/thiqa-profile.
 # Read it with `perf report -i …/perf.data --no-children --sort sym -g none`.
 set -euo pipefail
@@ -32,6 +33,13 @@ if [[ ${NOPERF:-} == 1 ]]; then
   ticks_before=$(cpu_ticks)
   WRK_AUTH=$key WRK_STREAM=$stream wrk -t1 -c"$c" -d${secs}s --latency -s $root/bench/gateway/wrk-chat.lua http://127.0.0.1:8090/v1/chat/completions > "$d/wrk.txt"
   echo "CPU_SECONDS $(( $(cpu_ticks) - ticks_before )) $(getconf CLK_TCK)" | awk '{ printf "CPU_SECONDS %.3f\n", $2 / $3 }'
+elif [[ ${PERFSTAT:-} == 1 ]]; then
+  perf stat -e context-switches,cpu-migrations -x, -p $pid -o "$d/perfstat.csv" -- sleep $secs &
+  perfpid=$!
+  WRK_AUTH=$key WRK_STREAM=$stream wrk -t1 -c"$c" -d${secs}s --latency -s $root/bench/gateway/wrk-chat.lua http://127.0.0.1:8090/v1/chat/completions > "$d/wrk.txt"
+  wait $perfpid || true
+  requests=$(grep -o '"requests":[0-9]*' "$d/wrk.txt" | cut -d: -f2)
+  awk -F, -v n="$requests" '$3 ~ /context-switches|cpu-migrations/ { printf "SWITCHES %s %d (%.2f per request)\n", $3, $1, $1 / n }' "$d/perfstat.csv"
 else
   perf record -F 499 -g -p $pid -o "$d/perf.data" -- sleep $secs 2>"$d/perf.err" &
   perfpid=$!
