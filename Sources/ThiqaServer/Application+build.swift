@@ -123,12 +123,18 @@ public func buildApplication(
     let limits = configuration.connections
     var app = Application(
         router: router,
-        server: .http1(configuration: HTTP1Channel.Configuration(
-            additionalChannelHandlers: [
-                RequestDeadlineHandler(headTimeout: .milliseconds(Int64(limits.headTimeoutMs)), bodyTimeout: .milliseconds(Int64(limits.bodyTimeoutMs)))
-            ],
-            idleTimeout: .milliseconds(Int64(limits.idleTimeoutMs))
-        )),
+        server: HTTPServerBuilder { responder in
+            let http1 = HTTP1Channel(responder: responder, configuration: HTTP1Channel.Configuration(
+                additionalChannelHandlers: [
+                    RequestDeadlineHandler(headTimeout: .milliseconds(Int64(limits.headTimeoutMs)), bodyTimeout: .milliseconds(Int64(limits.bodyTimeoutMs)))
+                ],
+                idleTimeout: .milliseconds(Int64(limits.idleTimeoutMs))
+            ))
+            // Issue 15: each connection served on its socket's event loop (see EventLoopAffineChannel);
+            // `THIQA_TASK_EXECUTOR=cooperative` keeps Swift's own pool for this too.
+            if ProcessInfo.processInfo.environment["THIQA_TASK_EXECUTOR"] == "cooperative" { return http1 }
+            return EventLoopAffineChannel(inner: http1)
+        },
         configuration: .init(
             address: .hostname(configuration.host, port: configuration.port), serverName: "Thiqa",
             availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections, logger: logger)

@@ -41,7 +41,8 @@ elif [[ ${PERFSTAT:-} == 1 ]]; then
   requests=$(grep -o '"requests":[0-9]*' "$d/wrk.txt" | cut -d: -f2)
   awk -F, -v n="$requests" '$3 ~ /context-switches|cpu-migrations/ { printf "SWITCHES %s %d (%.2f per request)\n", $3, $1, $1 / n }' "$d/perfstat.csv"
 else
-  perf record -F 499 -g -p $pid -o "$d/perf.data" -- sleep $secs 2>"$d/perf.err" &
+  # PERFEVENT=context-switches: where threads block (the stack at each switch-out) instead of where CPU goes.
+  perf record ${PERFEVENT:+-e $PERFEVENT} -F 499 -g -p $pid -o "$d/perf.data" -- sleep $secs 2>"$d/perf.err" &
   perfpid=$!
   WRK_AUTH=$key WRK_STREAM=$stream wrk -t1 -c"$c" -d${secs}s --latency -s $root/bench/gateway/wrk-chat.lua http://127.0.0.1:8090/v1/chat/completions > "$d/wrk.txt"
   wait $perfpid || true
