@@ -444,3 +444,92 @@ struct NameContextTests {
         #expect(Lexicon.index.words[WordKey(stringLiteral: "zzqxw")] == nil)
     }
 }
+
+@Suite("Names: Arabic names alone, Tifinagh subjects and emphatics, saints, lists, places named by 'its name'")
+struct NameSentenceTests {
+    let scanner = PrivacyScanner(types: [.PERSON])
+
+    func persons(_ text: String) -> [String] { self.scanner.scan(text).map(\.text) }
+
+    @Test(
+        "An Arabic given name not also a word stands alone; one that is a word, or a saint's or a town's, does not",
+        arguments: [
+            ("حصلت سمية على الشهادة بعد أسبوع.", ["سمية"]),
+            ("أين وصلت طلبية أيوب؟", ["أيوب"]),
+            ("الحياة صعبة بدون خدمة.", []),
+            ("مشينا لمولاي إبراهيم نهار السبت.", []),
+            ("زرنا سيدي يوسف فالموسم.", []),
+            ("بغيت نمشي لبني ملال نهار السبت.", []),
+        ]
+    )
+    func arabicAlone(_ text: String, _ names: [String]) {
+        #expect(self.persons(text) == names)
+    }
+
+    @Test(
+        "After a Tifinagh kinship word, an unlisted word before a verb or a negation is the name",
+        arguments: [
+            ("ⴳⵯⵎⴰ ⵄⴰⵙⵙⵓ ⵓⵔ ⵉⵍⴽⵉⵎ ⴰⵙⵙⴰ.", ["ⵄⴰⵙⵙⵓ"]),
+            ("ⵓⵍⵜⵎⴰ ⵎⵉⵏⴰ ⵜⵣⴷⵖ ⴳ ⵜⵉⵣⵏⵉⵜ.", ["ⵎⵉⵏⴰ"]),
+            // ⵉⵍⵍⵉ is also "there is": a noun in the annexed state after it is no name.
+            ("ⴰⵢⵢⵓⵔ ⴰⴷ ⵓⵔ ⵉⵍⵍⵉ ⵓⵙⵓⵜⵔ.", []),
+            ("ⵉⵎⵎⵉ ⴷ ⴱⴰⴱⴰ ⵎⵓⴹⵏ, ⵡⵉ ⵔⴰ ⵉⴷⴷⵓ?", []),
+            ("ⴱⴰⴱⴰ ⵉⵅⴷⴷⵎ ⴳ ⴼⵔⴰⵏⵙⴰ.", []),
+        ]
+    )
+    func tifinaghSubjects(_ text: String, _ names: [String]) {
+        #expect(self.persons(text) == names)
+    }
+
+    @Test("Tifinagh emphatics written by ear meet the plain letters of the lists")
+    func tifinaghEmphatics() {
+        // The list writes ⵉⵜⵜⵓ; ⵉⵟⵟⵓ (ⵟ for ⵜ) is not in the word table itself.
+        #expect(Lexicon.index.words[WordKey(stringLiteral: "ⵉⵟⵟⵓ")]?.name.contains(.given) != true)
+        #expect(self.persons("ⵢⵎⵎⴰ ⵉⵟⵟⵓ ⵜⵔⴰ ⴰⴷ ⵜⴰⵡⵉ ⵜⴰⴽⴰⵕⴹⴰ.") == ["ⵉⵟⵟⵓ"])
+        #expect(self.persons("ⵙⵙⵉⵡⵍⵖ ⴷ ⴼⴰⴹⵎⴰ ⵉⴹⴳⴰⵎ.") == ["ⴼⴰⴹⵎⴰ"])
+    }
+
+    @Test(
+        "Closing formulas in the annexed state, Tifinagh signature lines, and a colon after an Amazigh family name",
+        arguments: [
+            ("ⵙ ⵜⵏⵎⵎⵉⵔⵜ,\nⵏⴰⴷⵉⵢⴰ ⴰⵢⵜ ⵍⵃⴰⵊ", ["ⵏⴰⴷⵉⵢⴰ ⴰⵢⵜ ⵍⵃⴰⵊ"]),
+            ("S tenmirt,\nIdir Amzal", ["Idir Amzal"]),
+            ("ⵙ ⵜⵏⵎⵎⵉⵔⵜ,\nⵜⵍⵍⴰ ⵜⴳⵎⵎⵉ ⵏⵏⵙ ⴳ ⵓⴷⵔⴰⵔ ⵉⵇⵇⵏ ⴱⵣⵣⴰⴼ.", []),
+            ("ⴰⵍⵖⵓ ⵙⴳ ⵙⵄⵉⴷ ⴰⵎⵣⴰⵍ: ⵜⴰⴳⵔⴰⵡⵜ ⴰⵙⴽⴽⴰ.", ["ⵙⵄⵉⴷ ⴰⵎⵣⴰⵍ"]),
+        ]
+    )
+    func signatures(_ text: String, _ names: [String]) {
+        #expect(self.persons(text) == names)
+    }
+
+    @Test(
+        "Thanks glued to 'ل', jobs before a name, lists of names, kinship on forms, 3la after a verb of calling",
+        arguments: [
+            ("شكرا بزاف لفدوى اللي عاونتني.", ["فدوى"]),
+            ("شكرا للجميع على المساعدة.", []),
+            ("شكرا للموظفة إيمان على الاستقبال.", ["إيمان"]),
+            ("الموظف الجديد ما جاش اليوم.", []),
+            ("ولادي يوسف وأيوب ومريم كيقراو فنفس المدرسة.", ["يوسف", "أيوب", "مريم"]),
+            ("Mes petits-enfants Aya et Adam vivent chez moi.", ["Aya", "Adam"]),
+            ("اسم الأم: زهرة بنت محمد", ["زهرة بنت محمد"]),
+            ("3ayet 3la Bouchra w gol liha tji.", ["Bouchra"]),
+            ("3ayet 3la tobis bach nwsal.", []),
+        ]
+    )
+    func contextCues(_ text: String, _ names: [String]) {
+        #expect(self.persons(text) == names)
+    }
+
+    @Test(
+        "'Its name is' after a place or a shop names the place",
+        arguments: [
+            ("المدرسة ديال الولاد سميتها عبد المومن.", []),
+            ("الفندق سميتو الياقوت، حدا المحطة.", []),
+            ("Lmadrasa dyal drari smitha Ibn Khaldoun.", []),
+            ("بنتي الصغيرة سميتها مريم.", ["مريم"]),
+        ]
+    )
+    func placesNamedByItsName(_ text: String, _ names: [String]) {
+        #expect(self.persons(text) == names)
+    }
+}

@@ -51,6 +51,9 @@ extension ScanState {
     /// Keys of introductions that also introduce other things than names ("je suis", "ana", "nekk d").
     private static let weakIntroductionKeys: WordSet = ["suis", "ana", "d", "ⴷ"]
 
+    /// "Its name is": Darija introductions that also name places and shops.
+    private static let itsNameIntroductions: WordSet = ["سميتو", "سميتها", "smitou", "smitha", "smito", "smitah"]
+
     /// Introductions after which a lower-case word is still a name ("ana smiti youssef").
     private static let lowercaseIntroductions: WordSet = [
         "smiti", "smiyti", "smiya", "smitou", "smitha", "isem", "ism", "nekk", "nkk", "inu", "nnu", "d",
@@ -75,7 +78,8 @@ extension ScanState {
         "sift", "sifti", "siftt", "seft", "3ti", "3tit", "3tiha", "3tih", "3titha", "3tito", "sellem", "sallem", "bellegh",
     ]
 
-    private static let latinDetachedLam: WordKey = "l"
+    /// A detached "l" or "3la" after those verbs: "9olt l redouane", "3ayet 3la Bouchra".
+    private static let latinAddressees: WordSet = ["l", "3la", "3lih"]
 
     /// "ديال" after a name says where the person works ("سعيد ديال الشباك"); "نور ديال الدار" is the light of the house.
     private static let detachedLam: WordKey = "ل"
@@ -121,16 +125,17 @@ extension ScanState {
         return WordKey(value: h)
     }
 
-    /// The key of a Tifinagh word with ⵥ read as ⵣ and a written schwa ⴻ left out, or nil when it has neither: users
-    /// write ⵥ and ⵣ by ear (ⵥⵉⵔⵉ for ⵣⵉⵔⵉ) and the schwa the IRCAM orthography does not write (ⴰⴽⵙⴻⵍ for ⴰⴽⵙⵍ). The
-    /// lexicon holds the same variant of each of its words (`NameLexicon.kinds`).
+    /// The key of a Tifinagh word with its emphatics read as plain letters (ⵥ as ⵣ, ⵟ as ⵜ, ⴹ as ⴷ, ⵚ as ⵙ, ⵕ as ⵔ) and a
+    /// written schwa ⴻ left out, or nil when it has none: users write emphatics by ear (ⵥⵉⵔⵉ for ⵣⵉⵔⵉ, ⵉⵟⵟⵓ for ⵉⵜⵜⵓ) and
+    /// the schwa the IRCAM orthography does not write (ⴰⴽⵙⴻⵍ for ⴰⴽⵙⵍ). The lexicon holds the same variant of each of its
+    /// words (`NameLexicon.kinds`).
     private static func tifinaghVariantKey(_ s: UnsafeBufferPointer<UInt32>, _ start: Int, _ end: Int) -> WordKey? {
         var h = WordKey.offsetBasis
         var changed = false
         for k in start..<end {
             var f = NormalizedText.fold(s[k])
-            if f == NameLexicon.tifinaghEmphaticZ {
-                f = NameLexicon.tifinaghZ
+            if let plain = NameLexicon.tifinaghPlain(f) {
+                f = plain
                 changed = true
             } else if f == NameLexicon.tifinaghSchwa {
                 changed = true
@@ -186,7 +191,7 @@ extension ScanState {
                         guard t > 0,
                             !tokens[t - 1].cues.isDisjoint(with: nameCues)
                                 || !kinds[t - 1].isDisjoint(with: [.given, .family, .particle, .innerHonorific])
-                                || (t > 1 && tokens[t - 1].key == Self.latinDetachedLam && Self.latinAddressVerbs.contains(tokens[t - 2].key))
+                                || (t > 1 && Self.latinAddressees.contains(tokens[t - 1].key) && Self.latinAddressVerbs.contains(tokens[t - 2].key))
                         else { continue }
                     }
                     if !token.name.isEmpty {
@@ -199,8 +204,10 @@ extension ScanState {
                     }
                     // "قولي لسعاد", "عيط لخديجة": a given name glued to "ل" after a verb of speaking to someone; the span
                     // leaves the "ل" out, like a glued "و".
+                    // "شكرا بزاف لفدوى": thanks to someone, glued to the "ل" of the dative.
                     if token.script == .arabic, t > 0, token.length >= 4, s[token.start] == 0x0644, s[token.start + 1] != 0x0627,
-                        Self.addressVerbs.contains(tokens[t - 1].key) || (t > 1 && Self.addressVerbs.contains(tokens[t - 2].key)),
+                        Self.addressVerbs.contains(tokens[t - 1].key) || (t > 1 && Self.addressVerbs.contains(tokens[t - 2].key))
+                            || tokens[t - 1].cues.contains(.signOff),
                         let kind = table(Self.key(s, token.start + 1, token.end)), kind.contains(.given), !kind.contains(.tail)
                     {
                         kinds[t] = kind.intersection([.given, .family, .common]).union(.afterConjunction)
@@ -327,13 +334,35 @@ extension ScanState {
             self.isNameGap(self.tokens[t].end, token.start), kinds[next].isDisjoint(with: [.particle, .regnal, .tail, .common]),
             !self.isContextWord(next), !Self.amazighTimeWords.contains(token.key)
         else { return false }
-        if self.endsClause(after: next) { return true }
+        // "ⴰⵍⵖⵓ ⵙⴳ ⵙⵄⵉⴷ ⴰⵎⵣⴰⵍ: …": a colon closes the name too.
+        if self.endsClause(after: next) || (next + 1 < self.tokens.count && self.scalar(token.end) == 0x3A) { return true }
         guard next + 1 < self.tokens.count, self.isNameGap(token.end, self.tokens[next + 1].start) else { return false }
         let verb = self.tokens[next + 1]
         guard verb.script == .tifinagh, verb.length >= 3 else { return false }
         let f0 = self.norm.scalars[verb.start]
         let f1 = self.norm.scalars[verb.start + 1]
         return (f0 == 0x2D49 || f0 == 0x2D62 || f0 == 0x2D5C) && f1 != 0x2D30 && f1 != 0x2D49 && f1 != 0x2D53 && f1 != 0x2D3B
+    }
+
+    /// A Tifinagh verb shape: a ⵜ/ⵉ/ⵢ person prefix before a consonant (ⵉⵅⴷⴷⵎ, ⵜⵖⵔⴰ, ⵢⵓⵛⴽⴰ is not one).
+    private func isTifinaghVerbShaped(_ t: Int) -> Bool {
+        let token = self.tokens[t]
+        guard token.script == .tifinagh, token.length >= 2 else { return false }
+        let f0 = self.norm.scalars[token.start]
+        let f1 = self.norm.scalars[token.start + 1]
+        return (f0 == 0x2D49 || f0 == 0x2D62 || f0 == 0x2D5C) && f1 != 0x2D30 && f1 != 0x2D49 && f1 != 0x2D53 && f1 != 0x2D3B
+    }
+
+    /// Tifinagh negation and aspect particles that open a predicate: ⵓⵔ "not", ⵔⴰⴷ / ⴰⴷ "will", ⴷⴰ / ⴰⵔ "is …ing".
+    private static let amazighPredicateParticles: WordSet = ["ⵓⵔ", "ⵔⴰⴷ", "ⴰⴷ", "ⴷⴰ", "ⴰⵔ", "ur", "rad", "da", "ar"]
+
+    /// Whether the name at token `t` is the subject of what follows: a verb or a negation comes next ("ⴰⵔⴳⴰⵣ ⵉⵏⵓ ⵄⴰⵙⵙⵓ
+    /// ⵉⵅⴷⴷⵎ…", "ⵢⵎⵎⴰ ⵉⵟⵟⵓ ⵓⵔ ⵜⵙⵙⵉⵏ…"). Not the clause end: "ⵉⵎⵎⵉ ⴷ ⴱⴰⴱⴰ ⵎⵓⴹⵏ," ("are sick") ends one too.
+    private func isFollowedByPredicate(_ t: Int) -> Bool {
+        guard t + 1 < self.tokens.count, self.isNameGap(self.tokens[t].end, self.tokens[t + 1].start),
+            self.tokens[t + 1].script == self.tokens[t].script
+        else { return false }
+        return self.isTifinaghVerbShaped(t + 1) || Self.amazighPredicateParticles.contains(self.tokens[t + 1].key)
     }
 
     private static let amazighTimeWords: WordSet = ["ⴰⵙⵙⴰ", "ⴰⵙⴽⴽⴰ", "ⴰⵙⴳⴳⵯⴰⵙ", "ⴰⵙⴳⴳⴰⵙ", "ⴰⵢⵢⵓⵔ", "ⴰⵎⵣⵡⴰⵔⵓ", "ⴰⵎⴳⴳⴰⵔⵓ"]
@@ -472,6 +501,13 @@ extension ScanState {
         {
             opener -= 1
         }
+        // "مشينا لمولاي إبراهيم", "ⵙ ⵙⵉⴷⵉ ⵃⵎⴰⴷ ⵓ ⵎⵓⵙⴰ": a given name right after "Sidi" or "Moulay" outside the run names a
+        // saint, his shrine or the town around it, unless a family name makes it a person.
+        if opener < run.first, NameContext.saintWords.contains(self.tokens[opener].key),
+            !(run.first...run.last).contains(where: { kinds[$0].contains(.family) && !self.isDerivedPatronymic($0) })
+        {
+            return true
+        }
         // Three words back from an honorific: "le centre d'oncologie Lalla Salma", "السوق ديال للا ميمونة".
         let before = self.cues(before: opener, window: opener == run.first ? 2 : 3)
         if !before.isDisjoint(with: [.namedPlace, .product]) { return true }
@@ -584,6 +620,17 @@ extension ScanState {
         }
         // "كاين رياض سميتو رياض الياسمين", "un hôtel smito Hotel Atlas": the name repeats the thing before "its name".
         if case .introduction = trigger, span.first > 0, self.tokens[span.first - 1].key == token.key { return }
+        // "المدرسة ديال الولاد سميتها عبد المومن", "lmadrasa dyal drari smitha Ibn Khaldoun", "الفندق سميتو الياقوت": the
+        // name of a place or a shop named just before "its name".
+        if case .introduction = trigger, Self.itsNameIntroductions.contains(cueToken.key),
+            !self.cues(before: span.first, window: 4).isDisjoint(with: [.namedPlace, .product])
+        {
+            // Kept from the cue-less pass too, which looks only two words back for the place.
+            if let run = self.nameRun(from: first, kinds, maxUnknown: 3) {
+                for t in run.first...run.last { taken[t] = true }
+            }
+            return
+        }
         let known = !kind.isDisjoint(with: .person) || kind.contains(.particle)
         // What may start the name.
         switch trigger {
@@ -602,7 +649,16 @@ extension ScanState {
             // beaucoup, Inwi." thanks a brand.
             let isKinship: Bool
             if case .kinship = trigger { isKinship = true } else { isKinship = false }
-            guard known || kind.contains(.innerHonorific)
+            // Tifinagh has no capitals: after a Tifinagh kinship word, a word the lists lack is the name when it is no
+            // verb itself and a verb, a negation or the clause end follows it ("ⴰⵔⴳⴰⵣ ⵉⵏⵓ ⵄⴰⵙⵙⵓ ⵉⵅⴷⴷⵎ ⴳ ⴼⵔⴰⵏⵙⴰ").
+            // Not a noun in the annexed state (ⵓⴼⴰⵢⵍⵓ, ⵓⵙⵓⵜⵔ: "ⵓⵔ ⵉⵍⵍⵉ ⵓⴼⴰⵢⵍⵓ", where ⵉⵍⵍⵉ is "there is", not "my
+            // daughter"), and not after a negation.
+            let tifinaghSubject = isKinship && token.script == .tifinagh && cueToken.script == .tifinagh && token.length >= 3
+                && !self.isContextWord(first) && !self.isTifinaghVerbShaped(first) && !Self.amazighTimeWords.contains(token.key)
+                && self.norm.scalars[token.start] != 0x2D53
+                && !(span.first > 0 && Self.amazighPredicateParticles.contains(self.tokens[span.first - 1].key))
+                && self.isFollowedByPredicate(first)
+            guard known || kind.contains(.innerHonorific) || tifinaghSubject
                 || (isKinship && token.script == .latin && token.firstUpper && !self.isContextWord(first) && !Lexicon.cities.contains(token.key))
             else { return }
         }
@@ -678,7 +734,9 @@ extension ScanState {
     }
 
     /// A lexicon given name right after `run`, joined by "et", "and", "w", "و" (also glued) or "ⴷ".
-    private mutating func addCoordinatedName(after run: NameRun, _ kinds: UnsafeBufferPointer<NameKind>, _ score: Double, _ taken: UnsafeMutableBufferPointer<Bool>) {
+    private mutating func addCoordinatedName(
+        after run: NameRun, _ kinds: UnsafeBufferPointer<NameKind>, _ score: Double, _ taken: UnsafeMutableBufferPointer<Bool>, depth: Int = 0
+    ) {
         let count = self.tokens.count
         var next = run.last + 1
         guard next < count, self.tokens[next].script == self.tokens[run.first].script else { return }
@@ -695,6 +753,8 @@ extension ScanState {
             let second = self.nameRun(from: next, kinds, maxUnknown: 1), !self.isNamedThing(second, kinds, honorificAt: nil)
         else { return }
         self.addName(second, kinds, score, taken)
+        // "أولادي هم آدم وإلياس ومريم", "Yahya, Rim et Soufiane": a list goes on name by name.
+        if depth < 4 { self.addCoordinatedName(after: second, kinds, score, taken, depth: depth + 1) }
     }
 
     /// Whether the text has a line break (signature lines need one), sixteen scalars per vector compare:
@@ -797,6 +857,11 @@ extension ScanState {
                     || (afterSignOff && token.script == .arabic && token.length >= 3 && !self.isContextWord(t) && t + 1 < end
                         && !(self.norm.scalars[token.start] == 0x0627 && self.norm.scalars[token.start + 1] == 0x0644)
                         && self.isNameGap(token.end, self.tokens[t + 1].start) && self.isFamilyShaped(t + 1))
+                    // Tifinagh has no capitals: under a closing formula a short line of Tifinagh words is the signature
+                    // ("ⵙ ⵜⵏⵎⵎⵉⵔⵜ,\nⵏⴰⴷⵉⵢⴰ ⴰⵢⵜ ⵍⵃⴰⵊ").
+                    || (afterSignOff && t == first && token.script == .tifinagh && token.length >= 3 && end - first <= 4
+                        && !self.isContextWord(t) && !self.isTifinaghVerbShaped(t)
+                        && (first..<end).allSatisfy { self.tokens[$0].script == .tifinagh })
                 guard starts, !kind.contains(.tail), var run = self.nameRun(from: t, kinds, maxUnknown: 2), run.last < end else {
                     ok = false
                     break
@@ -853,7 +918,7 @@ extension ScanState {
             // "9olt l redouane", "3ayet l Karim": after a verb of speaking and a detached "l", a given name even in lower
             // case or also a word.
             if token.script == .latin, kind.contains(.given), !kind.contains(.particle), t > 1,
-                self.tokens[t - 1].key == Self.latinDetachedLam, Self.latinAddressVerbs.contains(self.tokens[t - 2].key),
+                Self.latinAddressees.contains(self.tokens[t - 1].key), Self.latinAddressVerbs.contains(self.tokens[t - 2].key),
                 self.gapIs(self.tokens[t - 1].end, token.start, maxCount: 1, allowed: { $0 == 0x20 }),
                 let run = self.nameRun(from: t, kinds, maxUnknown: token.firstUpper ? 1 : 0)
             {
@@ -948,6 +1013,14 @@ extension ScanState {
                 // "chez Hayat.") or addressed at the end ("Merci pour votre aide, Karim."); not before another
                 // capitalised word, a noun or a comma (Amal Assurances, "with Amal cash transfer", "chez Amal, le
                 // restaurant du quartier").
+                accepted = true
+                score = 0.55
+            } else if token.script == .arabic, run.parts == 1, kind.contains(.given), !firstCommon, !kind.contains(.particle),
+                !kind.contains(.innerHonorific), !kind.contains(.afterConjunction)
+            {
+                // Arabic script has no capitals: a given name the lists do not mark as a word stands alone like a
+                // capitalised Latin one ("حصلت سمية على الشهادة", "أين وصلت طلبية أيوب؟"). Places named after people are
+                // kept out below (isNamedThing), and names that are also words (سعيد، نور، أمل) still need a cue.
                 accepted = true
                 score = 0.55
             } else if token.script == .tifinagh, kind.contains(.given), !firstCommon, !kind.contains(.particle), !kind.contains(.family) {
