@@ -509,6 +509,10 @@ struct NameSentenceTests {
             ("شكرا للجميع على المساعدة.", []),
             ("شكرا للموظفة إيمان على الاستقبال.", ["إيمان"]),
             ("الموظف الجديد ما جاش اليوم.", []),
+            // "على" (on) folds like "علي" (Ali): with its final ى it is the preposition.
+            ("كتب المعلم على السبورة.", []),
+            ("لم تحصل ابنتي على المنحة هذه السنة.", []),
+            ("جا المعلم علي البارح.", ["علي"]),
             ("ولادي يوسف وأيوب ومريم كيقراو فنفس المدرسة.", ["يوسف", "أيوب", "مريم"]),
             ("Mes petits-enfants Aya et Adam vivent chez moi.", ["Aya", "Adam"]),
             ("اسم الأم: زهرة بنت محمد", ["زهرة بنت محمد"]),
@@ -530,6 +534,23 @@ struct NameSentenceTests {
         ]
     )
     func placesNamedByItsName(_ text: String, _ names: [String]) {
+        #expect(self.persons(text) == names)
+    }
+
+    @Test(
+        "A patronymic after an unlisted Tifinagh word, a list of relatives, a name in apposition, a name before a word of time",
+        arguments: [
+            ("ⴰⵙⵍⵎⴰⴷ ⴰⵖⴰⵍⵉ ⵓⵙⵄⵉⴷ ⵓⵔ ⴷ ⵉⵍⴽⵉⵎ.", ["ⴰⵖⴰⵍⵉ ⵓⵙⵄⵉⴷ"]),
+            ("ⴰⴼⴰⵢⵍⵓ ⵓⵔ ⵉⵍⵍⵉ ⴳ ⵜⵖⵉⵡⴰⵏⵜ.", []),
+            ("ⵎⴰⵏⵣⴰ ⴰⴷ ⵢⴰⵡⵉ ⵓⵏⵥⴰⵕ ⴰⵙⴽⴽⴰ?", []),
+            ("ⵜⴰⵡⵊⴰ ⵉⵏⵓ: ⴱⴰⴱⴰ ⵄⴰⴷⴷⵉ, ⵢⵎⵎⴰ ⵢⴰⵎⵏⴰ.", ["ⵄⴰⴷⴷⵉ", "ⵢⴰⵎⵏⴰ"]),
+            ("The clerk, Amal Chentouf, said my form was incomplete.", ["Amal Chentouf"]),
+            ("Nous avons dîné chez Amal Tours, près de la gare.", []),
+            ("Le colis a été récupéré par Amal hier soir.", ["Amal"]),
+            ("Le colis a été envoyé par Amal Express.", []),
+        ]
+    )
+    func patronymicsListsAndApposition(_ text: String, _ names: [String]) {
         #expect(self.persons(text) == names)
     }
 }

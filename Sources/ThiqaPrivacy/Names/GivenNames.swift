@@ -14,7 +14,7 @@ enum GivenNames {
         abdelwahab abdelrahim abderrahim abderahim abderrahmane abderrahman abderahmane abdessamad abdessamed abdeslam \
         abdessalam abdeslem abdelfattah abdelghani abdelhamid abdelhafid abdelhafidh abdennour abdennacer abdenbi abdelali \
         abdelaali abdelmoula abdelkbir abdelkebir abdelghafour abdelwahid abdelhakim abderrazak abderrazzak abdelmoumen \
-        abdou mustapha mustafa moustapha mostafa mostapha said saïd saad saâd saadeddine khalid khaled mehdi mahdi anas anass \
+        abdou mouloud mustapha mustafa moustapha mostafa mostapha said saïd saad saâd saadeddine khalid khaled mehdi mahdi anas anass \
         amine amin mohamedamine ayoub ayyoub ayub adil adel aziz bilal badr badreddine badr-eddine nabil nabile hicham \
         hisham hichame jamal jamaleddine kamal kamaleddine noureddine nourredine nourdine nourddine salaheddine salah \
         tarik tariq taha walid oualid zakaria zakariya zakariae zakarya zakariyae soufiane sofiane soufyane sufian ilyas \
@@ -68,7 +68,7 @@ enum GivenNames {
 
     /// Arabic script.
     static let arabic = """
-        محمد أحمد احمد امحمد محماد يوسف يونس ياسين حمزة عمر عثمان علي حسن حسين الحسن الحسين لحسن لحسين ابراهيم إبراهيم براهيم \
+        محمد أحمد احمد امحمد محماد مولود يوسف يونس ياسين حمزة عمر عثمان علي حسن حسين الحسن الحسين لحسن لحسين ابراهيم إبراهيم براهيم \
         اسماعيل إسماعيل سماعيل إدريس ادريس رشيد كريم مصطفى سعيد سعد خالد المهدي مهدي أنس أمين أيوب عادل عزيز بلال بدر نبيل هشام \
         جمال كمال نور طارق طه وليد زكرياء زكريا سفيان إلياس الياس عماد عصام رضى رضا رضوان مراد معاد معاذ منير محسن مروان ناصر \
         نوفل آدم ريان أيمن يحيى حكيم حاتم حميد جواد جلال جليل جميل جعفر فؤاد فيصل فريد فهد حفيظ حسام خليل لطفي مأمون محمود محجوب \
@@ -106,7 +106,7 @@ enum GivenNames {
         ⵙⵉⵍⵢⴰ ⵙⵉⵍⵉⵢⴰ ⵜⴰⵏⵉⵏⴰ ⵜⴰⵙⵙⴰⴷⵉⵜ ⵜⴰⵎⵓⵏⵜ ⵜⴰⵎⵙⵏⴰ ⵎⴰⵎⵎⴰⵙ ⵜⵓⴼⵓⵜ ⵜⵓⴼⵜⵓⵜ ⴰⵎⴰⵢⵢⴰⵙ ⵎⵏⴰⴷ ⴰⴷⵔⴼⵉ ⴰⵖⵉⵍⴰⵙ ⴳⴰⵢⴰ ⵎⴰⵣⵉⵖ \
         ⴰⴼⵓⵍⴰⵢ ⴰⴽⵙⵍ ⵜⴰⵢⵔⵉ ⴰⵏⴰⵔⵓⵣ ⵜⴰⴼⵔⴰⵔⴰ ⵜⴰⴼⵓⴽⵜ ⵜⵉⵡⵉⵣⵉ ⵀⵎⵎⵓ ⵉⵊⵊⵓ ⵜⴰⵊⴰ ⴰⵊⵊⴰ ⵜⵓⵔⵢⴰ ⵃⴰⴷⴷⴰ ⵃⴰⴷⴷⵓ ⵣⵉⵏⴰ \
         ⴱⵓⵊⵎⵄⴰ ⴱⵓⵛⵜⴰ ⴱⵓⵛⵄⵉⴱ ⴱⵓⵄⵣⵣⴰ ⵜⴰⵍⵍⴰ ⵜⵉⵔⵉⵔⵉ ⵍⵃⴰⵊ ⵍⵃⵓⵙⴰⵢⵏ ⵍⵃⵙⴰⵢⵏ ⵍⴰⵀⵙⵏ ⵍⵃⵙⵏ ⵄⴰⵍⵉ ⵄⵍⵉ ⵎⵓⵃⴰⵏⴷ ⵎⵓⵀⴰⵏⴷ ⵡⴰⵍⵉ \
-        ⵎⴰⵙⵙⵉⵏ ⵎⴻⵏⵏⴰ ⵎⵏⵏⴰ ⴱⴰⵙⵙⵓ ⵜⵉⵍⵉⵍⴰ ⵓⵎⴰⵔ ⵄⵓⵎⵔ ⵖⵏⵓ ⵏⴰⵊⴰⵜ
+        ⵎⴰⵙⵙⵉⵏ ⵎⴻⵏⵏⴰ ⵎⵏⵏⴰ ⴱⴰⵙⵙⵓ ⵜⵉⵍⵉⵍⴰ ⵓⵎⴰⵔ ⵄⵓⵎⵔ ⵖⵏⵓ ⵏⴰⵊⴰⵜ ⵎⵓⵍⵓⴷ
         """
 
     /// Second halves of compound given names, never a name on their own: Nour Eddine, Jamal-Eddine, عبد الله,

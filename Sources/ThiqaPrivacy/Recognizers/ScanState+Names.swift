@@ -51,6 +51,8 @@ extension ScanState {
     /// Keys of introductions that also introduce other things than names ("je suis", "ana", "nekk d").
     private static let weakIntroductionKeys: WordSet = ["suis", "ana", "d", "ⴷ"]
 
+    private static let aliKey: WordKey = "علي"
+
     /// "Its name is": Darija introductions that also name places and shops.
     private static let itsNameIntroductions: WordSet = ["سميتو", "سميتها", "smitou", "smitha", "smito", "smitah"]
 
@@ -103,6 +105,12 @@ extension ScanState {
 
     /// Latin-script words for "with", "at the home of", "by" before a person.
     private static let latinCompanions: WordSet = ["avec", "with", "m3a", "m3ah", "chez", "par", "by", "3and", "3end"]
+
+    /// Words of time after "par Amal", "avec Karim": "récupéré par Amal hier soir".
+    private static let timeWords: WordSet = [
+        "hier", "demain", "aujourd'hui", "ce", "cet", "cette", "yesterday", "today", "tomorrow", "tonight", "lbareh",
+        "lbare7", "lyoum", "ghda", "ghedda", "daba",
+    ]
 
     /// Vocative particles before the name of someone addressed: Darija and Amazigh "a", "ya", "يا", "ⴰ".
     private static let vocatives: WordSet = ["a", "ya", "يا", "ⴰ", "ay"]
@@ -195,6 +203,13 @@ extension ScanState {
                         else { continue }
                     }
                     if !token.name.isEmpty {
+                        // "على" (on) folds to "علي" (Ali): spelled with a final ى it is the preposition, unless a particle
+                        // makes it a name ("آيت على").
+                        if token.script == .arabic, token.length == 3, s[token.end - 1] == 0x0649, token.key == Self.aliKey,
+                            t == 0 || !kinds[t - 1].contains(.particle)
+                        {
+                            continue
+                        }
                         kinds[t] = token.name
                         continue
                     }
@@ -216,8 +231,10 @@ extension ScanState {
                     // Second lookups (a glued prefix, a spelling skeleton) only beside a name or after a cue, where a
                     // name is expected: "Youssef Elalaoui", "عمر الفاسي", "كريم بنسعيد ونادية", "ana sokaina".
                     guard token.length >= 4, t > 0 else { continue }
+                    // A Tifinagh "ⵓ" word may be a patronymic after a given name the lists lack ("ⴰⵖⴰⵍⵉ ⵓⵙⵄⵉⴷ").
                     let besideName =
-                        !tokens[t - 1].cues.isDisjoint(with: nameCues)
+                        (token.script == .tifinagh && s[token.start] == 0x2D53)
+                        || !tokens[t - 1].cues.isDisjoint(with: nameCues)
                         || !kinds[t - 1].isDisjoint(with: [.given, .family, .particle, .innerHonorific])
                         // The cheap tests first: this runs for every Arabic and Tifinagh word of four letters or more.
                         || (t > 1 && !kinds[t - 2].isDisjoint(with: [.given, .family]) && Self.nameConjunctions.contains(tokens[t - 1].key))
@@ -359,6 +376,8 @@ extension ScanState {
     /// Whether the name at token `t` is the subject of what follows: a verb or a negation comes next ("ⴰⵔⴳⴰⵣ ⵉⵏⵓ ⵄⴰⵙⵙⵓ
     /// ⵉⵅⴷⴷⵎ…", "ⵢⵎⵎⴰ ⵉⵟⵟⵓ ⵓⵔ ⵜⵙⵙⵉⵏ…"). Not the clause end: "ⵉⵎⵎⵉ ⴷ ⴱⴰⴱⴰ ⵎⵓⴹⵏ," ("are sick") ends one too.
     private func isFollowedByPredicate(_ t: Int) -> Bool {
+        // "ⵜⴰⵡⵊⴰ ⵉⵏⵓ: ⴱⴰⴱⴰ ⵄⴰⴷⴷⵉ, ⵢⵎⵎⴰ ⵢⴰⵎⵏⴰ…": a list of relatives, the next one after a comma.
+        if t + 1 < self.tokens.count, self.tokens[t + 1].cues.contains(.kinship), self.scalar(self.tokens[t].end) == 0x2C { return true }
         guard t + 1 < self.tokens.count, self.isNameGap(self.tokens[t].end, self.tokens[t + 1].start),
             self.tokens[t + 1].script == self.tokens[t].script
         else { return false }
@@ -380,6 +399,20 @@ extension ScanState {
             default: return false
             }
         }
+    }
+
+    /// "The clerk, Amal Chentouf, said…": a Latin given name that is also a word and one capitalised word the lists
+    /// lack, set off by commas on both sides, is a person named in apposition (a brand reads "chez Amal Tours,").
+    private func isAppositionOfGivenAndFamily(_ run: NameRun, _ kinds: UnsafeBufferPointer<NameKind>) -> Bool {
+        guard run.parts == 2, run.unknowns == 1, run.first > 0, run.last + 1 < self.tokens.count,
+            self.tokens[run.first].script == .latin, kinds[run.first].contains(.given), kinds[run.last].isEmpty,
+            self.tokens[run.last].firstUpper, !self.tokens[run.last].allUpper
+        else { return false }
+        let before = self.tokens[run.first - 1].end..<self.tokens[run.first].start
+        let after = self.tokens[run.last].end..<self.tokens[run.last + 1].start
+        let comma: (Int) -> Bool = { self.norm.scalars[$0] == 0x2C }
+        return before.contains(where: comma) && after.contains(where: comma)
+            && self.tokens[run.first - 1].cues.isDisjoint(with: [.namedPlace, .product, .address])
     }
 
     /// An Arabic Ben-/Bou-/Bel- family name shape of five letters or more (بنعيسى, بوزيان, بلعيد).
@@ -903,6 +936,21 @@ extension ScanState {
         var t = 0
         while t < count {
             let kind = kinds[t]
+            // "ⴰⵙⵍⵎⴰⴷ ⴰⵖⴰⵍⵉ ⵓⵙⵄⵉⴷ ⵓⵔ ⴷ ⵉⵍⴽⵉⵎ": a Tifinagh word the lists lack before a patronymic "ⵓ" + given name is
+            // the given name of that person (the patronymic is read in `fillNameKinds`).
+            if kind.isEmpty, !taken[t], t + 1 < count, self.tokens[t].script == .tifinagh, self.tokens[t].isWord,
+                self.tokens[t].length >= 3, kinds[t + 1] == .family, self.isDerivedPatronymic(t + 1), !taken[t + 1],
+                self.isNameGap(self.tokens[t].end, self.tokens[t + 1].start), !self.isContextWord(t), !self.isTifinaghVerbShaped(t),
+                // Not a noun in the annexed state (ⵓ…), not a verb with a vowel stem (ⵢⴰⵡⵉ) or after an aspect
+                // particle ("ⴰⴷ ⵢⴰⵡⵉ ⵓⵏⵥⴰⵕ": "the rain will bring").
+                self.norm.scalars[self.tokens[t].start] != 0x2D53, self.norm.scalars[self.tokens[t].start] != 0x2D62,
+                t == 0 || !Self.amazighPredicateParticles.contains(self.tokens[t - 1].key)
+            {
+                let run = NameRun(first: t, last: t + 1, parts: 2, givens: 0, families: 1, particles: 0, unknowns: 1)
+                if !self.isNamedThing(run, kinds, honorificAt: nil) { self.addName(run, kinds, 0.6, taken) }
+                t += 2
+                continue
+            }
             guard !taken[t], !kind.isDisjoint(with: [.given, .family, .particle, .innerHonorific]), !kind.contains(.tail),
                 !self.isContextWord(t)
             else {
@@ -958,6 +1006,11 @@ extension ScanState {
                 run.families += 1
             }
             let firstCommon = kind.contains(.common)
+            if firstCommon, run.parts == 1, token.script == .latin, let wider = self.nameRun(from: t, kinds, maxUnknown: 1), wider.parts == 2,
+                self.isAppositionOfGivenAndFamily(wider, kinds)
+            {
+                run = wider
+            }
             let anyCommon = (run.first...run.last).contains { kinds[$0].contains(.common) }
             var accepted = false
             var score = 0.7
@@ -990,7 +1043,7 @@ extension ScanState {
             if run.parts >= 2 {
                 let hasGiven = run.givens > 0
                 if firstCommon {
-                    accepted = run.families > 0 || run.particles > 0
+                    accepted = run.families > 0 || run.particles > 0 || self.isAppositionOfGivenAndFamily(run, kinds)
                 } else if run.families == 0 && run.particles == 0 && run.unknowns == 0 {
                     // Two given names ("Mohamed Amine") but not when one is also a word ("Riad Salam").
                     accepted = run.givens >= 2 && !anyCommon
@@ -1005,7 +1058,7 @@ extension ScanState {
                 !token.allUpper, t > 0, !(run.last + 1 < count && self.tokens[run.last + 1].firstUpper),
                 (Self.latinCompanions.contains(self.tokens[t - 1].key)
                     && (self.endsSentence(after: run.last)
-                        || (run.last + 1 < count && self.tokens[run.last + 1].isStopWord
+                        || (run.last + 1 < count && (self.tokens[run.last + 1].isStopWord || Self.timeWords.contains(self.tokens[run.last + 1].key))
                             && self.gapIs(self.tokens[run.last].end, self.tokens[run.last + 1].start, maxCount: 1, allowed: { $0 == 0x20 }))))
                     || self.isAddressedAtTheEnd(t)
             {
