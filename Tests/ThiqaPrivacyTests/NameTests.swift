@@ -460,6 +460,13 @@ struct NameSentenceTests {
             ("مشينا لمولاي إبراهيم نهار السبت.", []),
             ("زرنا سيدي يوسف فالموسم.", []),
             ("بغيت نمشي لبني ملال نهار السبت.", []),
+            // Names that are also frequent words are marked so and need a cue.
+            ("لا يزيد المبلغ عن ألف درهم.", []),
+            ("وقعنا عقد هبة عند العدول.", []),
+            ("جيت مع صديق ديالي للمقاطعة.", []),
+            // Suras, pharmacies and shops named after people.
+            ("قرأت سورة مريم قبل النوم.", []),
+            ("مشيت لصيدلية الزهراء وما لقيتش الدوا.", []),
         ]
     )
     func arabicAlone(_ text: String, _ names: [String]) {
