@@ -488,6 +488,19 @@ struct NameSentenceTests {
         #expect(self.persons(text) == names)
     }
 
+    @Test(
+        "A Tifinagh spelling the lists lack, before a verb or a negation, is found through its consonants, also opening the text",
+        arguments: [
+            ("ⵔⴰⴹⵡⴰⵏ ⵓⵔ ⴷ ⵢⵓⵛⴽⵉ ⵙ ⵜⴰⴳⵔⴰⵡⵜ.", ["ⵔⴰⴹⵡⴰⵏ"]),
+            ("ⵉⵏⵏⴰ ⵢⵉ ⵉⵙ ⵜⴰⵔⵉⵇ ⵉⵍⴽⵎ ⵉⴹⴳⴰⵎ.", ["ⵜⴰⵔⵉⵇ"]),
+            ("ⴰⵎⵖⴰⵔ ⵓⵔ ⵉⵍⴽⵉⵎ ⵙ ⵜⴰⴳⵔⴰⵡⵜ.", []),
+            ("ⴰⴼⵔⵓⵅ ⵉⵔⵓⵍ ⵙ ⵓⴷⵔⴰⵔ.", []),
+        ]
+    )
+    func tifinaghSubjectsBySkeleton(_ text: String, _ names: [String]) {
+        #expect(self.persons(text) == names)
+    }
+
     @Test("Tifinagh emphatics written by ear meet the plain letters of the lists")
     func tifinaghEmphatics() {
         // The list writes ⵉⵜⵜⵓ; ⵉⵟⵟⵓ (ⵟ for ⵜ) is not in the word table itself.

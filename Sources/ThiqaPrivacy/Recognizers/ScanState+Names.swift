@@ -230,10 +230,14 @@ extension ScanState {
                     }
                     // Second lookups (a glued prefix, a spelling skeleton) only beside a name or after a cue, where a
                     // name is expected: "Youssef Elalaoui", "عمر الفاسي", "كريم بنسعيد ونادية", "ana sokaina".
-                    guard token.length >= 4, t > 0 else { continue }
-                    // A Tifinagh "ⵓ" word may be a patronymic after a given name the lists lack ("ⴰⵖⴰⵍⵉ ⵓⵙⵄⵉⴷ").
+                    guard token.length >= 4 else { continue }
+                    // A Tifinagh "ⵓ" word may be a patronymic after a given name the lists lack ("ⴰⵖⴰⵍⵉ ⵓⵙⵄⵉⴷ"), and a
+                    // Tifinagh word before a verb or a negation its subject, also opening the text ("ⵔⴰⴹⵡⴰⵏ ⵓⵔ ⴷ ⵢⵓⵛⴽⵉ").
+                    let tifinaghCandidate =
+                        token.script == .tifinagh && (s[token.start] == 0x2D53 || Self.opensTifinaghPredicate(s, tokens, t + 1))
+                    guard t > 0 || tifinaghCandidate else { continue }
                     let besideName =
-                        (token.script == .tifinagh && s[token.start] == 0x2D53)
+                        tifinaghCandidate
                         || !tokens[t - 1].cues.isDisjoint(with: nameCues)
                         || !kinds[t - 1].isDisjoint(with: [.given, .family, .particle, .innerHonorific])
                         // The cheap tests first: this runs for every Arabic and Tifinagh word of four letters or more.
@@ -367,6 +371,18 @@ extension ScanState {
         guard token.script == .tifinagh, token.length >= 2 else { return false }
         let f0 = self.norm.scalars[token.start]
         let f1 = self.norm.scalars[token.start + 1]
+        return (f0 == 0x2D49 || f0 == 0x2D62 || f0 == 0x2D5C) && f1 != 0x2D30 && f1 != 0x2D49 && f1 != 0x2D53 && f1 != 0x2D3B
+    }
+
+    /// Whether token `t` opens a Tifinagh predicate (a verb shape or a negation), so that the word before it may be a
+    /// subject spelled in a way the lists lack ("ⵉⴷⴷⴰ ⵃⴰⵎⵉⴷ ⵓⵔ ⵉⵍⴽⵉⵎ"): for `fillNameKinds`, before the kinds exist.
+    private static func opensTifinaghPredicate(_ s: UnsafeBufferPointer<UInt32>, _ tokens: UnsafeBufferPointer<Token>, _ t: Int) -> Bool {
+        guard t < tokens.count, tokens[t].script == .tifinagh, tokens[t].start - tokens[t - 1].end == 1 else { return false }
+        let token = tokens[t]
+        if token.length == 2 && s[token.start] == 0x2D53 && s[token.start + 1] == 0x2D54 { return true }  // ⵓⵔ
+        guard token.length >= 3 else { return false }
+        let f0 = s[token.start]
+        let f1 = s[token.start + 1]
         return (f0 == 0x2D49 || f0 == 0x2D62 || f0 == 0x2D5C) && f1 != 0x2D30 && f1 != 0x2D49 && f1 != 0x2D53 && f1 != 0x2D3B
     }
 
