@@ -24,7 +24,7 @@ trap 'rm -f "$PRED" "$SET"' EXIT
 status=0
 python3 eval/privacy/evaluate.py "$DEVSET" "$PRED" "$@" || status=$?
 if [[ $NAMES == 1 ]]; then
-    for names in eval/privacy/names.dev.txt eval/privacy/names.heldout.txt eval/privacy/names.heldout2.txt eval/privacy/names.heldout3.txt eval/privacy/names.heldout4.txt eval/privacy/names.heldout5.txt; do
+    for names in eval/privacy/names.dev.txt eval/privacy/names.heldout.txt eval/privacy/names.heldout2.txt eval/privacy/names.heldout3.txt eval/privacy/names.heldout4.txt eval/privacy/names.heldout5.txt eval/privacy/names.heldout6.txt; do
         [[ -f "$names" ]] || continue
         echo
         echo "== PERSON on $names =="
