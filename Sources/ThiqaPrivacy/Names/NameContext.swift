@@ -121,9 +121,9 @@ enum NameContext {
         """
         ali harazem moumen maarouf bernoussi kacem slimane ifni bennour yahya othmane rahal bouzid allal bibi belyout \
         bouknadel taibi abed idriss yacoub yaacoub bousselham rachid abdellah ismail melloul ourir baamrane benhaddou atta \
-        iaaza amira takerkoust mimouna meryem baha attab ishaq bouguemez faska yadine sedrate ouallal hani \
+        iaaza amira takerkoust mimouna meryem baha attab ishaq bouguemez faska yadine sedrate ouallal hani yacout yaqout \
         علي حرازم مومن معروف البرنوصي قاسم سليمان افني بنور يحيى عثمان رحال بوزيد علال ادريس يعقوب بوسلهام رشيد عبد ملول اورير \
-        باعمران بنحدو باها اعزى اعميرة عتاب اسحاق بوكماز تكركوست ميمونة \
+        باعمران بنحدو باها اعزى اعميرة عتاب اسحاق بوكماز تكركوست ميمونة ياقوت \
         ⵎⵍⵍⵓⵍ ⴱⴰⵄⵎⵔⴰⵏ ⵓⵔⵉⵔ ⴱⵏⵃⴷⴷⵓ ⵄⵟⵟⴰ ⴱⴰⵀⴰ
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).flatMap { Lexicon.keys(of: String($0)) }
     )

@@ -53,6 +53,8 @@ extension ScanState {
 
     private static let aliKey: WordKey = "علي"
 
+    private static let ouldKey: WordKey = "ولد"
+
     /// "Its name is": Darija introductions that also name places and shops.
     private static let itsNameIntroductions: WordSet = ["سميتو", "سميتها", "smitou", "smitha", "smito", "smitah"]
 
@@ -450,6 +452,14 @@ extension ScanState {
         // also a function word (علي / على) elsewhere.
         if !kinds[t].isDisjoint(with: .person) || token.cues.contains(.honorific) { return true }
         if self.isContextWord(t) { return false }
+        // "هاجر ولد الجيران" is the neighbours' son: after "ولد" an unlisted word with the article is a name only as a
+        // nisba (ولد العلمي).
+        if token.script == .arabic, t > 0, self.tokens[t - 1].key == Self.ouldKey, token.length >= 3,
+            NormalizedText.fold(self.norm.scalars[token.start]) == 0x0627, NormalizedText.fold(self.norm.scalars[token.start + 1]) == 0x0644,
+            NormalizedText.fold(self.norm.scalars[token.end - 1]) != 0x064A
+        {
+            return false
+        }
         switch token.script {
         case .latin: return token.firstUpper || token.allUpper
         case .arabic, .tifinagh: return token.length >= 2
@@ -944,6 +954,31 @@ extension ScanState {
         }
     }
 
+    /// A word the lists lack that the name model may take for a name: a capitalised Latin word (with up to two
+    /// capitalised words the lists lack after it, a family name) or a Tifinagh word of three letters or more.
+    private func unknownWordRun(_ t: Int, _ kinds: UnsafeBufferPointer<NameKind>) -> NameRun? {
+        let token = self.tokens[t]
+        guard token.isWord, token.length >= 3, !self.isContextWord(t) else { return nil }
+        switch token.script {
+        case .tifinagh:
+            return NameRun(first: t, last: t, parts: 1, givens: 0, families: 0, particles: 0, unknowns: 1)
+        case .latin:
+            guard token.firstUpper, !token.allUpper, !Lexicon.cities.contains(token.key) else { return nil }
+            var run = NameRun(first: t, last: t, parts: 1, givens: 0, families: 0, particles: 0, unknowns: 1)
+            while run.parts < 3, run.last + 1 < self.tokens.count, kinds[run.last + 1].isEmpty,
+                self.isNameGap(self.tokens[run.last].end, self.tokens[run.last + 1].start), self.isFamilyShaped(run.last + 1),
+                !self.tokens[run.last + 1].allUpper
+            {
+                run.last += 1
+                run.parts += 1
+                run.unknowns += 1
+            }
+            return run
+        default:
+            return nil
+        }
+    }
+
     /// A given name beside a family name (or a particle and a name), in either order, with no cue at all:
     /// "Youssef Berrada", "BENNANI Karim", "عمر الفاسي", "ⵏⵓⵎⵉⴷⵢⴰ ⴰⵢⵜ ⵃⵎⴰⴷ". A capitalised Latin given name that is
     /// not also a common word stands alone too ("Nadia et moi…").
@@ -970,6 +1005,16 @@ extension ScanState {
             guard !taken[t], !kind.isDisjoint(with: [.given, .family, .particle, .innerHonorific]), !kind.contains(.tail),
                 !self.isContextWord(t)
             else {
+                // A word the lists lack, capitalised in Latin script or in Tifinagh (which has no capitals): the name
+                // model decides from its neighbours ("ⵥⵕⵉⵖ ⵏⴰⴷⵉⵔ ⵖ ⵓⵙⵓⵇ", "Ssawlɣ d Mennad").
+                if kind.isEmpty, !taken[t], let run = self.unknownWordRun(t, kinds),
+                    !self.isNamedThing(run, kinds, honorificAt: nil),
+                    self.nameModelSays(t, first: run.first, last: run.last, kinds, candidateClass: self.tokens[t].script == .tifinagh ? 2 : 1)
+                {
+                    self.addName(run, kinds, 0.55, taken)
+                    t = run.last + 1
+                    continue
+                }
                 t += 1
                 continue
             }
@@ -1167,6 +1212,15 @@ extension ScanState {
                     }
                 }
                 score = 0.6
+            }
+            if !accepted, kind.contains(.given), kind.isDisjoint(with: [.particle, .innerHonorific]),
+                token.script != .latin || (token.firstUpper && !token.allUpper), !self.isNamedThing(run, kinds, honorificAt: nil),
+                self.nameModelSays(t, first: run.first, last: run.last, kinds, candidateClass: 0)
+            {
+                // A given name with none of the cues above, often one that is also a word ("Karim m'a dit", "أخبرني
+                // كريم", "ⵉⵏⵏⴰ ⵢⵉ ⵉⴷⵉⵔ"): the name model decides from its neighbours.
+                accepted = true
+                score = 0.55
             }
             if !accepted {
                 // "على هشام الوديي": a rejected start may hide a name one word later.
