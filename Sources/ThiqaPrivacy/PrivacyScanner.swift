@@ -20,6 +20,23 @@ public struct PrivacyScanner: Sendable {
         state.recognizeAll()
         return state.resolve(minimumScore: self.minimumScore, types: self.types)
     }
+
+    /// The words the name model would be asked about in `text`, with their features, and the PERSON findings of the
+    /// rules alone (the model answers no to each word): the training inputs of eval/privacy/names_model.py.
+    public func nameModelTrace(_ text: String) -> (candidates: [NameModelCandidate], ruleFindings: [Finding]) {
+        if text.isEmpty { return ([], []) }
+        var state = ScanState(text: text)
+        state.nameModelLog = []
+        state.recognizeAll()
+        // Resolved with every type, as a scan is: a name inside an address is a street's.
+        let persons = state.resolve(minimumScore: self.minimumScore, types: Set(EntityType.allCases)).filter { $0.type == .PERSON }
+        return (state.nameModelLog ?? [], persons)
+    }
+
+    /// The candidates of `nameModelTrace`.
+    public static func nameModelCandidates(_ text: String) -> [NameModelCandidate] {
+        PrivacyScanner().nameModelTrace(text).candidates
+    }
 }
 
 struct Candidate {
@@ -40,6 +57,8 @@ struct ScanState {
     var tokens: [Token]
     var cueSpans: [CueSpan] = []
     var candidates: [Candidate] = []
+    /// Set only to collect the name model's training inputs (`PrivacyScanner.nameModelCandidates`).
+    var nameModelLog: [NameModelCandidate]? = nil
 
     init(text: String) {
         self.norm = NormalizedText(text)

@@ -7,6 +7,9 @@
 //                                         time of the first scan (tables built) and size of the name lexicon
 //   privacy-bench --predict DEVSET.jsonl  predictions JSONL, the same lines `thiqa scan --jsonl` writes
 //   privacy-bench --scan                  findings JSON for the text on standard input
+//   privacy-bench --name-candidates SET.jsonl
+//                                         the words the name model is asked about, with their features, and the
+//                                         rules' own PERSON findings, per line (for eval/privacy/names_model.py)
 //   privacy-bench --sensitive SET.jsonl   sensitive-data predictions JSONL ({"id","sensitive_categories","verdict","scores"})
 //   privacy-bench --sensitive-features SET.jsonl
 //                                         the sensitive-data model's inputs per line (for eval/privacy/sensitive/train.py)
@@ -87,6 +90,26 @@ if arguments.first == "--predict" {
             out += "\n"
         } catch {
             fail("\(error)")
+        }
+    }
+    print(out, terminator: "")
+    exit(0)
+}
+
+if arguments.first == "--name-candidates" {
+    guard arguments.count == 2 else { fail("usage: privacy-bench --name-candidates SET.jsonl") }
+    var out = ""
+    for (index, line) in readLines(arguments[1]).enumerated() {
+        do {
+            let request = try PrivacyReportJSON.parseLine(line)
+            let trace = scanner.nameModelTrace(request.text)
+            let rows = trace.candidates.map { c in
+                "{\"start\":\(c.start),\"end\":\(c.end),\"class\":\(c.candidateClass),\"features\":[\(c.features.map(String.init).joined(separator: ","))]}"
+            }
+            let persons = trace.ruleFindings.map { "[\($0.start),\($0.end)]" }
+            out += "{\"id\":\(request.rawID),\"candidates\":[\(rows.joined(separator: ","))],\"rules\":[\(persons.joined(separator: ","))]}\n"
+        } catch {
+            fail("\(arguments[1]):\(index + 1): \(error)")
         }
     }
     print(out, terminator: "")

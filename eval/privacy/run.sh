@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # make eval-privacy: scores the privacy scanner on the annotated dev set, then PERSON alone on the hand-written
-# names sets (names.dev.txt, tuned on; names.heldout.txt to names.heldout5.txt, see NAMES_RESULTS.md), per language.
+# names sets (names.dev.txt, tuned on; names.heldout.txt to names.heldout7.txt, see NAMES_RESULTS.md), per language.
 #   eval/privacy/run.sh [DEVSET] [evaluate.py options, e.g. -v or --source=heldout]   (with DEVSET: that set only)
 # Env: PRIVACY_BENCH=path/to/privacy-bench (else built with `swift build -c release --product privacy-bench`).
 # Exit status is evaluate.py's on the dev set: non-zero when structured-identifier F1 < 0.95 or a look-alike is flagged.
@@ -24,7 +24,7 @@ trap 'rm -f "$PRED" "$SET"' EXIT
 status=0
 python3 eval/privacy/evaluate.py "$DEVSET" "$PRED" "$@" || status=$?
 if [[ $NAMES == 1 ]]; then
-    for names in eval/privacy/names.dev.txt eval/privacy/names.heldout.txt eval/privacy/names.heldout2.txt eval/privacy/names.heldout3.txt eval/privacy/names.heldout4.txt eval/privacy/names.heldout5.txt; do
+    for names in eval/privacy/names.dev.txt eval/privacy/names.heldout.txt eval/privacy/names.heldout2.txt eval/privacy/names.heldout3.txt eval/privacy/names.heldout4.txt eval/privacy/names.heldout5.txt eval/privacy/names.heldout6.txt eval/privacy/names.heldout7.txt; do
         [[ -f "$names" ]] || continue
         echo
         echo "== PERSON on $names =="

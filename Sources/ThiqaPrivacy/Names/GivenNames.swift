@@ -14,7 +14,7 @@ enum GivenNames {
         abdelwahab abdelrahim abderrahim abderahim abderrahmane abderrahman abderahmane abdessamad abdessamed abdeslam \
         abdessalam abdeslem abdelfattah abdelghani abdelhamid abdelhafid abdelhafidh abdennour abdennacer abdenbi abdelali \
         abdelaali abdelmoula abdelkbir abdelkebir abdelghafour abdelwahid abdelhakim abderrazak abderrazzak abdelmoumen \
-        abdou mustapha mustafa moustapha mostafa mostapha said saïd saad saâd saadeddine khalid khaled mehdi mahdi anas anass \
+        abdou mouloud mustapha mustafa moustapha mostafa mostapha said saïd saad saâd saadeddine khalid khaled mehdi mahdi anas anass \
         amine amin mohamedamine ayoub ayyoub ayub adil adel aziz bilal badr badreddine badr-eddine nabil nabile hicham \
         hisham hichame jamal jamaleddine kamal kamaleddine noureddine nourredine nourdine nourddine salaheddine salah \
         tarik tariq taha walid oualid zakaria zakariya zakariae zakarya zakariyae soufiane sofiane soufyane sufian ilyas \
@@ -68,7 +68,7 @@ enum GivenNames {
 
     /// Arabic script.
     static let arabic = """
-        محمد أحمد احمد امحمد محماد يوسف يونس ياسين حمزة عمر عثمان علي حسن حسين الحسن الحسين لحسن لحسين ابراهيم إبراهيم براهيم \
+        محمد أحمد احمد امحمد محماد مولود يوسف يونس ياسين حمزة عمر عثمان علي حسن حسين الحسن الحسين لحسن لحسين ابراهيم إبراهيم براهيم \
         اسماعيل إسماعيل سماعيل إدريس ادريس رشيد كريم مصطفى سعيد سعد خالد المهدي مهدي أنس أمين أيوب عادل عزيز بلال بدر نبيل هشام \
         جمال كمال نور طارق طه وليد زكرياء زكريا سفيان إلياس الياس عماد عصام رضى رضا رضوان مراد معاد معاذ منير محسن مروان ناصر \
         نوفل آدم ريان أيمن يحيى حكيم حاتم حميد جواد جلال جليل جميل جعفر فؤاد فيصل فريد فهد حفيظ حسام خليل لطفي مأمون محمود محجوب \
@@ -106,7 +106,7 @@ enum GivenNames {
         ⵙⵉⵍⵢⴰ ⵙⵉⵍⵉⵢⴰ ⵜⴰⵏⵉⵏⴰ ⵜⴰⵙⵙⴰⴷⵉⵜ ⵜⴰⵎⵓⵏⵜ ⵜⴰⵎⵙⵏⴰ ⵎⴰⵎⵎⴰⵙ ⵜⵓⴼⵓⵜ ⵜⵓⴼⵜⵓⵜ ⴰⵎⴰⵢⵢⴰⵙ ⵎⵏⴰⴷ ⴰⴷⵔⴼⵉ ⴰⵖⵉⵍⴰⵙ ⴳⴰⵢⴰ ⵎⴰⵣⵉⵖ \
         ⴰⴼⵓⵍⴰⵢ ⴰⴽⵙⵍ ⵜⴰⵢⵔⵉ ⴰⵏⴰⵔⵓⵣ ⵜⴰⴼⵔⴰⵔⴰ ⵜⴰⴼⵓⴽⵜ ⵜⵉⵡⵉⵣⵉ ⵀⵎⵎⵓ ⵉⵊⵊⵓ ⵜⴰⵊⴰ ⴰⵊⵊⴰ ⵜⵓⵔⵢⴰ ⵃⴰⴷⴷⴰ ⵃⴰⴷⴷⵓ ⵣⵉⵏⴰ \
         ⴱⵓⵊⵎⵄⴰ ⴱⵓⵛⵜⴰ ⴱⵓⵛⵄⵉⴱ ⴱⵓⵄⵣⵣⴰ ⵜⴰⵍⵍⴰ ⵜⵉⵔⵉⵔⵉ ⵍⵃⴰⵊ ⵍⵃⵓⵙⴰⵢⵏ ⵍⵃⵙⴰⵢⵏ ⵍⴰⵀⵙⵏ ⵍⵃⵙⵏ ⵄⴰⵍⵉ ⵄⵍⵉ ⵎⵓⵃⴰⵏⴷ ⵎⵓⵀⴰⵏⴷ ⵡⴰⵍⵉ \
-        ⵎⴰⵙⵙⵉⵏ ⵎⴻⵏⵏⴰ ⵎⵏⵏⴰ ⴱⴰⵙⵙⵓ ⵜⵉⵍⵉⵍⴰ ⵓⵎⴰⵔ ⵄⵓⵎⵔ ⵖⵏⵓ ⵏⴰⵊⴰⵜ
+        ⵎⴰⵙⵙⵉⵏ ⵎⴻⵏⵏⴰ ⵎⵏⵏⴰ ⴱⴰⵙⵙⵓ ⵜⵉⵍⵉⵍⴰ ⵓⵎⴰⵔ ⵄⵓⵎⵔ ⵖⵏⵓ ⵏⴰⵊⴰⵜ ⵎⵓⵍⵓⴷ
         """
 
     /// Second halves of compound given names, never a name on their own: Nour Eddine, Jamal-Eddine, عبد الله,
@@ -130,7 +130,9 @@ enum GivenNames {
         أمل كريم كريمة سعيد سعيدة نور إيمان سلام رحمة جميلة حياة فرح عزيز عزيزة حبيب حبيبة وفاء نجاة حنان لطيفة مليكة صباح وردة \
         هناء منير أمين حكيم علي عمر حسن الحسن بشرى سناء هدى زهرة عادل رشيد جمال كمال منى رجاء صفاء ياسمين ريم أسماء إحسان إكرام \
         سليمة محمود حميد سعد غزلان مراد رضى رضا وليد فريد سالم صالح نجيب سهام ابتسام إلهام نوال أنس سامي ملاك دنيا أحلام أماني \
-        سكينة فضيلة العربي صابر جميل شريفة دلال زين \
+        سكينة فضيلة العربي صابر جميل شريفة دلال زين لبنى هاجر \
+        صديق الصديق مبارك امبارك مباركة يزيد زيد هبة دعاء إنصاف عواطف تهاني ضحى حادة الطيب الطاهر الحبيب الغالي المختار \
+        مختار سليم رفيق رابح ربيع صبري حدو عدي \
         ⵜⵉⵍⵍⵉ ⵜⵉⵍⴻⵍⵍⵉ ⵉⵜⵔⵉ ⵜⴰⴼⵙⵓⵜ ⴰⵢⵢⵓⵔ ⵜⵓⴷⵔⵜ ⴰⵏⵉⵔ ⵜⴰⵏⵉⵔⵜ ⴰⵎⵏⴰⵢ ⵉⴷⵉⵔ ⵜⵉⴼⴰⵡⵜ ⵜⵉⵣⵉⵔⵉ ⵉⵣⵎ ⴰⵎⴰⵣⵉⵖ ⴰⵏⵣⴰⵔ ⵜⴰⵍⴰ ⵜⵉⵙⵍⵉⵜ ⵜⴰⵣⴷⴰⵢⵜ \
         ⵜⵉⵜⵔⵉⵜ ⵜⴰⵡⵙ ⴽⴰⵔⵉⵎ ⵙⴰⵄⵉⴷ ⵢⵓⴱⴰ ⵊⵓⴱⴰ ⵎⴰⵙⵉⵏⵉⵙⴰ ⵎⴰⵙⵉⵏⵉⵙⵙⴰ ⵎⴰⵙⵙⵉⵏⵉⵙⵙⴰ ⴷⵉⵀⵢⴰ ⴽⴰⵀⵉⵏⴰ ⵢⵓⴳⵓⵔⵟⴰ ⴽⵓⵙⴰⵢⵍⴰ ⵜⵉⵏⵀⵉⵏⴰⵏ ⵏⵓⵎⵉⴷⵢⴰ \
         يوبا ماسينيسا ديهيا الكاهنة نوميديا \

@@ -50,7 +50,10 @@ enum NameContext {
             yiwi|iwis|yillis|illis|amddakkʷl|amddakkwl|amddakkul|tamddakkʷlt|tadggʷalt|tadggwalt|aduggʷal|adggʷal|ultmas|gʷmas|\
             immas|babas|ɛmmi|3mmi|ɛemmi|Ɛemmi|Ɛmmi|tarwa inu|arraw inu|\
             الجار|الجاره|جيراننا|ولادي|اولادي|أولادي|ابنائي|أبنائي|بناتي|wladi|wlidati|drari dyali|\
-            mes enfants|mes fils|mes filles|nos enfants|my children|my kids|my sons|my daughters
+            mes enfants|mes fils|mes filles|nos enfants|my children|my kids|my sons|my daughters|\
+            mes petits-enfants|mes petits enfants|nos petits-enfants|mes neveux|mes nieces|mes freres|mes soeurs|mes sœurs|\
+            my grandchildren|my brothers|my sisters|احفادي|أحفادي|اخوتي|إخوتي|اخواتي|أخواتي|خوتي|خواتاتي|\
+            الام|الاب|الزوج|الزوجه|الولي
             """)
         // "The person concerned", which forms introduce a name with: "المعني بالأمر: عبد الواحد المودن".
         + Self.words(.personIntro, "المعني بالامر|المعنيه بالامر|المعني بالأمر|المعنية بالأمر|l'interesse|l'interessee|l interesse|l interessee")
@@ -66,7 +69,8 @@ enum NameContext {
             with thanks|bslama|b slama|beslama|مع السلامة|بالتوفيق|مع فائق الاحترام|مع فائق التقدير|\
             مع فائق التقدير والاحترام|تقبلوا فائق الاحترام|فائق الاحترام|مع التقدير|مع خالص التقدير|ar timlilt|ⴰⵔ ⵜⵉⵎⵍⵉⵍⵜ|\
             الله يحفظك|الله يحفظكم|الله يخليك|الله يخليكم|الله يجازيك بخير|جزاك الله خيرا|بارك الله فيك|\
-            lah y7fdek|lah ykhlik|allah y7fdek|allah ykhlik|lah yjazik bkhir|barak allah fik|ayyuz|ⴰⵢⵢⵓⵣ
+            lah y7fdek|lah ykhlik|allah y7fdek|allah ykhlik|lah yjazik bkhir|barak allah fik|ayyuz|ⴰⵢⵢⵓⵣ|\
+            ⵜⵏⵎⵎⵉⵔⵜ|tnmmirt|tenmirt|tanmirt|tnemmirt|tanemmirt
             """)
         + Self.words(.namedPlace, """
             boulevard|bd|blvd|avenue|av|rue|zankat|zanqa|zenqa|znqa|zan9a|zan9at|derb|place|lycee|college|ecole|hopital|chu|\
@@ -78,7 +82,10 @@ enum NameContext {
             roi|prince|princesse|king|prophet|prophete|majeste|sbitar|jami3a|tasdawit|aɣaras|agharas|azniq|asbitar|usbitar|tinml|\
             شارع|زنقة|درب|حي|ساحة|ثانوية|إعدادية|اعدادية|مدرسة|مستشفى|سبيطار|مصحة|مطار|جامعة|كلية|مسجد|ملعب|مركب|معهد|مؤسسة|\
             جائزة|محطة|مكتبة|سوق|السوق|سد|بحيرة|وادي|قرية|مدينة|قاعة|متحف|مركز|حديقة|ضريح|زاوية|باب|عمالة|إقامة|تجزئة|جمعية|الملك|الامير|الاميرة|سيدنا|النبي|الرسول|\
-            ⴰⵖⴰⵔⴰⵙ|ⵜⴰⵙⴷⴰⵡⵉⵜ|ⴰⵙⴱⵉⵟⴰⵔ|ⵓⵙⴱⵉⵟⴰⵔ|ⴰⵣⵏⵉⵇ|ⴰⵖⵔⴱⴰⵣ|ⵓⵖⵔⴱⴰⵣ|\
+            ⴰⵖⴰⵔⴰⵙ|ⵜⴰⵙⴷⴰⵡⵉⵜ|ⴰⵙⴱⵉⵟⴰⵔ|ⵓⵙⴱⵉⵟⴰⵔ|ⴰⵣⵏⵉⵇ|ⴰⵖⵔⴱⴰⵣ|ⵓⵖⵔⴱⴰⵣ|ⵜⵉⵏⵎⵍ|ⵜⵉⵏⵎⵍⵜ|ⴰⵙⵏⵓⴱⴳ|ⵓⵙⵏⵓⴱⴳ|\
+            المدرسه|الفندق|فندق|الحمام|حمام|للحمام|الضريح|المقهى|مقهى|darih|ldarih|\
+            صيدليه|الصيدليه|لصيدليه|فصيدليه|فارماسي|الفارماسي|لفارماسي|محل|المحل|حانوت|الحانوت|مخبزه|المخبزه|مطعم|المطعم|\
+            شركه|الشركه|لمقهى|فمقهى|لسبيطار|فسبيطار|لمدرسه|فمدرسه|لمستشفى|فمستشفى|سوره|السوره|\
             ⵉⵖⵔⵎ|ⵉⵖⵔⵎⴰⵏ|ⵜⵉⵖⵔⵎⵜ|ighrem|ighrm|iɣrem|iɣrm|ⴰⵙⵓⵇ|ⵓⵙⵓⵇ|asuq|usuq|ⵜⴰⵎⴷⵉⵏⵜ|ⵜⵎⴷⵉⵏⵜ|tamdint|tmdint|ⵜⴰⵎⵣⴳⵉⴷⴰ|tamzgida|\
             ⴰⴱⵔⵉⴷ|ⵓⴱⵔⵉⴷ|abrid|ubrid|ⵜⴰⵇⴱⵉⵍⵜ|ⵜⵇⴱⵉⵍⵜ|taqbilt|tqbilt|ⵉⵖⵣⵔ|ⵓⵖⵣⵔ|iɣzr|ighzr
             """)
@@ -96,6 +103,10 @@ enum NameContext {
         // follow, so "المدير الجهوي" stays a job.
         + Self.words(.honorific, """
             المعلم|المعلمه|الاستاذه|الممرض|الممرضه|الطبيب|الطبيبه|الدكتوره|المدير|المديره|القايد|المقدم|المقدمه|\
+            الموظف|الموظفه|للموظف|للموظفه|المحامي|المحاميه|القاضي|القاضيه|الضابط|الشاهد|الشاهده|المهندس|المهندسه|\
+            السائق|الحارس|الموثق|العون|الطفل|الطفله|للاستاذ|للاستاذه|للطبيب|للطبيبه|\
+            للمعلم|للمعلمه|للمدير|للمديره|للمحامي|lostad|l'ostad|ostad|lmoudir|lmodir|lmoudira|chef|lchef|\
+            aselmad|taselmadt|\
             lmou3allim|lmou3alima|lmo3alima|lostada|ostada|lmudir|lmudira|lmdir|lqayd|l9ayd|lmqqdem|lmo9adem|\
             ⴰⵙⵍⵎⴰⴷ|ⵜⴰⵙⵍⵎⴰⴷⵜ|aslmad|taslmadt
             """)
@@ -110,9 +121,9 @@ enum NameContext {
         """
         ali harazem moumen maarouf bernoussi kacem slimane ifni bennour yahya othmane rahal bouzid allal bibi belyout \
         bouknadel taibi abed idriss yacoub yaacoub bousselham rachid abdellah ismail melloul ourir baamrane benhaddou atta \
-        iaaza amira takerkoust mimouna meryem baha attab ishaq bouguemez faska yadine sedrate ouallal hani \
+        iaaza amira takerkoust mimouna meryem baha attab ishaq bouguemez faska yadine sedrate ouallal hani yacout yaqout \
         علي حرازم مومن معروف البرنوصي قاسم سليمان افني بنور يحيى عثمان رحال بوزيد علال ادريس يعقوب بوسلهام رشيد عبد ملول اورير \
-        باعمران بنحدو باها اعزى اعميرة عتاب اسحاق بوكماز تكركوست ميمونة \
+        باعمران بنحدو باها اعزى اعميرة عتاب اسحاق بوكماز تكركوست ميمونة ياقوت \
         ⵎⵍⵍⵓⵍ ⴱⴰⵄⵎⵔⴰⵏ ⵓⵔⵉⵔ ⴱⵏⵃⴷⴷⵓ ⵄⵟⵟⴰ ⴱⴰⵀⴰ
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).flatMap { Lexicon.keys(of: String($0)) }
     )
@@ -121,8 +132,8 @@ enum NameContext {
     /// Ben Slimane, Ben Guerir, Ben M'sik, Ait Ben Haddou. Only when "Ben" opens the phrase: "Karim Ben Slimane" is a person.
     static let benPlaceWords = WordSet(
         """
-        slimane sliman guerir gurir msik karrich smim taieb haddou \
-        سليمان جرير امسيك مسيك كريش الطيب حدو \
+        slimane sliman guerir gurir msik karrich smim taieb haddou ahmed \
+        سليمان جرير امسيك مسيك كريش الطيب حدو احمد \
         ⵙⵍⵉⵎⴰⵏ ⴳⵔⵉⵔ ⵃⴷⴷⵓ
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).flatMap { Lexicon.keys(of: String($0)) }
     )
@@ -142,6 +153,13 @@ enum NameContext {
     /// Words that open "Sidi …", "Moulay …", "Ait …", "Lalla …" phrases.
     static let placeFirstWords: WordSet = [
         "sidi", "moulay", "ait", "lalla", "سيدي", "مولاي", "ايت", "لالة", "للا", "ⴰⵢⵜ", "ⵍⴰⵍⵍⴰ", "ⵍⵍⴰ", "ⵙⵉⴷⵉ", "ⵎⵓⵍⴰⵢ",
+        // Glued to a Darija preposition: "مشينا لسيدي عبد الرحمان", "فمولاي يعقوب".
+        "لسيدي", "فسيدي", "بسيدي", "لمولاي", "فمولاي", "بمولاي",
+    ]
+
+    /// "Sidi" and "Moulay", also glued to a preposition: before a given name and no family name, a saint or his shrine.
+    static let saintWords: WordSet = [
+        "sidi", "moulay", "سيدي", "مولاي", "ⵙⵉⴷⵉ", "ⵎⵓⵍⴰⵢ", "لسيدي", "فسيدي", "بسيدي", "لمولاي", "فمولاي", "بمولاي",
     ]
 
     /// Given names of kings (a regnal number after them, even written in digits, names a king or a street).

@@ -38,10 +38,11 @@ enum NameLexicon {
         func add(_ list: String, _ kind: NameKind) {
             for word in list.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
                 for key in Lexicon.keys(of: String(word)) { kinds[key, default: []].formUnion(kind) }
-                // The Tifinagh variant the scanner also looks up (ⵥ as ⵣ, no schwa), so that both spellings meet.
+                // The Tifinagh variant the scanner also looks up (emphatics as plain letters, no schwa), so that both
+                // spellings meet.
                 let variant = String(String.UnicodeScalarView(word.unicodeScalars.compactMap { c -> Unicode.Scalar? in
                     if c.value == Self.tifinaghSchwa { return nil }
-                    return c.value == Self.tifinaghEmphaticZ ? Unicode.Scalar(Self.tifinaghZ) : c
+                    return Self.tifinaghPlain(c.value).flatMap(Unicode.Scalar.init) ?? c
                 }))
                 if variant != word {
                     for key in Lexicon.keys(of: variant) { kinds[key, default: []].formUnion(kind) }
@@ -62,10 +63,22 @@ enum NameLexicon {
         return kinds
     }()
 
-    /// ⵥ, ⵣ and the schwa ⴻ, which name lookups fold (ⵥ as ⵣ, ⴻ left out).
-    static let tifinaghEmphaticZ: UInt32 = 0x2D65
-    static let tifinaghZ: UInt32 = 0x2D63
+    /// The schwa ⴻ, which name lookups leave out.
     static let tifinaghSchwa: UInt32 = 0x2D3B
+
+    /// The plain letter name lookups read a Tifinagh emphatic as, or nil for any other scalar: users write emphatics by
+    /// ear (ⵥⵉⵔⵉ for ⵣⵉⵔⵉ, ⵉⵟⵟⵓ for ⵉⵜⵜⵓ, ⴼⴰⴹⵎⴰ for ⴼⴰⴷⵎⴰ, ⵎⵓⵚⵟⴰⴼⴰ for ⵎⵓⵙⵜⴰⴼⴰ).
+    @inline(__always)
+    static func tifinaghPlain(_ c: UInt32) -> UInt32? {
+        switch c {
+        case 0x2D65: return 0x2D63  // ⵥ ⵣ
+        case 0x2D5F: return 0x2D5C  // ⵟ ⵜ
+        case 0x2D39: return 0x2D37  // ⴹ ⴷ
+        case 0x2D5A: return 0x2D59  // ⵚ ⵙ
+        case 0x2D55: return 0x2D54  // ⵕ ⵔ
+        default: return nil
+        }
+    }
 
     static let table = NameTable(Self.kinds)
 

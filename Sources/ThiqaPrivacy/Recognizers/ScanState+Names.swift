@@ -51,6 +51,13 @@ extension ScanState {
     /// Keys of introductions that also introduce other things than names ("je suis", "ana", "nekk d").
     private static let weakIntroductionKeys: WordSet = ["suis", "ana", "d", "ⴷ"]
 
+    private static let aliKey: WordKey = "علي"
+
+    private static let ouldKey: WordKey = "ولد"
+
+    /// "Its name is": Darija introductions that also name places and shops.
+    private static let itsNameIntroductions: WordSet = ["سميتو", "سميتها", "smitou", "smitha", "smito", "smitah"]
+
     /// Introductions after which a lower-case word is still a name ("ana smiti youssef").
     private static let lowercaseIntroductions: WordSet = [
         "smiti", "smiyti", "smiya", "smitou", "smitha", "isem", "ism", "nekk", "nkk", "inu", "nnu", "d",
@@ -75,7 +82,8 @@ extension ScanState {
         "sift", "sifti", "siftt", "seft", "3ti", "3tit", "3tiha", "3tih", "3titha", "3tito", "sellem", "sallem", "bellegh",
     ]
 
-    private static let latinDetachedLam: WordKey = "l"
+    /// A detached "l" or "3la" after those verbs: "9olt l redouane", "3ayet 3la Bouchra".
+    private static let latinAddressees: WordSet = ["l", "3la", "3lih"]
 
     /// "ديال" after a name says where the person works ("سعيد ديال الشباك"); "نور ديال الدار" is the light of the house.
     private static let detachedLam: WordKey = "ل"
@@ -100,6 +108,12 @@ extension ScanState {
     /// Latin-script words for "with", "at the home of", "by" before a person.
     private static let latinCompanions: WordSet = ["avec", "with", "m3a", "m3ah", "chez", "par", "by", "3and", "3end"]
 
+    /// Words of time after "par Amal", "avec Karim": "récupéré par Amal hier soir".
+    private static let timeWords: WordSet = [
+        "hier", "demain", "aujourd'hui", "ce", "cet", "cette", "yesterday", "today", "tomorrow", "tonight", "lbareh",
+        "lbare7", "lyoum", "ghda", "ghedda", "daba",
+    ]
+
     /// Vocative particles before the name of someone addressed: Darija and Amazigh "a", "ya", "يا", "ⴰ".
     private static let vocatives: WordSet = ["a", "ya", "يا", "ⴰ", "ay"]
 
@@ -121,16 +135,17 @@ extension ScanState {
         return WordKey(value: h)
     }
 
-    /// The key of a Tifinagh word with ⵥ read as ⵣ and a written schwa ⴻ left out, or nil when it has neither: users
-    /// write ⵥ and ⵣ by ear (ⵥⵉⵔⵉ for ⵣⵉⵔⵉ) and the schwa the IRCAM orthography does not write (ⴰⴽⵙⴻⵍ for ⴰⴽⵙⵍ). The
-    /// lexicon holds the same variant of each of its words (`NameLexicon.kinds`).
+    /// The key of a Tifinagh word with its emphatics read as plain letters (ⵥ as ⵣ, ⵟ as ⵜ, ⴹ as ⴷ, ⵚ as ⵙ, ⵕ as ⵔ) and a
+    /// written schwa ⴻ left out, or nil when it has none: users write emphatics by ear (ⵥⵉⵔⵉ for ⵣⵉⵔⵉ, ⵉⵟⵟⵓ for ⵉⵜⵜⵓ) and
+    /// the schwa the IRCAM orthography does not write (ⴰⴽⵙⴻⵍ for ⴰⴽⵙⵍ). The lexicon holds the same variant of each of its
+    /// words (`NameLexicon.kinds`).
     private static func tifinaghVariantKey(_ s: UnsafeBufferPointer<UInt32>, _ start: Int, _ end: Int) -> WordKey? {
         var h = WordKey.offsetBasis
         var changed = false
         for k in start..<end {
             var f = NormalizedText.fold(s[k])
-            if f == NameLexicon.tifinaghEmphaticZ {
-                f = NameLexicon.tifinaghZ
+            if let plain = NameLexicon.tifinaghPlain(f) {
+                f = plain
                 changed = true
             } else if f == NameLexicon.tifinaghSchwa {
                 changed = true
@@ -186,10 +201,17 @@ extension ScanState {
                         guard t > 0,
                             !tokens[t - 1].cues.isDisjoint(with: nameCues)
                                 || !kinds[t - 1].isDisjoint(with: [.given, .family, .particle, .innerHonorific])
-                                || (t > 1 && tokens[t - 1].key == Self.latinDetachedLam && Self.latinAddressVerbs.contains(tokens[t - 2].key))
+                                || (t > 1 && Self.latinAddressees.contains(tokens[t - 1].key) && Self.latinAddressVerbs.contains(tokens[t - 2].key))
                         else { continue }
                     }
                     if !token.name.isEmpty {
+                        // "على" (on) folds to "علي" (Ali): spelled with a final ى it is the preposition, unless a particle
+                        // makes it a name ("آيت على").
+                        if token.script == .arabic, token.length == 3, s[token.end - 1] == 0x0649, token.key == Self.aliKey,
+                            t == 0 || !kinds[t - 1].contains(.particle)
+                        {
+                            continue
+                        }
                         kinds[t] = token.name
                         continue
                     }
@@ -199,8 +221,10 @@ extension ScanState {
                     }
                     // "قولي لسعاد", "عيط لخديجة": a given name glued to "ل" after a verb of speaking to someone; the span
                     // leaves the "ل" out, like a glued "و".
+                    // "شكرا بزاف لفدوى": thanks to someone, glued to the "ل" of the dative.
                     if token.script == .arabic, t > 0, token.length >= 4, s[token.start] == 0x0644, s[token.start + 1] != 0x0627,
-                        Self.addressVerbs.contains(tokens[t - 1].key) || (t > 1 && Self.addressVerbs.contains(tokens[t - 2].key)),
+                        Self.addressVerbs.contains(tokens[t - 1].key) || (t > 1 && Self.addressVerbs.contains(tokens[t - 2].key))
+                            || tokens[t - 1].cues.contains(.signOff),
                         let kind = table(Self.key(s, token.start + 1, token.end)), kind.contains(.given), !kind.contains(.tail)
                     {
                         kinds[t] = kind.intersection([.given, .family, .common]).union(.afterConjunction)
@@ -208,9 +232,15 @@ extension ScanState {
                     }
                     // Second lookups (a glued prefix, a spelling skeleton) only beside a name or after a cue, where a
                     // name is expected: "Youssef Elalaoui", "عمر الفاسي", "كريم بنسعيد ونادية", "ana sokaina".
-                    guard token.length >= 4, t > 0 else { continue }
+                    guard token.length >= 4 else { continue }
+                    // A Tifinagh "ⵓ" word may be a patronymic after a given name the lists lack ("ⴰⵖⴰⵍⵉ ⵓⵙⵄⵉⴷ"), and a
+                    // Tifinagh word before a verb or a negation its subject, also opening the text ("ⵔⴰⴹⵡⴰⵏ ⵓⵔ ⴷ ⵢⵓⵛⴽⵉ").
+                    let tifinaghCandidate =
+                        token.script == .tifinagh && (s[token.start] == 0x2D53 || Self.opensTifinaghPredicate(s, tokens, t + 1))
+                    guard t > 0 || tifinaghCandidate else { continue }
                     let besideName =
-                        !tokens[t - 1].cues.isDisjoint(with: nameCues)
+                        tifinaghCandidate
+                        || !tokens[t - 1].cues.isDisjoint(with: nameCues)
                         || !kinds[t - 1].isDisjoint(with: [.given, .family, .particle, .innerHonorific])
                         // The cheap tests first: this runs for every Arabic and Tifinagh word of four letters or more.
                         || (t > 1 && !kinds[t - 2].isDisjoint(with: [.given, .family]) && Self.nameConjunctions.contains(tokens[t - 1].key))
@@ -327,13 +357,49 @@ extension ScanState {
             self.isNameGap(self.tokens[t].end, token.start), kinds[next].isDisjoint(with: [.particle, .regnal, .tail, .common]),
             !self.isContextWord(next), !Self.amazighTimeWords.contains(token.key)
         else { return false }
-        if self.endsClause(after: next) { return true }
+        // "ⴰⵍⵖⵓ ⵙⴳ ⵙⵄⵉⴷ ⴰⵎⵣⴰⵍ: …": a colon closes the name too.
+        if self.endsClause(after: next) || (next + 1 < self.tokens.count && self.scalar(token.end) == 0x3A) { return true }
         guard next + 1 < self.tokens.count, self.isNameGap(token.end, self.tokens[next + 1].start) else { return false }
         let verb = self.tokens[next + 1]
         guard verb.script == .tifinagh, verb.length >= 3 else { return false }
         let f0 = self.norm.scalars[verb.start]
         let f1 = self.norm.scalars[verb.start + 1]
         return (f0 == 0x2D49 || f0 == 0x2D62 || f0 == 0x2D5C) && f1 != 0x2D30 && f1 != 0x2D49 && f1 != 0x2D53 && f1 != 0x2D3B
+    }
+
+    /// A Tifinagh verb shape: a ⵜ/ⵉ/ⵢ person prefix before a consonant (ⵉⵅⴷⴷⵎ, ⵜⵖⵔⴰ, ⵢⵓⵛⴽⴰ is not one).
+    private func isTifinaghVerbShaped(_ t: Int) -> Bool {
+        let token = self.tokens[t]
+        guard token.script == .tifinagh, token.length >= 2 else { return false }
+        let f0 = self.norm.scalars[token.start]
+        let f1 = self.norm.scalars[token.start + 1]
+        return (f0 == 0x2D49 || f0 == 0x2D62 || f0 == 0x2D5C) && f1 != 0x2D30 && f1 != 0x2D49 && f1 != 0x2D53 && f1 != 0x2D3B
+    }
+
+    /// Whether token `t` opens a Tifinagh predicate (a verb shape or a negation), so that the word before it may be a
+    /// subject spelled in a way the lists lack ("ⵉⴷⴷⴰ ⵃⴰⵎⵉⴷ ⵓⵔ ⵉⵍⴽⵉⵎ"): for `fillNameKinds`, before the kinds exist.
+    private static func opensTifinaghPredicate(_ s: UnsafeBufferPointer<UInt32>, _ tokens: UnsafeBufferPointer<Token>, _ t: Int) -> Bool {
+        guard t < tokens.count, tokens[t].script == .tifinagh, tokens[t].start - tokens[t - 1].end == 1 else { return false }
+        let token = tokens[t]
+        if token.length == 2 && s[token.start] == 0x2D53 && s[token.start + 1] == 0x2D54 { return true }  // ⵓⵔ
+        guard token.length >= 3 else { return false }
+        let f0 = s[token.start]
+        let f1 = s[token.start + 1]
+        return (f0 == 0x2D49 || f0 == 0x2D62 || f0 == 0x2D5C) && f1 != 0x2D30 && f1 != 0x2D49 && f1 != 0x2D53 && f1 != 0x2D3B
+    }
+
+    /// Tifinagh negation and aspect particles that open a predicate: ⵓⵔ "not", ⵔⴰⴷ / ⴰⴷ "will", ⴷⴰ / ⴰⵔ "is …ing".
+    private static let amazighPredicateParticles: WordSet = ["ⵓⵔ", "ⵔⴰⴷ", "ⴰⴷ", "ⴷⴰ", "ⴰⵔ", "ur", "rad", "da", "ar"]
+
+    /// Whether the name at token `t` is the subject of what follows: a verb or a negation comes next ("ⴰⵔⴳⴰⵣ ⵉⵏⵓ ⵄⴰⵙⵙⵓ
+    /// ⵉⵅⴷⴷⵎ…", "ⵢⵎⵎⴰ ⵉⵟⵟⵓ ⵓⵔ ⵜⵙⵙⵉⵏ…"). Not the clause end: "ⵉⵎⵎⵉ ⴷ ⴱⴰⴱⴰ ⵎⵓⴹⵏ," ("are sick") ends one too.
+    private func isFollowedByPredicate(_ t: Int) -> Bool {
+        // "ⵜⴰⵡⵊⴰ ⵉⵏⵓ: ⴱⴰⴱⴰ ⵄⴰⴷⴷⵉ, ⵢⵎⵎⴰ ⵢⴰⵎⵏⴰ…": a list of relatives, the next one after a comma.
+        if t + 1 < self.tokens.count, self.tokens[t + 1].cues.contains(.kinship), self.scalar(self.tokens[t].end) == 0x2C { return true }
+        guard t + 1 < self.tokens.count, self.isNameGap(self.tokens[t].end, self.tokens[t + 1].start),
+            self.tokens[t + 1].script == self.tokens[t].script
+        else { return false }
+        return self.isTifinaghVerbShaped(t + 1) || Self.amazighPredicateParticles.contains(self.tokens[t + 1].key)
     }
 
     private static let amazighTimeWords: WordSet = ["ⴰⵙⵙⴰ", "ⴰⵙⴽⴽⴰ", "ⴰⵙⴳⴳⵯⴰⵙ", "ⴰⵙⴳⴳⴰⵙ", "ⴰⵢⵢⵓⵔ", "ⴰⵎⵣⵡⴰⵔⵓ", "ⴰⵎⴳⴳⴰⵔⵓ"]
@@ -351,6 +417,20 @@ extension ScanState {
             default: return false
             }
         }
+    }
+
+    /// "The clerk, Amal Chentouf, said…": a Latin given name that is also a word and one capitalised word the lists
+    /// lack, set off by commas on both sides, is a person named in apposition (a brand reads "chez Amal Tours,").
+    private func isAppositionOfGivenAndFamily(_ run: NameRun, _ kinds: UnsafeBufferPointer<NameKind>) -> Bool {
+        guard run.parts == 2, run.unknowns == 1, run.first > 0, run.last + 1 < self.tokens.count,
+            self.tokens[run.first].script == .latin, kinds[run.first].contains(.given), kinds[run.last].isEmpty,
+            self.tokens[run.last].firstUpper, !self.tokens[run.last].allUpper
+        else { return false }
+        let before = self.tokens[run.first - 1].end..<self.tokens[run.first].start
+        let after = self.tokens[run.last].end..<self.tokens[run.last + 1].start
+        let comma: (Int) -> Bool = { self.norm.scalars[$0] == 0x2C }
+        return before.contains(where: comma) && after.contains(where: comma)
+            && self.tokens[run.first - 1].cues.isDisjoint(with: [.namedPlace, .product, .address])
     }
 
     /// An Arabic Ben-/Bou-/Bel- family name shape of five letters or more (بنعيسى, بوزيان, بلعيد).
@@ -372,6 +452,14 @@ extension ScanState {
         // also a function word (علي / على) elsewhere.
         if !kinds[t].isDisjoint(with: .person) || token.cues.contains(.honorific) { return true }
         if self.isContextWord(t) { return false }
+        // "هاجر ولد الجيران" is the neighbours' son: after "ولد" an unlisted word with the article is a name only as a
+        // nisba (ولد العلمي).
+        if token.script == .arabic, t > 0, self.tokens[t - 1].key == Self.ouldKey, token.length >= 3,
+            NormalizedText.fold(self.norm.scalars[token.start]) == 0x0627, NormalizedText.fold(self.norm.scalars[token.start + 1]) == 0x0644,
+            NormalizedText.fold(self.norm.scalars[token.end - 1]) != 0x064A
+        {
+            return false
+        }
         switch token.script {
         case .latin: return token.firstUpper || token.allUpper
         case .arabic, .tifinagh: return token.length >= 2
@@ -471,6 +559,13 @@ extension ScanState {
             self.isNameGap(self.tokens[opener - 1].end, self.tokens[opener].start)
         {
             opener -= 1
+        }
+        // "مشينا لمولاي إبراهيم", "ⵙ ⵙⵉⴷⵉ ⵃⵎⴰⴷ ⵓ ⵎⵓⵙⴰ": a given name right after "Sidi" or "Moulay" outside the run names a
+        // saint, his shrine or the town around it, unless a family name makes it a person.
+        if opener < run.first, NameContext.saintWords.contains(self.tokens[opener].key),
+            !(run.first...run.last).contains(where: { kinds[$0].contains(.family) && !self.isDerivedPatronymic($0) })
+        {
+            return true
         }
         // Three words back from an honorific: "le centre d'oncologie Lalla Salma", "السوق ديال للا ميمونة".
         let before = self.cues(before: opener, window: opener == run.first ? 2 : 3)
@@ -584,6 +679,17 @@ extension ScanState {
         }
         // "كاين رياض سميتو رياض الياسمين", "un hôtel smito Hotel Atlas": the name repeats the thing before "its name".
         if case .introduction = trigger, span.first > 0, self.tokens[span.first - 1].key == token.key { return }
+        // "المدرسة ديال الولاد سميتها عبد المومن", "lmadrasa dyal drari smitha Ibn Khaldoun", "الفندق سميتو الياقوت": the
+        // name of a place or a shop named just before "its name".
+        if case .introduction = trigger, Self.itsNameIntroductions.contains(cueToken.key),
+            !self.cues(before: span.first, window: 4).isDisjoint(with: [.namedPlace, .product])
+        {
+            // Kept from the cue-less pass too, which looks only two words back for the place.
+            if let run = self.nameRun(from: first, kinds, maxUnknown: 3) {
+                for t in run.first...run.last { taken[t] = true }
+            }
+            return
+        }
         let known = !kind.isDisjoint(with: .person) || kind.contains(.particle)
         // What may start the name.
         switch trigger {
@@ -602,7 +708,16 @@ extension ScanState {
             // beaucoup, Inwi." thanks a brand.
             let isKinship: Bool
             if case .kinship = trigger { isKinship = true } else { isKinship = false }
-            guard known || kind.contains(.innerHonorific)
+            // Tifinagh has no capitals: after a Tifinagh kinship word, a word the lists lack is the name when it is no
+            // verb itself and a verb, a negation or the clause end follows it ("ⴰⵔⴳⴰⵣ ⵉⵏⵓ ⵄⴰⵙⵙⵓ ⵉⵅⴷⴷⵎ ⴳ ⴼⵔⴰⵏⵙⴰ").
+            // Not a noun in the annexed state (ⵓⴼⴰⵢⵍⵓ, ⵓⵙⵓⵜⵔ: "ⵓⵔ ⵉⵍⵍⵉ ⵓⴼⴰⵢⵍⵓ", where ⵉⵍⵍⵉ is "there is", not "my
+            // daughter"), and not after a negation.
+            let tifinaghSubject = isKinship && token.script == .tifinagh && cueToken.script == .tifinagh && token.length >= 3
+                && !self.isContextWord(first) && !self.isTifinaghVerbShaped(first) && !Self.amazighTimeWords.contains(token.key)
+                && self.norm.scalars[token.start] != 0x2D53
+                && !(span.first > 0 && Self.amazighPredicateParticles.contains(self.tokens[span.first - 1].key))
+                && self.isFollowedByPredicate(first)
+            guard known || kind.contains(.innerHonorific) || tifinaghSubject
                 || (isKinship && token.script == .latin && token.firstUpper && !self.isContextWord(first) && !Lexicon.cities.contains(token.key))
             else { return }
         }
@@ -678,7 +793,9 @@ extension ScanState {
     }
 
     /// A lexicon given name right after `run`, joined by "et", "and", "w", "و" (also glued) or "ⴷ".
-    private mutating func addCoordinatedName(after run: NameRun, _ kinds: UnsafeBufferPointer<NameKind>, _ score: Double, _ taken: UnsafeMutableBufferPointer<Bool>) {
+    private mutating func addCoordinatedName(
+        after run: NameRun, _ kinds: UnsafeBufferPointer<NameKind>, _ score: Double, _ taken: UnsafeMutableBufferPointer<Bool>, depth: Int = 0
+    ) {
         let count = self.tokens.count
         var next = run.last + 1
         guard next < count, self.tokens[next].script == self.tokens[run.first].script else { return }
@@ -695,6 +812,8 @@ extension ScanState {
             let second = self.nameRun(from: next, kinds, maxUnknown: 1), !self.isNamedThing(second, kinds, honorificAt: nil)
         else { return }
         self.addName(second, kinds, score, taken)
+        // "أولادي هم آدم وإلياس ومريم", "Yahya, Rim et Soufiane": a list goes on name by name.
+        if depth < 4 { self.addCoordinatedName(after: second, kinds, score, taken, depth: depth + 1) }
     }
 
     /// Whether the text has a line break (signature lines need one), sixteen scalars per vector compare:
@@ -797,6 +916,11 @@ extension ScanState {
                     || (afterSignOff && token.script == .arabic && token.length >= 3 && !self.isContextWord(t) && t + 1 < end
                         && !(self.norm.scalars[token.start] == 0x0627 && self.norm.scalars[token.start + 1] == 0x0644)
                         && self.isNameGap(token.end, self.tokens[t + 1].start) && self.isFamilyShaped(t + 1))
+                    // Tifinagh has no capitals: under a closing formula a short line of Tifinagh words is the signature
+                    // ("ⵙ ⵜⵏⵎⵎⵉⵔⵜ,\nⵏⴰⴷⵉⵢⴰ ⴰⵢⵜ ⵍⵃⴰⵊ").
+                    || (afterSignOff && t == first && token.script == .tifinagh && token.length >= 3 && end - first <= 4
+                        && !self.isContextWord(t) && !self.isTifinaghVerbShaped(t)
+                        && (first..<end).allSatisfy { self.tokens[$0].script == .tifinagh })
                 guard starts, !kind.contains(.tail), var run = self.nameRun(from: t, kinds, maxUnknown: 2), run.last < end else {
                     ok = false
                     break
@@ -830,6 +954,31 @@ extension ScanState {
         }
     }
 
+    /// A word the lists lack that the name model may take for a name: a capitalised Latin word (with up to two
+    /// capitalised words the lists lack after it, a family name) or a Tifinagh word of three letters or more.
+    private func unknownWordRun(_ t: Int, _ kinds: UnsafeBufferPointer<NameKind>) -> NameRun? {
+        let token = self.tokens[t]
+        guard token.isWord, token.length >= 3, !self.isContextWord(t) else { return nil }
+        switch token.script {
+        case .tifinagh:
+            return NameRun(first: t, last: t, parts: 1, givens: 0, families: 0, particles: 0, unknowns: 1)
+        case .latin:
+            guard token.firstUpper, !token.allUpper, !Lexicon.cities.contains(token.key) else { return nil }
+            var run = NameRun(first: t, last: t, parts: 1, givens: 0, families: 0, particles: 0, unknowns: 1)
+            while run.parts < 3, run.last + 1 < self.tokens.count, kinds[run.last + 1].isEmpty,
+                self.isNameGap(self.tokens[run.last].end, self.tokens[run.last + 1].start), self.isFamilyShaped(run.last + 1),
+                !self.tokens[run.last + 1].allUpper
+            {
+                run.last += 1
+                run.parts += 1
+                run.unknowns += 1
+            }
+            return run
+        default:
+            return nil
+        }
+    }
+
     /// A given name beside a family name (or a particle and a name), in either order, with no cue at all:
     /// "Youssef Berrada", "BENNANI Karim", "عمر الفاسي", "ⵏⵓⵎⵉⴷⵢⴰ ⴰⵢⵜ ⵃⵎⴰⴷ". A capitalised Latin given name that is
     /// not also a common word stands alone too ("Nadia et moi…").
@@ -838,9 +987,34 @@ extension ScanState {
         var t = 0
         while t < count {
             let kind = kinds[t]
+            // "ⴰⵙⵍⵎⴰⴷ ⴰⵖⴰⵍⵉ ⵓⵙⵄⵉⴷ ⵓⵔ ⴷ ⵉⵍⴽⵉⵎ": a Tifinagh word the lists lack before a patronymic "ⵓ" + given name is
+            // the given name of that person (the patronymic is read in `fillNameKinds`).
+            if kind.isEmpty, !taken[t], t + 1 < count, self.tokens[t].script == .tifinagh, self.tokens[t].isWord,
+                self.tokens[t].length >= 3, kinds[t + 1] == .family, self.isDerivedPatronymic(t + 1), !taken[t + 1],
+                self.isNameGap(self.tokens[t].end, self.tokens[t + 1].start), !self.isContextWord(t), !self.isTifinaghVerbShaped(t),
+                // Not a noun in the annexed state (ⵓ…), not a verb with a vowel stem (ⵢⴰⵡⵉ) or after an aspect
+                // particle ("ⴰⴷ ⵢⴰⵡⵉ ⵓⵏⵥⴰⵕ": "the rain will bring").
+                self.norm.scalars[self.tokens[t].start] != 0x2D53, self.norm.scalars[self.tokens[t].start] != 0x2D62,
+                t == 0 || !Self.amazighPredicateParticles.contains(self.tokens[t - 1].key)
+            {
+                let run = NameRun(first: t, last: t + 1, parts: 2, givens: 0, families: 1, particles: 0, unknowns: 1)
+                if !self.isNamedThing(run, kinds, honorificAt: nil) { self.addName(run, kinds, 0.6, taken) }
+                t += 2
+                continue
+            }
             guard !taken[t], !kind.isDisjoint(with: [.given, .family, .particle, .innerHonorific]), !kind.contains(.tail),
                 !self.isContextWord(t)
             else {
+                // A word the lists lack, capitalised in Latin script or in Tifinagh (which has no capitals): the name
+                // model decides from its neighbours ("ⵥⵕⵉⵖ ⵏⴰⴷⵉⵔ ⵖ ⵓⵙⵓⵇ", "Ssawlɣ d Mennad").
+                if kind.isEmpty, !taken[t], let run = self.unknownWordRun(t, kinds),
+                    !self.isNamedThing(run, kinds, honorificAt: nil),
+                    self.nameModelSays(t, first: run.first, last: run.last, kinds, candidateClass: self.tokens[t].script == .tifinagh ? 2 : 1)
+                {
+                    self.addName(run, kinds, 0.55, taken)
+                    t = run.last + 1
+                    continue
+                }
                 t += 1
                 continue
             }
@@ -853,7 +1027,7 @@ extension ScanState {
             // "9olt l redouane", "3ayet l Karim": after a verb of speaking and a detached "l", a given name even in lower
             // case or also a word.
             if token.script == .latin, kind.contains(.given), !kind.contains(.particle), t > 1,
-                self.tokens[t - 1].key == Self.latinDetachedLam, Self.latinAddressVerbs.contains(self.tokens[t - 2].key),
+                Self.latinAddressees.contains(self.tokens[t - 1].key), Self.latinAddressVerbs.contains(self.tokens[t - 2].key),
                 self.gapIs(self.tokens[t - 1].end, token.start, maxCount: 1, allowed: { $0 == 0x20 }),
                 let run = self.nameRun(from: t, kinds, maxUnknown: token.firstUpper ? 1 : 0)
             {
@@ -893,6 +1067,11 @@ extension ScanState {
                 run.families += 1
             }
             let firstCommon = kind.contains(.common)
+            if firstCommon, run.parts == 1, token.script == .latin, let wider = self.nameRun(from: t, kinds, maxUnknown: 1), wider.parts == 2,
+                self.isAppositionOfGivenAndFamily(wider, kinds)
+            {
+                run = wider
+            }
             let anyCommon = (run.first...run.last).contains { kinds[$0].contains(.common) }
             var accepted = false
             var score = 0.7
@@ -925,7 +1104,7 @@ extension ScanState {
             if run.parts >= 2 {
                 let hasGiven = run.givens > 0
                 if firstCommon {
-                    accepted = run.families > 0 || run.particles > 0
+                    accepted = run.families > 0 || run.particles > 0 || self.isAppositionOfGivenAndFamily(run, kinds)
                 } else if run.families == 0 && run.particles == 0 && run.unknowns == 0 {
                     // Two given names ("Mohamed Amine") but not when one is also a word ("Riad Salam").
                     accepted = run.givens >= 2 && !anyCommon
@@ -940,7 +1119,7 @@ extension ScanState {
                 !token.allUpper, t > 0, !(run.last + 1 < count && self.tokens[run.last + 1].firstUpper),
                 (Self.latinCompanions.contains(self.tokens[t - 1].key)
                     && (self.endsSentence(after: run.last)
-                        || (run.last + 1 < count && self.tokens[run.last + 1].isStopWord
+                        || (run.last + 1 < count && (self.tokens[run.last + 1].isStopWord || Self.timeWords.contains(self.tokens[run.last + 1].key))
                             && self.gapIs(self.tokens[run.last].end, self.tokens[run.last + 1].start, maxCount: 1, allowed: { $0 == 0x20 }))))
                     || self.isAddressedAtTheEnd(t)
             {
@@ -948,6 +1127,14 @@ extension ScanState {
                 // "chez Hayat.") or addressed at the end ("Merci pour votre aide, Karim."); not before another
                 // capitalised word, a noun or a comma (Amal Assurances, "with Amal cash transfer", "chez Amal, le
                 // restaurant du quartier").
+                accepted = true
+                score = 0.55
+            } else if token.script == .arabic, run.parts == 1, kind.contains(.given), !firstCommon, !kind.contains(.particle),
+                !kind.contains(.innerHonorific), !kind.contains(.afterConjunction)
+            {
+                // Arabic script has no capitals: a given name the lists do not mark as a word stands alone like a
+                // capitalised Latin one ("حصلت سمية على الشهادة", "أين وصلت طلبية أيوب؟"). Places named after people are
+                // kept out below (isNamedThing), and names that are also words (سعيد، نور، أمل) still need a cue.
                 accepted = true
                 score = 0.55
             } else if token.script == .tifinagh, kind.contains(.given), !firstCommon, !kind.contains(.particle), !kind.contains(.family) {
@@ -1025,6 +1212,15 @@ extension ScanState {
                     }
                 }
                 score = 0.6
+            }
+            if !accepted, kind.contains(.given), kind.isDisjoint(with: [.particle, .innerHonorific]),
+                token.script != .latin || (token.firstUpper && !token.allUpper), !self.isNamedThing(run, kinds, honorificAt: nil),
+                self.nameModelSays(t, first: run.first, last: run.last, kinds, candidateClass: 0)
+            {
+                // A given name with none of the cues above, often one that is also a word ("Karim m'a dit", "أخبرني
+                // كريم", "ⵉⵏⵏⴰ ⵢⵉ ⵉⴷⵉⵔ"): the name model decides from its neighbours.
+                accepted = true
+                score = 0.55
             }
             if !accepted {
                 // "على هشام الوديي": a rejected start may hide a name one word later.
