@@ -30,7 +30,7 @@ public final class ThiqaDatabase: Sendable {
     private enum Backend: Sendable {
         case sqlite(
             writer: SQLiteConnection, dedicated: DedicatedSQLiteConnection?, writerThread: NIOThreadPool, readers: [SQLiteConnection],
-            directReaders: [DedicatedSQLiteConnection], writeLock: WriterTurns, counter: NIOLockedValueBox<Int>
+            directReaders: [DedicatedSQLiteConnection], checkpointer: SQLiteCheckpointer?, writeLock: WriterTurns, counter: NIOLockedValueBox<Int>
         )
         case postgres(PostgresClient)
     }
@@ -70,9 +70,14 @@ public final class ThiqaDatabase: Sendable {
             var readers: [SQLiteConnection] = []
             var directReaders: [DedicatedSQLiteConnection] = []
             var dedicated: DedicatedSQLiteConnection?
+            var checkpointer: SQLiteCheckpointer?
             if path != ":memory:" {
                 // An in-memory database lives in one connection only: it keeps the SQLKit path for everything.
-                dedicated = try await DedicatedSQLiteConnection.open(path: path, thread: writerThread)
+                let writer = try await DedicatedSQLiteConnection.open(path: path, thread: writerThread)
+                let walCheckpointer = try await SQLiteCheckpointer.open(path: path)
+                try await writer.run { connection in connection.checkpoint(on: walCheckpointer) }
+                dedicated = writer
+                checkpointer = walCheckpointer
                 for _ in 0..<2 {
                     let reader = try await SQLiteConnection.open(storage: storage, threadPool: threadPool, logger: logger, on: eventLoop)
                     _ = try await reader.query("PRAGMA busy_timeout=10000")
@@ -85,7 +90,7 @@ public final class ThiqaDatabase: Sendable {
                 dialect: .sqlite,
                 backend: .sqlite(
                     writer: writer, dedicated: dedicated, writerThread: writerThread, readers: readers, directReaders: directReaders,
-                    writeLock: WriterTurns(), counter: NIOLockedValueBox(0)
+                    checkpointer: checkpointer, writeLock: WriterTurns(), counter: NIOLockedValueBox(0)
                 ),
                 logger: logger
             )
@@ -148,7 +153,7 @@ public final class ThiqaDatabase: Sendable {
     public func read<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
         self.operations.withLockedValue { $0.reads += 1 }
         switch backend {
-        case .sqlite(let writer, _, _, let readers, _, _, let counter):
+        case .sqlite(let writer, _, _, let readers, _, _, _, let counter):
             if readers.isEmpty { return try await body(writer.sql()) }
             let index = counter.withLockedValue { value -> Int in
                 value &+= 1
@@ -164,7 +169,7 @@ public final class ThiqaDatabase: Sendable {
     public func transaction<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
         self.operations.withLockedValue { $0.transactions += 1 }
         switch backend {
-        case .sqlite(let writer, _, _, _, _, let lock, _):
+        case .sqlite(let writer, _, _, _, _, _, let lock, _):
             return try await lock.withLock {
                 let db = writer.sql()
                 try await db.raw("BEGIN IMMEDIATE").run()
@@ -198,7 +203,7 @@ public final class ThiqaDatabase: Sendable {
     /// tables are rewritten (`VACUUM FULL`), so dead row versions holding erased values are gone from the files.
     public func compactAfterErasure(rewriting tables: [String] = []) async throws {
         switch backend {
-        case .sqlite(let writer, _, _, _, _, let lock, _):
+        case .sqlite(let writer, _, _, _, _, _, let lock, _):
             try await lock.withLock {
                 _ = try await writer.query("PRAGMA wal_checkpoint(TRUNCATE)")
             }
@@ -215,15 +220,21 @@ public final class ThiqaDatabase: Sendable {
     /// Runs `body` as one transaction on the dedicated SQLite writer thread, in turn with ``transaction(_:)``;
     /// nil (and `body` not run) where there is none (PostgreSQL, an in-memory SQLite): the caller uses SQLKit.
     func writeOnDedicatedThread<T: Sendable>(_ body: @escaping @Sendable (SQLiteDirectConnection) throws -> T) async throws -> T? {
-        guard case .sqlite(_, let dedicated?, _, _, _, let lock, _) = backend else { return nil }
+        guard case .sqlite(_, let dedicated?, _, _, _, _, let lock, _) = backend else { return nil }
         self.operations.withLockedValue { $0.transactions += 1 }
         return try await lock.withLock { try await dedicated.transaction(body) }
     }
 
     /// The dedicated writer and its turns, where there is one (a SQLite file): for ``SQLiteGroupCommit``.
     var dedicatedWriter: (DedicatedSQLiteConnection, WriterTurns)? {
-        guard case .sqlite(_, let dedicated?, _, _, _, let lock, _) = backend else { return nil }
+        guard case .sqlite(_, let dedicated?, _, _, _, _, let lock, _) = backend else { return nil }
         return (dedicated, lock)
+    }
+
+    /// WAL checkpoints run on their own thread so far (nil without a dedicated writer): for tests.
+    var checkpointsRun: Int? {
+        guard case .sqlite(_, _, _, _, _, let checkpointer?, _, _) = backend else { return nil }
+        return checkpointer.checkpointsRun
     }
 
     /// Counts a transaction run outside ``transaction(_:)`` (the group commit's batches).
@@ -234,7 +245,7 @@ public final class ThiqaDatabase: Sendable {
     /// Runs `body` in one read snapshot on a dedicated SQLite reader thread (prepared statements, no SQLKit); nil
     /// (and `body` not run) where there is none (PostgreSQL, an in-memory SQLite): the caller uses ``read(_:)``.
     func readOnDedicatedThread<T: Sendable>(_ body: @escaping @Sendable (SQLiteDirectConnection) throws -> T) async throws -> T? {
-        guard case .sqlite(_, _, _, _, let directReaders, _, let counter) = backend, !directReaders.isEmpty else { return nil }
+        guard case .sqlite(_, _, _, _, let directReaders, _, _, let counter) = backend, !directReaders.isEmpty else { return nil }
         self.operations.withLockedValue { $0.reads += 1 }
         let index = counter.withLockedValue { value -> Int in
             value &+= 1
@@ -256,8 +267,9 @@ public final class ThiqaDatabase: Sendable {
 
     public func close() async {
         switch backend {
-        case .sqlite(let writer, let dedicated, let writerThread, let readers, let directReaders, _, _):
+        case .sqlite(let writer, let dedicated, let writerThread, let readers, let directReaders, let checkpointer, _, _):
             await dedicated?.close()
+            await checkpointer?.close()
             for reader in directReaders { await reader.close() }
             for connection in [writer] + readers { try? await connection.close() }
             try? await writerThread.shutdownGracefully()

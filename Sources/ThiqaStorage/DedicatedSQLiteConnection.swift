@@ -48,10 +48,15 @@ final class DedicatedSQLiteConnection: Sendable {
 
     /// Opens a read connection on a thread of its own (closed with the connection).
     static func openReader(path: String) async throws -> DedicatedSQLiteConnection {
+        try await openOnOwnThread(path: path, mode: .read)
+    }
+
+    /// Opens a connection on a thread of its own (closed with the connection).
+    static func openOnOwnThread(path: String, mode: Mode) async throws -> DedicatedSQLiteConnection {
         let thread = NIOThreadPool(numberOfThreads: 1)
         thread.start()
         do {
-            return try await open(path: path, thread: thread, mode: .read, ownsThread: true)
+            return try await open(path: path, thread: thread, mode: mode, ownsThread: true)
         } catch {
             try? await thread.shutdownGracefully()
             throw error
@@ -111,7 +116,9 @@ public struct SQLiteDirectError: Error, CustomStringConvertible {
 
 /// A connection with its prepared statements, used through SQLite's C API by the one thread that owns it.
 final class SQLiteDirectConnection {
-    private let handle: OpaquePointer
+    let handle: OpaquePointer
+    /// Set when this connection's checkpoints run elsewhere: its WAL hook points at it, so it lives as long.
+    var checkpointer: SQLiteCheckpointer?
     private var statements: [String: OpaquePointer] = [:]
 
     init(path: String, mode: DedicatedSQLiteConnection.Mode) throws {

@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import Testing
 import ThiqaLedger
@@ -28,6 +29,32 @@ import ThiqaTesting
             #expect(try await log.size() == 15, "the refused write changed nothing")
             let proof = try await log.inclusionProof(leafIndex: 7, treeSize: 15)
             try MerkleVerifier.verifyInclusion(leafIndex: 7, treeSize: 15, leafHash: proof.leafHash, proof: proof.proof, root: proof.rootHash)
+        }
+    }
+
+    /// The writer's commits no longer checkpoint: its WAL hook hands that to the checkpointer's thread (which keeps
+    /// the WAL from growing without bound: SQLite reuses a checkpointed WAL from its start).
+    @Test func checkpointsRunOnTheirOwnThreadAndBoundTheWAL() async throws {
+        let directory = try TestStores.temporaryDirectory()
+        let path = directory.appendingPathComponent("wal.sqlite").path
+        try await ThiqaDatabase.with(.sqlite(path: path), logger: Logger(label: "test")) { database in
+            try await Migrations.run(on: database)
+            #expect(database.checkpointsRun == 0)
+            let log = SQLTransparencyLog(database: database)
+            // ~470 bytes a leaf, 4 KiB pages: batches of 200 leaves write well over 1,000 WAL pages in 40 batches.
+            let padding = String(repeating: "x", count: 400)
+            for batch in 0..<40 {
+                try await log.append(leaves: (0..<200).map { Array(#"{"i":\#(batch * 200 + $0),"p":"\#(padding)"}"#.utf8) })
+            }
+            var waited = 0
+            while database.checkpointsRun == 0, waited < 100 {
+                try await Task.sleep(for: .milliseconds(20))
+                waited += 1
+            }
+            #expect((database.checkpointsRun ?? 0) > 0, "the WAL passed 1,000 pages and a checkpoint ran on its thread")
+            #expect(try await log.size() == 8000)
+            let proof = try await log.inclusionProof(leafIndex: 4321, treeSize: 8000)
+            try MerkleVerifier.verifyInclusion(leafIndex: 4321, treeSize: 8000, leafHash: proof.leafHash, proof: proof.proof, root: proof.rootHash)
         }
     }
 
