@@ -36,8 +36,12 @@ struct SensitiveCharacterGramTests {
         #expect(self.buckets("2026 12 01").isEmpty)
         #expect(self.buckets("abc, abc!") == self.buckets("abc") + self.buckets("abc"))
         #expect(self.buckets("abc").allSatisfy { (0..<SensitiveGramWeights.bucketCount).contains($0) })
-        // Arabizi keeps its digits: "l7bs" and "lhbs" are different words.
-        #expect(self.buckets("l7bs") != self.buckets("lhbs"))
+        // Grams are taken from the canonical spelling (SensitiveSpelling): Arabizi digit letters read as the letters
+        // they stand for, Tifinagh as its Latin transcription, doubled letters once; different letters stay apart.
+        #expect(self.buckets("l7bs") == self.buckets("lhbs"))
+        #expect(self.buckets("l7bs") != self.buckets("l9bs"))
+        #expect(self.buckets("ⵍⵃⴱⵙ") == self.buckets("lḥbs"))
+        #expect(self.buckets("ssukkar") == self.buckets("sokar"))
     }
 
     @Test("Grams are taken from folded words: case, accents and Arabic letter variants do not matter")

@@ -6,7 +6,7 @@
 # Exit status is evaluate.py's on the dev set: non-zero when structured-identifier F1 < 0.95 or a look-alike is flagged.
 # The names sets print their own PASS/FAIL (PERSON F1 >= 0.95 in every language, no look-alike flagged as PERSON);
 # NAMES_GATE=1 makes their failure the script's too. Then the sensitive-data detector on its held-out set
-# sets (heldout.jsonl, heldout3.jsonl, heldout4.jsonl, then the fresh heldout5.jsonl; eval/privacy/sensitive/run.sh, informational).
+# sets (heldout.jsonl, heldout3.jsonl, heldout4.jsonl, heldout5.jsonl, then the fresh heldout6.jsonl; eval/privacy/sensitive/run.sh, informational).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 NAMES=1
@@ -34,7 +34,7 @@ if [[ $NAMES == 1 ]]; then
         python3 eval/privacy/evaluate.py "$SET" "$PRED" --types=PERSON --person-target "$@" || names_status=$?
         if [[ "${NAMES_GATE:-0}" == 1 && $names_status != 0 && $status == 0 ]]; then status=$names_status; fi
     done
-    for sensitive in eval/privacy/sensitive/heldout.jsonl eval/privacy/sensitive/heldout3.jsonl eval/privacy/sensitive/heldout4.jsonl eval/privacy/sensitive/heldout5.jsonl; do
+    for sensitive in eval/privacy/sensitive/heldout.jsonl eval/privacy/sensitive/heldout3.jsonl eval/privacy/sensitive/heldout4.jsonl eval/privacy/sensitive/heldout5.jsonl eval/privacy/sensitive/heldout6.jsonl; do
         echo
         echo "== Sensitive data on $sensitive =="
         PRIVACY_BENCH="$PRIVACY_BENCH" eval/privacy/sensitive/run.sh "$sensitive"

@@ -11,18 +11,31 @@ enum SensitiveCharacterGrams {
 
     /// Calls `body` with the bucket of every gram of every word, in text order (a gram seen twice counts twice).
     /// Words are the reader's tokens with letters, folded as for the lexicons (lower case, accents off, Arabic
-    /// letter variants unified); digits inside a word stay (Arabizi writes ع as 3, ح as 7, ق as 9).
+    /// letter variants unified); Latin and Tifinagh words in their canonical spelling (`SensitiveSpelling`: Tifinagh
+    /// in Latin letters, Arabizi digits as letters, `ع` written 3 and ɛ alike, doubled letters single).
     @inline(__always)
     static func forEachBucket(norm: NormalizedText, tokens: [Token], _ body: (Int) -> Void) {
         let mask = UInt32(SensitiveGramWeights.bucketCount - 1)
         var word: [UInt32] = []
         word.reserveCapacity(32)
+        var folded: [UInt32] = []
+        folded.reserveCapacity(32)
         for token in tokens {
             word.removeAll(keepingCapacity: true)
             word.append(Self.wordStart)
-            for k in token.start..<token.end {
-                let f = NormalizedText.fold(norm.scalars[k])
-                if f != 0 { word.append(f) }
+            if token.script == .latin || token.script == .tifinagh {
+                // The canonical spelling: Tifinagh and Latin Amazigh, `7` and `h`, `ss` and `s` share their grams.
+                folded.removeAll(keepingCapacity: true)
+                for k in token.start..<token.end {
+                    let f = NormalizedText.fold(norm.scalars[k])
+                    if f != 0 { folded.append(f) }
+                }
+                SensitiveSpelling.appendCanonical(folded, to: &word)
+            } else {
+                for k in token.start..<token.end {
+                    let f = NormalizedText.fold(norm.scalars[k])
+                    if f != 0 { word.append(f) }
+                }
             }
             word.append(Self.wordEnd)
             let n = word.count

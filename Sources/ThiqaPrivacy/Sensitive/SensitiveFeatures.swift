@@ -1,9 +1,9 @@
 /// What the lexicon says about one word: the categories it is a fact or topic term of, and the cues it carries.
 struct SensitiveMarks: OptionSet, Sendable, Hashable {
-    let rawValue: UInt32
+    let rawValue: UInt64
 
-    static let factShift: UInt32 = 0
-    static let topicShift: UInt32 = 9
+    static let factShift: UInt64 = 0
+    static let topicShift: UInt64 = 9
     static let person = SensitiveMarks(rawValue: 1 << 18)
     static let procedural = SensitiveMarks(rawValue: 1 << 19)
     static let benign = SensitiveMarks(rawValue: 1 << 20)
@@ -28,12 +28,20 @@ struct SensitiveMarks: OptionSet, Sendable, Hashable {
     /// A benign cue that makes the terms a subject of study (a school report, statistics): several conditions
     /// named there are not several facts.
     static let study = SensitiveMarks(rawValue: 1 << 31)
+    /// An animal or a vet ("mon chat", "الكلب ديالي", "ⴰⵎⵓⵛⵛ ⵉⵏⵓ"): an illness next to it is the animal's, and the
+    /// possessive belongs to the animal, not to a person's health.
+    static let animal = SensitiveMarks(rawValue: 1 << 32)
+    /// A lawyer or notary ("je suis avocate", "ana mo7ami", "ⵏⴽⴽⵉ ⴷ ⴰⵎⵃⴰⵎⵉ"): courts, files and prisons in the message
+    /// are their work, not a case of the sender's; but "mon avocat", "lmo7ami dyali" is the sender's own lawyer.
+    static let counsel = SensitiveMarks(rawValue: 1 << 33)
+    /// A lawyer's client ("mon client", "ملف موكلي"): only a lawyer has one.
+    static let client = SensitiveMarks(rawValue: 1 << 34)
 
-    static func fact(_ category: SensitiveCategory) -> SensitiveMarks { SensitiveMarks(rawValue: 1 << (factShift + UInt32(category.index))) }
-    static func topic(_ category: SensitiveCategory) -> SensitiveMarks { SensitiveMarks(rawValue: 1 << (topicShift + UInt32(category.index))) }
+    static func fact(_ category: SensitiveCategory) -> SensitiveMarks { SensitiveMarks(rawValue: 1 << (factShift + UInt64(category.index))) }
+    static func topic(_ category: SensitiveCategory) -> SensitiveMarks { SensitiveMarks(rawValue: 1 << (topicShift + UInt64(category.index))) }
 
-    var factCategories: UInt32 { (self.rawValue >> Self.factShift) & 0x1FF }
-    var topicCategories: UInt32 { (self.rawValue >> Self.topicShift) & 0x1FF }
+    var factCategories: UInt32 { UInt32((self.rawValue >> Self.factShift) & 0x1FF) }
+    var topicCategories: UInt32 { UInt32((self.rawValue >> Self.topicShift) & 0x1FF) }
 }
 
 /// The compiled lexicon: exact words and phrases keyed by their first word, and prefix stems.
@@ -54,24 +62,43 @@ struct SensitiveMatcher: Sendable {
         var words: [WordKey: [Phrase]] = [:]
         var stems: [WordKey: SensitiveMarks] = [:]
         var lengths = [Bool](repeating: false, count: 16)
+        func addStem(_ stem: [UInt32], _ marks: SensitiveMarks) {
+            guard stem.count >= 4, stem.count < lengths.count else { return }
+            stems[WordKey(folded: stem), default: []].formUnion(marks)
+            lengths[stem.count] = true
+        }
         func add(_ list: String, _ marks: SensitiveMarks) {
             for raw in list.split(separator: "|") {
                 let entry = String(raw.drop(while: { $0 == " " || $0 == "\n" }).reversed().drop(while: { $0 == " " || $0 == "\n" }).reversed())
                 guard !entry.isEmpty else { continue }
                 if entry.hasSuffix("*") {
                     let stem = Self.foldedScalars(String(entry.dropLast()))
-                    guard stem.count >= 4, stem.count < lengths.count else { continue }
-                    stems[WordKey(folded: stem), default: []].formUnion(marks)
-                    lengths[stem.count] = true
+                    addStem(stem, marks)
+                    if stem.contains(where: { Script.of($0) == .latin || Script.of($0) == .tifinagh }) {
+                        let canonical = SensitiveSpelling.canonical(stem)
+                        if canonical != stem { addStem(canonical, marks) }
+                    }
                     continue
                 }
-                let keys = Self.keys(of: entry)
-                guard let first = keys.first else { continue }
-                let rest = Array(keys.dropFirst())
-                if let index = words[first]?.firstIndex(where: { $0.rest == rest }) {
-                    words[first]![index].marks.formUnion(marks)
-                } else {
-                    words[first, default: []].append(Phrase(rest: rest, marks: marks))
+                let norm = NormalizedText(entry)
+                let tokens = norm.tokenize()
+                guard let firstToken = tokens.first else { continue }
+                let rest = tokens.dropFirst().map(\.key)
+                var firstKeys = [firstToken.key]
+                // The entry is also found under its canonical spelling and its Amazigh stem (SensitiveSpelling),
+                // so `sokar` finds `ssukkar` and `ⵙⵙⵓⴽⴽⴰⵔ`, `ittuḥkm` finds `ḥkm`.
+                if firstToken.script == .latin || firstToken.script == .tifinagh {
+                    let folded = norm.folded(firstToken)
+                    let canonical = SensitiveSpelling.canonical(folded)
+                    if canonical != folded, canonical.count >= 3 { firstKeys.append(WordKey(folded: canonical)) }
+                    if let core = SensitiveSpelling.amazighCore(canonical) { firstKeys.append(WordKey(folded: core)) }
+                }
+                for first in firstKeys {
+                    if let index = words[first]?.firstIndex(where: { $0.rest == rest }) {
+                        words[first]![index].marks.formUnion(marks)
+                    } else {
+                        words[first, default: []].append(Phrase(rest: rest, marks: marks))
+                    }
                 }
             }
         }
@@ -91,6 +118,9 @@ struct SensitiveMatcher: Sendable {
         add(SensitiveLexicon.reporting, .reporting)
         add(SensitiveLexicon.causal, [.causal, .benign])
         add(SensitiveLexicon.study, [.study, .benign])
+        add(SensitiveLexicon.animal, [.animal, .benign])
+        add(SensitiveLexicon.counsel, [.counsel, .benign])
+        add(SensitiveLexicon.client, [.client, .benign])
         for key in words.keys { words[key]!.sort { $0.rest.count > $1.rest.count } }
         self.words = WordTable(words.map { ($0.key, $0.value) })
         self.stems = WordTable(stems.map { ($0.key, $0.value) })
@@ -142,6 +172,7 @@ struct SensitiveReader {
     static let benignWindow = 5
     static let linkWindow = 4
     static let reportingWindow = 3
+    static let animalWindow = 4
 
     let norm: NormalizedText
     let tokens: [Token]
@@ -172,10 +203,15 @@ struct SensitiveReader {
                 let folded = self.norm.folded(token)
                 variants.removeAll(keepingCapacity: true)
                 variants.append(folded)
-                Self.addVariants(of: folded, script: token.script, to: &variants)
+                let core = Self.addVariants(of: folded, script: token.script, to: &variants)
                 for (n, variant) in variants.enumerated() {
                     if n > 0 { found.formUnion(self.phraseMarks(at: i, key: WordKey(folded: variant), matcher: matcher, generic: &genericUntil)) }
                     found.formUnion(Self.stemMarks(variant, matcher: matcher))
+                }
+                if let core {
+                    found.formUnion(self.phraseMarks(at: i, key: WordKey(folded: core), matcher: matcher, generic: &genericUntil))
+                    // Darija person prefixes are the same letters: "tcondamnaw", "n3aljouh" reach "condamn*", "3alj*".
+                    if core.count >= 5 { found.formUnion(Self.stemMarks(core, matcher: matcher)) }
                 }
                 // A topic word is not its own person cue ("amazigh" ends like a first-person Amazigh verb in "-gh");
                 // a fact verb in the first person is ("خرجت من السجن", "kcmɣ", "ttẓallaɣ").
@@ -238,9 +274,11 @@ struct SensitiveReader {
         return out
     }
 
-    /// Forms the lexicon lists once: Arabic words without their clitics, Darija Latin words without a glued
-    /// article, Amazigh nouns in the free state.
-    static func addVariants(of folded: [UInt32], script: Script, to out: inout [[UInt32]]) {
+    /// Forms the lexicon lists once: Arabic words without their clitics; for Latin and Tifinagh words the canonical
+    /// spelling (`SensitiveSpelling`), without a glued Darija article (`l7bs`, `lmard`), Amazigh nouns in the free
+    /// state (`uṭṭan` → `aṭṭan`). Returns the Amazigh stem of a Latin or Tifinagh word, looked up as a whole word only.
+    @discardableResult
+    static func addVariants(of folded: [UInt32], script: Script, to out: inout [[UInt32]]) -> [UInt32]? {
         switch script {
         case .arabic:
             var s = folded
@@ -267,22 +305,24 @@ struct SensitiveReader {
             } else if stem.count > 3, [0x064A, 0x0647, 0x0643].contains(stem[stem.count - 1]) {
                 stem.removeLast()
             } else {
-                return
+                return nil
             }
             out.append(stem)
             if stem.last == 0x062A {
                 stem[stem.count - 1] = 0x0647
                 out.append(stem)
             }
-        case .latin:
+            return nil
+        case .latin, .tifinagh:
+            let canonical = SensitiveSpelling.canonical(folded)
+            if canonical != folded && canonical.count >= 3 { out.append(canonical) }
             // Darija glues the article: l7bs, lmard, ssbitar.
-            if folded.count >= 4, folded[0] == 0x6C { out.append(Array(folded.dropFirst())) }
-            // Amazigh annexed state: uṭṭan -> aṭṭan.
-            if folded.count >= 4, folded[0] == 0x75 { out.append([0x61] + folded.dropFirst()) }
-        case .tifinagh:
-            if folded.count >= 3, folded[0] == 0x2D53 { out.append([0x2D30] + folded.dropFirst()) }  // ⵓ -> ⴰ
+            if canonical.count >= 4, canonical[0] == 0x6C { out.append(Array(canonical.dropFirst())) }
+            // Amazigh annexed state: uṭṭan -> aṭṭan, ⵓⵟⵟⴰⵏ -> ⴰⵟⵟⴰⵏ.
+            if canonical.count >= 3, canonical[0] == 0x75 { out.append([0x61] + canonical.dropFirst()) }
+            return SensitiveSpelling.amazighCore(canonical)
         default:
-            return
+            return nil
         }
     }
 
@@ -360,6 +400,21 @@ struct SensitiveReader {
         return true
     }
 
+    /// Possessives that make a lawyer the sender's own ("mon avocat", "my lawyer", "lmo7ami dyali", "ⴰⵎⵃⴰⵎⵉ ⵉⵏⵓ").
+    private static let ownPossessivesBefore: WordSet = ["mon", "ma", "my", "our", "notre", "his", "her", "son", "sa"]
+    private static let ownPossessivesAfter: WordSet = ["dyali", "dyalna", "dyalo", "dyalha", "ديالي", "ديالنا", "ديالو", "ديالها", "inu", "ⵉⵏⵓ", "nnɣ", "ⵏⵏⵖ", "nnegh", "nns", "ⵏⵏⵙ"]
+
+    /// A lawyer word that names someone's own lawyer, not the sender's profession.
+    private func ownCounsel(_ t: Int) -> Bool {
+        let s = self.sentence[t]
+        if t >= 1, self.sentence[t - 1] == s, Self.ownPossessivesBefore.contains(self.tokens[t - 1].key) { return true }
+        if t + 1 < self.tokens.count, self.sentence[t + 1] == s, Self.ownPossessivesAfter.contains(self.tokens[t + 1].key) { return true }
+        // محاميي, محاميتي: a possessive suffix on the Arabic word.
+        let folded = self.norm.folded(self.tokens[t])
+        if self.tokens[t].script == .arabic, folded.count >= 5, folded.last == 0x064A, folded[folded.count - 2] == 0x064A || folded[folded.count - 2] == 0x062A { return true }
+        return false
+    }
+
     private func anyPerson(from: Int, to: Int, sentence s: Int) -> Bool {
         var t = max(0, from)
         let end = min(self.tokens.count - 1, to)
@@ -410,7 +465,9 @@ struct SensitiveReader {
             let end = i + 1 < self.tokens.count ? self.tokens[i + 1].start : self.norm.count
             sentenceAsks[self.sentence[i]] = self.norm.gap(self.tokens[i].end, end).contains { $0 == 0x3F || $0 == 0x061F }
         }
+        var counselWrites = false
         for i in self.tokens.indices {
+            if self.marks[i].contains(.client) || (self.marks[i].contains(.counsel) && !self.ownCounsel(i)) { counselWrites = true }
             if self.marks[i].contains(.procedural) { sentenceProcedural[self.sentence[i]] = true }
             if self.marks[i].contains(.person) && !self.marks[i].contains(.generic) { personInMessage = true }
         }
@@ -421,7 +478,9 @@ struct SensitiveReader {
             let topics = m.topicCategories & ~facts
             guard facts | topics != 0 else { continue }
             let s = self.sentence[i]
-            let person = self.anyPerson(from: i - Self.personWindow, to: i + Self.personWindow, sentence: s)
+            let nearPerson = self.anyPerson(from: i - Self.personWindow, to: i + Self.personWindow, sentence: s)
+            // "Mon chat est malade", "lkelb dyali mrid": the illness and the possessive are the animal's.
+            let animal = self.any(.animal, from: i - Self.animalWindow, to: i + Self.animalWindow, sentence: s, except: i)
             let procedural = sentenceProcedural[s]
             let benign = self.benignCues(from: i - Self.benignWindow, to: i + Self.benignWindow, sentence: s, except: i)
             let linked = self.any(.link, from: i - Self.linkWindow, to: i - 1, sentence: s, except: i)
@@ -436,8 +495,13 @@ struct SensitiveReader {
                 guard isFact || isTopic else { continue }
                 let category = SensitiveCategory.byIndex[c]
                 if category == .biometric && documentRequirement { continue }
+                // A lawyer writing: the court, the file and the prison are the lawyer's work, not the sender's case
+                // ("ana mo7ami w bghit nzour client dyali f l7abs"); the lawyer is the person cue there, not the one
+                // the case is about, so criminal terms count without a person, and a conviction stays a fact.
+                let counselCase = category == .criminalRecord && counselWrites
+                let person = nearPerson && !(animal && (category == .health || category == .genetic)) && !counselCase
                 let upgraded =
-                    isTopic
+                    isTopic && !counselCase
                     && (linked || (located && (category == .criminalRecord || category == .tradeUnion))
                         || (copula && Self.identityCategories.contains(category)))
                 var f = values[c]

@@ -65,7 +65,8 @@ enum SensitiveLexicon {
         antipsychotic*|neuroleptique*|مضادات الذهان|partially sighted|visually impaired|ma kanchofch mzyan|open heart|a cœur ouvert|\
         trẓa|ⵜⵕⵥⴰ|irẓa|ⵉⵕⵥⴰ|aɛma|ⴰⵄⵎⴰ|taɛmat|ⵜⴰⵄⵎⴰⵜ|\
         اتعالج|نتعالج|تتعالج|يتعالج|عولج|عولجت|اتعافى|تعافيت|تعافى|تعافت|تتعافى|يتعافى|نتعافى|تعافينا|خضعت لعمليه|خضع لعمليه|خضعت لعلاج|اخضع لعلاج|يخضع لعلاج|تخضع لعلاج|اتلقى العلاج|يتلقى العلاج|تتلقى العلاج|نتلقى العلاج|اجريت عمليه|اجرى عمليه|اجرت عمليه|\
-        desintox*|cure de desintoxication|infection sexuellement transmissible|colon irritable|irritable bowel|القولون العصبي|القولون|sexually transmitted|الامراض المنقوله جنسيا|cataracte|cataract|الماء الابيض
+        desintox*|cure de desintoxication|infection sexuellement transmissible|colon irritable|irritable bowel|القولون العصبي|القولون|sexually transmitted|الامراض المنقوله جنسيا|cataracte|cataract|الماء الابيض|\
+        amɛḍur|amɛdur|am3dur|ⴰⵎⵄⴹⵓⵔ|imɛḍurn|imɛdurn|ⵉⵎⵄⴹⵓⵔⵏ|kaysker|sakran|skayri|kaychrab bzaf|kaychrb bzaf|3alj*|3alaj*|متعافي|العلاج من الادمان
         """,
         .genetic: """
         ⵉⵜⵜⵡⴰⵔⵜⵏ|ittwarten|ittwartn|ⵉⵔⵜⴰ|irta|\
@@ -99,7 +100,8 @@ enum SensitiveLexicon {
         headscarf|foulard|7ijab|l7ijab|lhijab|lḥijab|ⵍⵃⵉⵊⴰⴱ|believe in god|crois en dieu|crois pas en dieu|اؤمن بالله|لا اؤمن|\
         go to church|goes to church|went to church|vais a l eglise|vais a la messe|الى الكنيسه|كنمشي للكنيسه|kanmchi l kanisa|\
         ttddu s lknisa|ⵜⵜⴷⴷⵓ ⵙ ⵍⴽⵏⵉⵙⴰ|go to the mosque|vais a la mosquee|كنمشي للجامع|kanmchi l jame3|jews|jew|\
-        mange pas de porc|ne mange pas de porc|don t eat pork|do not eat pork|ما كناكلش الحلوف|ma kanakolch l7allouf
+        mange pas de porc|ne mange pas de porc|don t eat pork|do not eat pork|ما كناكلش الحلوف|ma kanakolch l7allouf|\
+        tnssert|tnasart|tnassart|tnssrat|tnassrat|tnsser|tnasser|tnssrt|mtnsser|mtnassar|تنصرت|تنصر|تنصرات|متنصر|ni9ab|nni9ab|nniqab|tanqabt|ⵜⴰⵏⵇⴰⴱⵜ|ttamnɣ|ttamngh|ⵜⵜⴰⵎⵏⵖ|ur ttamnɣ|ur ttamngh|كنصوم|نصوم|صائم|صائمه
         """,
         .politicalOpinion: """
         militant*|milite|militer|militons|encarte|encartee|vote pour|voter pour|j ai vote|manifest*|manifs|manif|marches|hirak|boycott*|\
@@ -119,7 +121,8 @@ enum SensitiveLexicon {
         campaigned|fait campagne|الحمله الانتخابيه لمرشح|درت الحمله|drt la campagne|skrɣ lḥmla|skrg lhmla|sympathiser|sympathizer|polisario|\
         coordinateur du mouvement|coordinator for the|منسقا جهويا|منسق جهوي|coordinateur jihawi|\
         youth organiser|youth organizer|jeunesse du parti|\
-        vote blanc|vote nul|spoiled my ballot|spoilt my ballot|blank ballot|ورقه بيضاء|الورقه البيضاء|بالورقه البيضاء|ورقه بيضا|wr9a bida|wra9a bayda
+        vote blanc|vote nul|spoiled my ballot|spoilt my ballot|blank ballot|ورقه بيضاء|الورقه البيضاء|بالورقه البيضاء|ورقه بيضا|wr9a bida|wra9a bayda|\
+        sbidɣ|sbidgh|ⵙⴱⵉⴷⵖ|sbidn|ⵙⴱⵉⴷⵏ|nsbid|ⵏⵙⴱⵉⴷ
         """,
         .tradeUnion: """
         syndique*|syndicaliste*|activite syndicale|activites syndicales|delegue du personnel|grevistes|delegue syndical|delegue|deleguee|representant du personnel|greviste*|fait greve|en greve|\
@@ -134,7 +137,8 @@ enum SensitiveLexicon {
         cotise a l umt|cotise a la cdt|cotise au syndicat|union dues|paid up member|واجب الانخراط|كنخلص الانخراط|kankhlles cotisation|\
         comite de greve|strike committee|لجنه الاضراب|فلجنه الاضراب|lajnat l idrab|lajna n lgrev|ⵍⴰⵊⵏⴰ ⵏ ⵍⵉⴹⵔⴰⴱ|\
         katib 3am|katib l3am|branch secretary|secretaire de section|secretaire general du syndicat|\
-        اضربنا|اضربت|اضربتم|اضربنا عن العمل|اضربت عن العمل|اضربوا عن العمل|نضرب عن العمل|يضربون عن العمل|تضرب عن العمل|شاركنا في الاضراب|شاركت في الاضراب|شارك في الاضراب|شاركوا في الاضراب|درنا الاضراب|درت الاضراب|دارو الاضراب|joined the strike|took part in the strike|were on strike|was on strike|avons fait greve
+        اضربنا|اضربت|اضربتم|اضربنا عن العمل|اضربت عن العمل|اضربوا عن العمل|نضرب عن العمل|يضربون عن العمل|تضرب عن العمل|شاركنا في الاضراب|شاركت في الاضراب|شارك في الاضراب|شاركوا في الاضراب|درنا الاضراب|درت الاضراب|دارو الاضراب|joined the strike|took part in the strike|were on strike|was on strike|avons fait greve|\
+        bureau syndical|secretaire du syndicat|secretaire general du syndicat|union branch secretary
         """,
         .ethnicOrigin: """
         origine|origines|peau noire|africains|metis|metisse|berberophone|algerien*|malien*|mauritanien*|nigerian*|camerounais*|\
@@ -146,7 +150,8 @@ enum SensitiveLexicon {
         asli|asl|asslhom|aslhom|asslha|aslha|asloh|aslo|senegali|riffiya|rifi|rifia|k7al|k7la|kahl|3azzi|azzi|l3onsoriya|3onsoriya|racisme|sa7raoui*|sahraoui*|\
         7assaniya|hassaniya|ⴰⴱⵔⴽⴰⵏ|ⵜⴰⴱⵔⴽⴰⵏⵜ|ⴰⵄⵔⴰⴱ|ⴰⵙⴰⵃⵔⴰⵡⵉ|ⴰⵔⵉⴼⵉ|ⵍⵄⵓⵏⵚⵓⵔⵉⵢⴰ|abrkan|aberkan|tabrkant|l3unsuriya|aɛrab|\
         arifi|asahrawi|aṣaḥrawi|moroccan jews|juifs marocains|اليهود المغاربه|\
-        haratin|hartani|7artani|الحراطين|حرطاني|ahrdan|aḥrḍan|ⴰⵃⵔⴹⴰⵏ
+        haratin|hartani|7artani|الحراطين|حرطاني|ahrdan|aḥrḍan|ⴰⵃⵔⴹⴰⵏ|\
+        شلوح|شلحه|chleuh|chlo7|chle7|chel7|drawa|draoui|drawi|idrawiyn|ⵉⴷⵔⴰⵡⵉⵢⵏ|iḥrḍaniyn|ihrdaniyn|ⵉⵃⵔⴹⴰⵏⵉⵢⵏ|aḥrḍani|ahrdani|ⴰⵃⵔⴹⴰⵏⵉ|7ratin|lharatin|haratin|lɛnṣuriya|lɛnsuriya|ⵍⵄⵏⵚⵓⵔⵉⵢⴰ|l3onsoriya|3onsoriya|lon dyali|lon dyalna|loun dyali|loun dyalna|اللون ديالي|لون بشرتي|لون بشرته
         """,
         .sexLife: """
         تحرش جنسي|تحرش*|للتحرش|harcelement|harcele|harcelee|harassment|harassed|t7arrach*|t7arroch|t7rrch*|ta7arroch|t7ress|\
@@ -167,7 +172,8 @@ enum SensitiveLexicon {
         saknin m3a ba3diyatna|nzdɣ bla|nzdg bla|\
         pregnant by|enceinte de mon copain|tombee enceinte de|حملت من|حامل من|7amla mn|7amla men|wldt mn|ولدت من|ولدات من|tga tadist zg|\
         ⵜⴳⴰ ⵜⴰⴷⵉⵙⵜ ⵣⴳ|\
-        jinsiya|jinsi|jinsia
+        jinsiya|jinsi|jinsia|\
+        اغتصاب|اغتصبت|اغتصبني|اغتصبها|اغتصبوها|جنسيا|jinsiyan|jinsiya|jinsian|jensiyan|ljins|ⵍⵊⵉⵏⵙ|tajinsit|ⵜⴰⵊⵉⵏⵙⵉⵜ|t7rch*|t7arch*|t7rrch*|تحرش*
         """,
         .biometric: """
         biometric data|mes donnees biometriques|البيانات البيومتريه|معطياتي البيومتريه|\
@@ -202,7 +208,8 @@ enum SensitiveLexicon {
         حكم علي|حكم عليا|حكمو عليا|\
         serving a sentence|serving time|purge une peine|purge sa peine|m7koum|m7kom|drug dealing|trafic de drogue|الاتجار في المخدرات|\
         lmxdrat|ⵍⵎⵅⴷⵔⴰⵜ|lmkhdrat|\
-        حكم عليه|حكم عليها|حكم علينا|حكم عليهم|ادانته|ادانتني|ادانتها|اعتقلني|اعتقلوني|اعتقلته|اعتقلوه|اعتقلتها|افرج عني|افرج عنه|افرج عنها|سجنوه|سجنوني|مسجون|سجين|محكوم عليه|محكوم عليها
+        حكم عليه|حكم عليها|حكم علينا|حكم عليهم|ادانته|ادانتني|ادانتها|اعتقلني|اعتقلوني|اعتقلته|اعتقلوه|اعتقلتها|افرج عني|افرج عنه|افرج عنها|سجنوه|سجنوني|مسجون|سجين|محكوم عليه|محكوم عليها|\
+        t9bed|t9bdat|t9bdo|t9bdou|tqbed|chedouh|chddouh|chdouh|chdoh|tchedd|tchedit|tchdit|tcondamn*|mcondamn*|ttamzn|ttamẓn|ⵜⵜⴰⵎⵥⵏ
         """,
     ]
 
@@ -212,7 +219,8 @@ enum SensitiveLexicon {
         reanimation|intensive care|icu|الانعاش|rianimasyun|ⵔⵉⴰⵏⵉⵎⴰⵙⵢⵓⵏ|القلب|l9lb|coeur|heart|hospital|clinic|pharmacy|emergency|health|vaccine*|vaccination|medical certificate|\
         مستشفى|المستشفى|مستشفيات|عياده|العياده|صيدليه|الصحه|صحيه|التلقيح|لقاح|التغطيه الصحيه|التامين عن المرض|راميد|السبيطار|سبيطار|\
         الكلينيك|كلينيك|فرمسيان|\
-        sbitar|sbital|clinique|pharmacie|ⵙⴱⵉⵟⴰⵔ|ⴰⵙⴳⵏⴼ|ⵜⴰⵙⴳⵏⴼⵜ|asgnf|tasgnft|ⴰⵙⵓⵏⴼⵓ|asunfu
+        sbitar|sbital|clinique|pharmacie|ⵙⴱⵉⵟⴰⵔ|ⴰⵙⴳⵏⴼ|ⵜⴰⵙⴳⵏⴼⵜ|asgnf|tasgnft|ⴰⵙⵓⵏⴼⵓ|asunfu|\
+        lkhmr|lkhmer|l5mr|lkhmar
         """,
         .genetic: """
         laboratoire|labo|test|analyse|analyses|lab|تحليل|التحليل|تحاليل|analyse|ⴰⵙⵙⴰⵢⵔ|assayr
@@ -230,14 +238,16 @@ enum SensitiveLexicon {
         حزب|الحزب|الانتخابات|انتخابات|المرشحين|الناخب|الانتخابيه|العدل والاحسان|فيدراليه اليسار|الاستقلال|الاحرار|البام|السياسي|\
         السياسيه|التصويت|\
         7izb|hizb|l7izb|intikhabat|a7rar|chabiba|shabiba|الشبيبه|شبيبه|ⴰⴽⴰⴱⴰⵔ|ⵜⵉⴼⵔⴰⵏⵉⵏ|ⵜⴼⵔⴰⵏⵉⵏ|akabar|tifranin|tfranin|\
-        ⴰⵎⵓⵙⵙⵓ|amussu|umussu|ⵜⴰⵡⴰⴷⴰ|tawada
+        ⴰⵎⵓⵙⵙⵓ|amussu|umussu|ⵜⴰⵡⴰⴷⴰ|tawada|\
+        lwa9fa|wa9fa|lwqfa|lwaqfa|الوقفه|وقفه احتجاجيه
         """,
         .tradeUnion: """
         ⵏⵏⵇⴰⴱⴰ|nnqaba|nnqabt|ⵏⵏⵇⴰⴱⵜ|\
         syndicat|syndicats|syndical|syndicale|greve|umt|cdt|ugtm|fdt|odt|union|unions|strike|trade union|\
         نقابه|النقابه|اضراب|الاضراب|الاتحاد المغربي للشغل|الكونفدراليه الديمقراطيه للشغل|الاتحاد العام للشغالين|الكدش|\
         nnaqaba|naqaba|syndicat|la greve|greve|idrab|lidrab|ⵙⵙⵏⴷⵉⴽⴰ|ⵜⴰⵎⵓⵏⵜ|ⵍⵉⴹⵔⴰⴱ|ⵍⴳⵔⵉⴱ|ssndika|sndika|ssandika|lgrev|\
-        lgreve|lidrab|الجامعه الوطنيه للتعليم|fne|snesup
+        lgreve|lidrab|الجامعه الوطنيه للتعليم|fne|snesup|\
+        lgriv|griv|lagriv|ⵍⴳⵔⵉⴼ|ⵍⴳⵔⵉⵠ
         """,
         .ethnicOrigin: """
         migrant*|refugie*|refugee*|asylum|demandeur d asile|sans papiers|مهاجر*|لاجئ*|طالب لجوء|accent|\
@@ -259,7 +269,8 @@ enum SensitiveLexicon {
         prison|criminal record|police clearance|court|trial|police|judgment|crime|\
         السجن|سجن|الحبس|حبس|السجل العدلي|المحكمه|الحكم|حكم|قضيه|القضيه|البوليس|الشرطه|\
         l7bs|l7abs|7bs|habs|lhabs|casier judiciaire|lmahkama|mahkama|boulis|lboulis|\
-        ⵍⵃⴱⵙ|ⴰⴽⵔⴰⴼ|ⵙⵙⴰⵡⴰⴱⵉⵇ|ⵍⵎⵃⴽⴰⵎⴰ|lhbs|akraf|ssawabiq|lmhkama
+        ⵍⵃⴱⵙ|ⴰⴽⵔⴰⴼ|ⵙⵙⴰⵡⴰⴱⵉⵇ|ⵍⵎⵃⴽⴰⵎⴰ|lhbs|akraf|ssawabiq|lmhkama|\
+        ilbulisn|ibulisn|ⵉⵍⴱⵓⵍⵉⵙⵏ|ⵉⴱⵓⵍⵉⵙⵏ|lbolis|lbulis|ⵍⴱⵓⵍⵉⵙ
         """,
     ]
 
@@ -334,7 +345,8 @@ enum SensitiveLexicon {
     عضو|عضوه|منخرط|منخرطه|شارك|شاركت|يشارك|ينشط|خرج|خرجت|داخل|داخله|درت|كيدير|كيديرو|\
     3odw|dakhel|dakhla|dert|khrej|kharj|khrjat|dkhel|dkhlt|dkhlat|dkhal|entered|دخل|دخلت|\
     ⴽⵛⵎⵖ|ⵉⴽⵛⵎ|ⵉⴼⴼⵓⵖ|kcmg|kcmɣ|ikcm|iffug|iffuɣ|ⴰⴳⵎⴰⵎ|agmam|drt|\
-    rejoint|adhere|انخرطت|انخرط|تنخرط|انضممت|انضم|انضمت|tkcm|ⵜⴽⵛⵎ|nkcm|ⵏⴽⵛⵎ|kcmn|ⴽⵛⵎⵏ|khrjt|marched|defile|ffɣɣ|ⴼⴼⵖⵖ|organiser|organizer|mnsse9|mnasse9|منسق|منسقه
+    rejoint|adhere|انخرطت|انخرط|تنخرط|انضممت|انضم|انضمت|tkcm|ⵜⴽⵛⵎ|nkcm|ⵏⴽⵛⵎ|kcmn|ⴽⵛⵎⵏ|khrjt|marched|defile|ffɣɣ|ⴼⴼⵖⵖ|organiser|organizer|mnsse9|mnasse9|منسق|منسقه|\
+    skrɣ|skrgh|nskr|nsskr|skrn|ⵙⴽⵔⵖ|ⵏⵙⴽⵔ|ⵏⵙⵙⴽⵔ|ⵙⴽⵔⵏ|mchit|mchina|ffghgh|ffghn|ⴼⴼⵖⵏ
     """
 
     /// Copulas: they make an identity term a fact ("ma femme est amazighe", "ⴳⵉⵖ ⴰⴱⵔⴽⴰⵏ") for ethnic origin,
@@ -344,14 +356,17 @@ enum SensitiveLexicon {
     ⴳⵉⵖ|ⵉⴳⴰ|ⵜⴳⴰ|ⵉⵍⵍⴰ|ⵜⵍⵍⴰ|gig|gigh|giɣ|ggiɣ|iga|tga|illa|tlla|ⵏⴽⴽ ⴷ|ⵏⴽⴽⵉ ⴷ|nekk d|nkki d|nekki d|nkk d
     """
 
-    /// Identity documents, travel documents and the gates and kiosks that read them: a biometric term next to one,
-    /// in a procedural sentence, is a requirement of the procedure ("are fingerprints required for the visa?",
-    /// "ⵉⵙ ⵉⵇⵇⴰⵏ ⴰⴷ ⴼⴽⵖ ⵜⵉⴹⵕⵉⵡⵉⵏ … ⵜⴰⴽⴰⵔⴹⴰ?"), not a fact about the person's body.
+    /// Identity documents, travel documents and the gates and kiosks that read them, time clocks, and the CNDP
+    /// declarations they need: a biometric term next to one, in a procedural sentence, is a requirement of the
+    /// procedure ("are fingerprints required for the visa?", "ⵉⵙ ⵉⵇⵇⴰⵏ ⴰⴷ ⴼⴽⵖ ⵜⵉⴹⵕⵉⵡⵉⵏ … ⵜⴰⴽⴰⵔⴹⴰ?", "our company wants
+    /// a fingerprint time clock, what must we declare to the CNDP?"), not a fact about the person's body.
     static let document = """
     passeport|passeports|passport|passports|paspor|passpor|lpaspor|lpasspor|lpassport|lbasbor|باسبور|الباسبور|جواز|جواز السفر|\
     ⵍⴱⴰⵙⴱⵓⵔ|ⴰⵙⵙⴰⵔⴰⴳ|carte|cartes|card|cards|cnie|cin|lakart|lakarṭ|lkart|takarḍa|takarda|ⵜⴰⴽⴰⵔⴹⴰ|البطاقه|بطاقه|لاكارط|لاكارت|\
     visa|visas|فيزا|الفيزا|lvisa|titre de sejour|sejour|residence|permit|permis|gates|gate|portes|portique*|borne|kiosk|\
-    renouvellement|renouveler|renew|renewal|renewing|تجديد|كنجدد|نجدد|tajdid|ⴰⵙⵏⴼⵍ|ⵙⵏⴼⵍⵖ|usnfl|asnfl
+    renouvellement|renouveler|renew|renewal|renewing|تجديد|كنجدد|نجدد|tajdid|ⴰⵙⵏⴼⵍ|ⵙⵏⴼⵍⵖ|usnfl|asnfl|\
+    pointeuse|pointeuses|badgeuse|time clock|time clocks|clocking|clock in|attendance|الحضور|حضور العمال|بوانتوز|\
+    bwantuz|cndp|اللجنه الوطنيه|approval|declaration|التصريح|ترخيص|الترخيص|rrukhsa|lcndp
     """
 
     /// Practitioners: a benign cue as someone's job ("je suis médecin"), not when they speak to the person (then a
@@ -377,6 +392,37 @@ enum SensitiveLexicon {
     annuaire|directory|دليل|دليلا|guide
     """
 
+    /// Animals and vets: an illness next to them is the animal's ("mon chat est malade", "الحولي مريض", "lkelb dyali
+    /// mrid", "ⴰⵢⴷⵉ ⵉⵏⵓ ⵉⵀⵍⴽ"). Amazigh words are listed once in Latin letters; the canonical spelling
+    /// (`SensitiveSpelling`) finds them in Tifinagh too.
+    static let animal = """
+    chat|chatte|chats|chaton|chatons|chien|chienne|chiens|chiot|chiots|cheval|chevaux|jument|ane|anesse|mulet|mouton|\
+    moutons|brebis|agneau|belier|vache|vaches|veau|chevre|chevres|chameau|chamelle|poule|poules|poulet|lapin|perroquet|\
+    oiseau|canari|tortue|veterinaire|veterinaires|veto|animal|animaux|betail|troupeau|\
+    cat|cats|kitten|dog|dogs|puppy|horse|horses|mare|donkey|mule|sheep|lamb|ram|cow|cows|calf|goat|goats|camel|hen|\
+    chicken|chickens|rabbit|parrot|bird|canary|tortoise|vet|vets|veterinary|veterinarian|pet|pets|livestock|herd|\
+    قط|قطه|قطط|كلب|كلبه|كلاب|جرو|حصان|فرس|خيل|حمار|بغل|خروف|كبش|نعجه|حولي|الحولي|بقره|عجل|ماعز|معزه|جمل|ناقه|\
+    دجاج|دجاجه|ارنب|ببغاء|عصفور|سلحفاه|بيطري|البيطري|بيطريه|حيوان|الحيوان|حيوانات|الحيوانات|البهائم|بهائم|الماشيه|\
+    المش|القطه|قطتي|القط|الكلب|الحصان|الخروف|البقره|الحمار|العجل|الجمل|الماعز|kelb|lkelb|klb|kalb|lkalb|9ett|9etta|l9ett|qett|lqett|lmech|lmch|3awd|l3awd|7mar|l7mar|\
+    7awli|l7awli|kebch|kbch|lkebch|ba9ra|lba9ra|bagra|m3za|ma3za|lma3za|jmel|ljmel|naga|djaja|djaj|arnab|bitari|\
+    lbitari|l7ayawan|7ayawan|l7ayawanat|7ayawanat|bhayem|lbhayem|lbhaym|bhaym|lmachiya|\
+    amucc|amcic|tamucct|aydi|iydan|ikrri|akrraw|ulli|tixsi|tafunast|tafunasin|agmar|tagmart|iysan|ayyis|aɣyul|\
+    taɣyult|alɣm|afullus|tayaziṭ|lbhim
+    """
+
+    /// Lawyers and notaries: a court, a file or a prison in their message is their work, unless a possessive makes
+    /// the lawyer the sender's own ("mon avocat", "lmo7ami dyali").
+    static let counsel = """
+    avocat|avocate|avocats|lawyer|lawyers|attorney|solicitor|paralegal|barrister|notaire|notary|huissier|bailiff|\
+    greffier|greffiere|juriste|محام|محامي|محاميه|المحامي|المحاميه|محامون|موثق|الموثق|مفوض قضائي|\
+    lmo7ami|mo7ami|mo7amiya|m7ami|lm7ami|amhami|imhamin|tamhamit|avoka|lavoka
+    """
+
+    /// A lawyer's clients ("mon client", "ملف موكلي", "client dyali"): only a lawyer has one.
+    static let client = """
+    client|clients|cliente|clientes|موكل|موكلي|موكلتي|الموكل|موكله|mouwakil|lmowakil|mowakil|lmouwakil
+    """
+
     /// What a practitioner does to a person: says, tells, gives, prescribes, confirms, finds.
     static let reporting = """
     dit|annonce|confirme|trouve|prescrit|explique|conseille|detecte|decouvert|\
@@ -387,9 +433,9 @@ enum SensitiveLexicon {
     """
 
     /// Locative words that make a prison or strike term a fact ("en prison", "in jail", "في السجن", "f l7bs",
-    /// "ⴳ ⵍⵃⴱⵙ", "on strike", "en grève"); they do not upgrade other categories ("à l'hôpital" is also where
-    /// nurses work).
+    /// "ⴳ ⵍⵃⴱⵙ", "ⵖ ⵍⵃⴱⵙ", "gh lhbs", "deg lḥebs", "on strike", "en grève"); they do not upgrade other categories
+    /// ("à l'hôpital" is also where nurses work).
     static let locative = """
-    en|in|on|dans|في|فال|ف|f|fi|g|ⴳ|di
+    en|in|on|dans|في|فال|ف|f|fi|g|ⴳ|di|ɣ|ⵖ|gh|deg|dg|zg|zgh|zeg|ⵣⴳ|ⵣⵖ
     """
 }

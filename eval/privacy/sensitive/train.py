@@ -233,6 +233,7 @@ def main():
 
     # 5-fold cross-validated Brier score, folds by message; the gram model's own folds are inside each training part.
     se, hits, sens, alarms, harmless = 0.0, 0, 0, 0, 0
+    per_lang = {}
     for k in range(5):
         W, b, w = whole(folds != k)
         test = np.flatnonzero(folds == k)
@@ -241,14 +242,22 @@ def main():
         se += float(np.sum((p.ravel() - ys) ** 2))
         for row, i in zip(p, test):
             flagged = row.max() >= args.sensitive_threshold
+            lang = per_lang.setdefault(labels[i].get("lang", "?"), [0, 0, 0, 0])
             if labels[i]["categories"]:
                 sens += 1
                 hits += flagged
+                lang[0] += 1
+                lang[1] += flagged
             else:
                 harmless += 1
                 alarms += flagged
+                lang[2] += 1
+                lang[3] += flagged
     print(f"5-fold cross-validated Brier (per category and message) on {len(labels)} messages: {se / (9 * len(labels)):.4f}")
     print(f"5-fold cross-validated recall {hits / sens:.3f} ({hits}/{sens}), false alarms {alarms / harmless:.3f} ({alarms}/{harmless})")
+    for lang in sorted(per_lang):
+        n_pos, n_hit, n_neg, n_alarm = per_lang[lang]
+        print(f"  {lang:<9} recall {n_hit / max(n_pos, 1):.3f} ({n_hit}/{n_pos})  false alarms {n_alarm / max(n_neg, 1):.3f} ({n_alarm}/{n_neg})")
     W, b, w = whole(np.ones(len(labels), dtype=bool))
     Xs, ys = stack(F, gram_logits(G, W, b), labels)
     p = 1 / (1 + np.exp(-Xs @ w))
