@@ -9,9 +9,21 @@ import ThiqaCore
 public final class BackendPool: Sendable {
     public struct Member: Sendable {
         public let descriptor: BackendDescriptor
-        let client: HTTPClient
+        /// One client per event loop of the group, each with its own connections on that loop (issue 15). A call
+        /// uses the client of the loop it runs on, so its upstream socket is read and written on the thread that
+        /// serves its own connection: AsyncHTTPClient only *prefers* the caller's loop and, with one shared pool,
+        /// often handed the call an idle connection on the other loop, two thread wake-ups per call.
+        let clients: [(eventLoop: any EventLoop, client: HTTPClient)]
         /// Made once per backend: a handle per call is a factory lookup under its lock (issue 15).
         let timeToHead: Timer
+
+        /// The client whose connections live on the calling thread's event loop; the first one elsewhere.
+        var client: HTTPClient {
+            for entry in clients where entry.eventLoop.inEventLoop { return entry.client }
+            return clients[0].client
+        }
+
+        var allClients: [HTTPClient] { clients.map(\.client) }
     }
 
     public struct HealthState: Sendable, Equatable {
@@ -45,12 +57,15 @@ public final class BackendPool: Sendable {
             // Bounded to what the backend serves at once (issue 15, idle RSS after load 74 MiB against ≤ 64 MB: the
             // former 256 per host let a burst open and keep that many connections with their buffers), and idle
             // ones closed after 30 s instead of AsyncHTTPClient's 60.
+            // The bound is per loop: calls made off the loops (tests, tools) all use the first client, and halving
+            // its bound left a call waiting for a connection another call held (seen as read timeouts in the suite).
+            let loops = Array(eventLoopGroup.makeIterator())
             configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = descriptor.maxConnections
             configuration.connectionPool.idleTimeout = .seconds(30)
             configuration.decompression = .disabled
-            let client = HTTPClient(eventLoopGroupProvider: .shared(eventLoopGroup), configuration: configuration)
+            let clients = loops.map { loop in (eventLoop: loop, client: HTTPClient(eventLoopGroupProvider: .shared(loop), configuration: configuration)) }
             let timeToHead = Timer(label: "thiqa_upstream_time_to_head_seconds", dimensions: [("backend", descriptor.id)])
-            return Member(descriptor: descriptor, client: client, timeToHead: timeToHead)
+            return Member(descriptor: descriptor, clients: clients, timeToHead: timeToHead)
         }
         // Optimistic until the first check: a fresh start can serve before the first probe answers.
         self.health = NIOLockedValueBox(Dictionary(uniqueKeysWithValues: backends.map { ($0.id, HealthState(healthy: true)) }))
@@ -191,6 +206,6 @@ public final class BackendPool: Sendable {
     func member(_ id: String) -> Member? { members.first { $0.descriptor.id == id } }
 
     public func shutdown() async throws {
-        for member in members { try await member.client.shutdown() }
+        for member in members { for client in member.allClients { try await client.shutdown() } }
     }
 }

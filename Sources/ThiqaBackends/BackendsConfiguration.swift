@@ -13,7 +13,7 @@ import ThiqaCore
 /// - `<id>.connectTimeoutMs`, `<id>.firstByteTimeoutMs`, `<id>.requestTimeoutMs`
 /// - `<id>.apiKey`: bearer key sent upstream (secret)
 /// - `<id>.embeddings`: whether it serves `/v1/embeddings` (default false)
-/// - `<id>.maxConnections`: most open connections to it (default 64); more calls at once wait for one
+/// - `<id>.maxConnections`: most open connections to it per event loop (default 64); more calls at once wait for one
 /// - `healthCheckIntervalMs`: active health-check period (default 5000)
 /// - `maxAttempts`: most backends one call tries, the first included (default 3)
 /// - `maxCooldownMs`: the longest a 429's `Retry-After` may keep a backend out (default 60000)

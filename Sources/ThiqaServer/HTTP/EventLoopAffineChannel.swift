@@ -34,10 +34,8 @@ final class EventLoopTaskExecutor: TaskExecutor {
         self.eventLoop = eventLoop
     }
 
+    /// NIO's own entry for Swift jobs: its event loops queue them without the closure `execute` would allocate.
     func enqueue(_ job: consuming ExecutorJob) {
-        let job = UnownedJob(job)
-        eventLoop.execute {
-            job.runSynchronously(on: self.asUnownedTaskExecutor())
-        }
+        eventLoop.enqueue(job)
     }
 }
