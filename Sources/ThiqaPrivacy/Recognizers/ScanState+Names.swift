@@ -53,6 +53,11 @@ extension ScanState {
 
     private static let aliKey: WordKey = "علي"
 
+    /// "Ibn Battouta", "ابن سينا": a name opening with "ibn" names a street, a school or a scholar, not a person here.
+    // A set made once: comparing with four key literals hashed them on every call (26 of 617 samples of the names
+    // recognizer in `perf record` of privacy-bench).
+    private static let ibnWords: WordSet = ["ibn", "ابن", "ibnou", "bnou"]
+
     private static let ouldKey: WordKey = "ولد"
 
     /// "Its name is": Darija introductions that also name places and shops.
@@ -572,7 +577,7 @@ extension ScanState {
         if !before.isDisjoint(with: [.namedPlace, .product]) { return true }
         if run.last + 1 < self.tokens.count, !self.tokens[run.last + 1].cues.isDisjoint(with: [.namedPlaceAfter]) { return true }
         let firstKey = self.tokens[run.first].key
-        if firstKey == "ibn" || firstKey == "ابن" || firstKey == "ibnou" || firstKey == "bnou" { return true }
+        if Self.ibnWords.contains(firstKey) { return true }
         // "Ben Slimane", "بن جرير": a town when "Ben" opens the phrase ("Karim Ben Slimane" is a person).
         if opener == run.first, NameContext.benWords.contains(firstKey), run.first + 1 <= run.last,
             NameContext.benPlaceWords.contains(self.tokens[run.first + 1].key)
@@ -625,7 +630,7 @@ extension ScanState {
             }
             self.recognizeName(after: span, trigger, kinds, taken)
         }
-        if self.containsLineBreak() { self.recognizeSignatureLines(kinds, taken) }
+        if self.norm.hasLineBreak { self.recognizeSignatureLines(kinds, taken) }
         self.recognizeNamesWithoutCue(kinds, taken)
     }
 
@@ -816,26 +821,6 @@ extension ScanState {
         if depth < 4 { self.addCoordinatedName(after: second, kinds, score, taken, depth: depth + 1) }
     }
 
-    /// Whether the text has a line break (signature lines need one), sixteen scalars per vector compare:
-    /// `Array.contains` went scalar by scalar, about 1 % of a scan.
-    private func containsLineBreak() -> Bool {
-        self.norm.scalars.withUnsafeBufferPointer { s in
-            guard let base = s.baseAddress else { return false }
-            let newline = SIMD16<UInt32>(repeating: 0x0A)
-            var i = 0
-            while i + 16 <= s.count {
-                let block = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt32>.self)
-                if any(block .== newline) { return true }
-                i += 16
-            }
-            while i < s.count {
-                if s[i] == 0x0A { return true }
-                i += 1
-            }
-            return false
-        }
-    }
-
     private func hasLineBreak(_ from: Int, _ to: Int) -> Bool {
         var k = from
         while k < to {
@@ -954,6 +939,16 @@ extension ScanState {
         }
     }
 
+    /// The shape test of `unknownWordRun` alone, inlined in the loop over every token: most words are neither
+    /// capitalised Latin nor Tifinagh, and calling out for each of them was a quarter of the names recognizer's samples
+    /// (148 of 617 in `perf record` of privacy-bench, most of them the call's entry and its empty answer).
+    @inline(__always)
+    private func mayOpenUnknownWordRun(_ t: Int) -> Bool {
+        let token = self.tokens[t]
+        guard token.isWord, token.length >= 3 else { return false }
+        return token.script == .tifinagh || (token.script == .latin && token.firstUpper && !token.allUpper)
+    }
+
     /// A word the lists lack that the name model may take for a name: a capitalised Latin word (with up to two
     /// capitalised words the lists lack after it, a family name) or a Tifinagh word of three letters or more.
     private func unknownWordRun(_ t: Int, _ kinds: UnsafeBufferPointer<NameKind>) -> NameRun? {
@@ -1007,7 +1002,7 @@ extension ScanState {
             else {
                 // A word the lists lack, capitalised in Latin script or in Tifinagh (which has no capitals): the name
                 // model decides from its neighbours ("ⵥⵕⵉⵖ ⵏⴰⴷⵉⵔ ⵖ ⵓⵙⵓⵇ", "Ssawlɣ d Mennad").
-                if kind.isEmpty, !taken[t], let run = self.unknownWordRun(t, kinds),
+                if kind.isEmpty, !taken[t], self.mayOpenUnknownWordRun(t), let run = self.unknownWordRun(t, kinds),
                     !self.isNamedThing(run, kinds, honorificAt: nil),
                     self.nameModelSays(t, first: run.first, last: run.last, kinds, candidateClass: self.tokens[t].script == .tifinagh ? 2 : 1)
                 {
