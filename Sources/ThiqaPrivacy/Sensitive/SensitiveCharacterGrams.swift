@@ -61,20 +61,27 @@ enum SensitiveCharacterGrams {
     /// Per-category logit: bias + scale · Σ weight[bucket] / √(number of grams). Without grams, the bias alone.
     static func logits(norm: NormalizedText, tokens: [Token]) -> [Double] {
         let weights = SensitiveGramWeights.shared.weights
-        var sums = [Int32](repeating: 0, count: 9)
+        // The first eight categories' weights of a bucket in one 8-byte load, widened and added as one vector, the
+        // ninth apart; sums in locals, not in an array the compiler must reload and store around every weight (it
+        // cannot tell the weights and the sums apart). The gram loop was 29 % of the sensitive-data assessment of a
+        // 2 KB message (601 of 2,069 samples in `perf record` of privacy-bench) with a loop over nine array slots.
+        var sums = SIMD8<Int32>()
+        var ninth: Int32 = 0
         var count = 0
         weights.withUnsafeBufferPointer { w in
-            sums.withUnsafeMutableBufferPointer { s in
-                Self.forEachBucket(norm: norm, tokens: tokens) { bucket in
-                    let base = bucket &* 9
-                    for c in 0..<9 { s[c] &+= Int32(w[base &+ c]) }
-                    count &+= 1
-                }
+            guard let base = w.baseAddress else { return }
+            let raw = UnsafeRawPointer(base)
+            Self.forEachBucket(norm: norm, tokens: tokens) { bucket in
+                let offset = bucket &* 9
+                sums &+= SIMD8<Int32>(truncatingIfNeeded: raw.loadUnaligned(fromByteOffset: offset, as: SIMD8<Int8>.self))
+                ninth &+= Int32(base[offset &+ 8])
+                count &+= 1
             }
         }
         let factor = count == 0 ? 0 : SensitiveGramWeights.scale / Double(count).squareRoot()
         var out = SensitiveGramWeights.bias
-        for c in 0..<9 { out[c] += factor * Double(sums[c]) }
+        for c in 0..<8 { out[c] += factor * Double(sums[c]) }
+        out[8] += factor * Double(ninth)
         return out
     }
 }
