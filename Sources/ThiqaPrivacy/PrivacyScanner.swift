@@ -21,6 +21,15 @@ public struct PrivacyScanner: Sendable {
         return state.resolve(minimumScore: self.minimumScore, types: self.types)
     }
 
+    /// The same findings as `scan(prepared.text)`, from a text already normalised and cut into words (the request
+    /// path prepares each message once for this scan and the sensitive-data assessment).
+    public func scan(_ prepared: PreparedText) -> [Finding] {
+        if prepared.text.isEmpty { return [] }
+        var state = ScanState(prepared: prepared)
+        state.recognizeAll()
+        return state.resolve(minimumScore: self.minimumScore, types: self.types)
+    }
+
     /// The words the name model would be asked about in `text`, with their features, and the PERSON findings of the
     /// rules alone (the model answers no to each word): the training inputs of eval/privacy/names_model.py.
     public func nameModelTrace(_ text: String) -> (candidates: [NameModelCandidate], ruleFindings: [Finding]) {
@@ -63,6 +72,12 @@ struct ScanState {
     init(text: String) {
         self.norm = NormalizedText(text)
         self.tokens = self.norm.tokenize()
+        self.markCues()
+    }
+
+    init(prepared: PreparedText) {
+        self.norm = prepared.norm
+        self.tokens = prepared.tokens
         self.markCues()
     }
 

@@ -29,10 +29,11 @@ struct Scan: ParsableCommand {
             guard let text = String(data: data, encoding: .utf8) else {
                 throw ValidationError("standard input is not valid UTF-8")
             }
-            let assessment = SensitiveDataDetector().assess(text)
+            let prepared = PreparedText(text)
+            let assessment = SensitiveDataDetector().assess(prepared)
             let categories = assessment.categories(threshold: assessment.thresholds.sensitive).map { "\"\($0.rawValue)\"" }.sorted()
             print(
-                "{\"entities\":" + PrivacyReportJSON.findingsJSON(scanner.scan(text)) + ",\"sensitive_categories\":["
+                "{\"entities\":" + PrivacyReportJSON.findingsJSON(scanner.scan(prepared)) + ",\"sensitive_categories\":["
                     + categories.joined(separator: ",") + "],\"sensitivity\":" + PrivacyReportJSON.sensitivityJSON(assessment) + "}"
             )
             return

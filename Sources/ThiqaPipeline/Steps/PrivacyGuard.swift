@@ -18,10 +18,11 @@ struct PrivacyGuard: Sendable {
     let recentLanguages = RecentLanguages()
 
     /// The detector's reading of one text, with the language the project's identifier hears in it.
-    func assess(_ text: String) -> SensitivityAssessment {
+    func assess(_ prepared: PreparedText) -> SensitivityAssessment {
+        let text = prepared.text
         let sample = text.unicodeScalars.count > Self.languageSample ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(Self.languageSample))) : text
         let language = recentLanguages.language(of: sample) { languages.identify($0).language }
-        return sensitive.assess(text, language: language == .undetermined ? nil : language.rawValue)
+        return sensitive.assess(prepared, language: language == .undetermined ? nil : language.rawValue)
     }
 
     struct Outcome: Sendable {
@@ -106,10 +107,12 @@ struct PrivacyGuard: Sendable {
         let pseudonymizer = Pseudonymizer(scanner: scanner, policy: policy)
         var out = TextsOutcome(texts: [], mapping: start, changed: false, types: [:])
         for (text, path) in zip(texts, paths) {
-            out.assessments.append(assess(text))
+            // Normalised and cut into words once for both readers (`PreparedText`).
+            let prepared = PreparedText(text)
+            out.assessments.append(assess(prepared))
             let result: PseudonymizationResult
             do {
-                result = try pseudonymizer.pseudonymize(text, mapping: out.mapping)
+                result = try pseudonymizer.pseudonymize(prepared, mapping: out.mapping)
             } catch {
                 throw Self.refusal(error, path: path)
             }

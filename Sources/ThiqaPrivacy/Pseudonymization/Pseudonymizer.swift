@@ -29,6 +29,11 @@ public struct Pseudonymizer: Sendable {
         try self.apply(self.scanner.scan(text), to: text, mapping: mapping)
     }
 
+    /// `pseudonymize(prepared.text, mapping:)` from a text already prepared for the scan.
+    public func pseudonymize(_ prepared: PreparedText, mapping: PseudonymMapping = PseudonymMapping()) throws(PrivacyError) -> PseudonymizationResult {
+        try self.apply(self.scanner.scan(prepared), to: prepared.text, mapping: mapping)
+    }
+
     /// Masks given findings (sorted, non-overlapping, original scalar offsets) of `text`.
     public func apply(_ findings: [Finding], to text: String, mapping: PseudonymMapping) throws(PrivacyError) -> PseudonymizationResult {
         var actions: [EntityType: PrivacyAction] = [:]

@@ -92,9 +92,10 @@ public enum PrivacyReportJSON {
         _ line: String, scanner: PrivacyScanner, detector: SensitiveDataDetector
     ) throws(PrivacyError) -> String {
         let request = try Self.parseLine(line)
-        let assessment = detector.assess(request.text)
+        let prepared = PreparedText(request.text)
+        let assessment = detector.assess(prepared)
         let categories = assessment.categories(threshold: assessment.thresholds.sensitive).map(\.rawValue).sorted()
-        return "{\"id\":" + request.rawID + ",\"entities\":" + Self.findingsJSON(scanner.scan(request.text))
+        return "{\"id\":" + request.rawID + ",\"entities\":" + Self.findingsJSON(scanner.scan(prepared))
             + ",\"sensitive_categories\":[" + categories.map { "\"\($0)\"" }.joined(separator: ",") + "],\"sensitivity\":"
             + Self.sensitivityJSON(assessment) + "}"
     }

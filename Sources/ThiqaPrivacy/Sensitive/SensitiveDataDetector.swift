@@ -126,7 +126,15 @@ public struct SensitiveDataDetector: Sendable {
     /// Scores `text`. `language` is a hint from a language identifier (BCP 47 such as `fr`, `ary-Latn`, `zgh-Tfng`);
     /// without it the script is read from the text.
     public func assess(_ text: String, language: String? = nil) -> SensitivityAssessment {
-        let reader = SensitiveReader(text)
+        self.assess(reader: SensitiveReader(text), language: language)
+    }
+
+    /// `assess(prepared.text, language:)` from a text already normalised and cut into words.
+    public func assess(_ prepared: PreparedText, language: String? = nil) -> SensitivityAssessment {
+        self.assess(reader: SensitiveReader(prepared: prepared), language: language)
+    }
+
+    private func assess(reader: SensitiveReader, language: String?) -> SensitivityAssessment {
         let features = reader.features()
         let grams = SensitiveCharacterGrams.logits(norm: reader.norm, tokens: reader.tokens)
         return self.assessment(features: features, grams: grams, recognized: Self.recognized(reader: reader, hint: language))

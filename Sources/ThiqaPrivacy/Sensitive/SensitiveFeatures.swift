@@ -180,8 +180,16 @@ struct SensitiveReader {
     var sentence: [Int]
 
     init(_ text: String) {
-        self.norm = NormalizedText(text)
-        self.tokens = self.norm.tokenize().filter { $0.letterCount > 0 }
+        self.init(norm: NormalizedText(text))
+    }
+
+    init(prepared: PreparedText) {
+        self.init(norm: prepared.norm, tokens: prepared.tokens)
+    }
+
+    private init(norm: NormalizedText, tokens: [Token]? = nil) {
+        self.norm = norm
+        self.tokens = (tokens ?? norm.tokenize()).filter { $0.letterCount > 0 }
         self.marks = [SensitiveMarks](repeating: [], count: self.tokens.count)
         self.sentence = [Int](repeating: 0, count: self.tokens.count)
         self.mark()

@@ -82,8 +82,10 @@ struct PrivacyController: Sendable {
 
     @Sendable func analyze(_ request: Request, context: AuthenticatedContext) async throws -> AnalyzeResult {
         let input = try AnalyzeRequest(try await GatewayController.readJSON(request, limit: 8 << 20).value)
-        let findings = PrivacyScanner(minimumScore: input.threshold, types: input.entities ?? Set(EntityType.allCases)).scan(input.text)
-        let assessment = sensitive.assess(input.text)
+        // Both readers from one normalised text (`PreparedText`).
+        let prepared = PreparedText(input.text)
+        let findings = PrivacyScanner(minimumScore: input.threshold, types: input.entities ?? Set(EntityType.allCases)).scan(prepared)
+        let assessment = sensitive.assess(prepared)
         return AnalyzeResult(
             entities: findings.map { .init(entity_type: $0.type.rawValue, start: $0.start, end: $0.end, score: $0.score) },
             sensitive_categories: assessment.categories(threshold: assessment.thresholds.sensitive).map(\.rawValue).sorted(),
