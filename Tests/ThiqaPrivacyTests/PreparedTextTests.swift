@@ -6,6 +6,7 @@ import Testing
 struct PreparedTextTests {
     /// Messages in every supported script with personal and sensitive data, and random texts with every trap.
     private static let messages: [String] = [
+        "Mon fils Youssef Alami, CIN BE123456, a un diabète de type 1 et prend de l'insuline tous les jours.",
         "Mon fils Youssef Alami, CIN BE123456, est suivi pour un diabète de type 1 à l'hôpital Ibn Sina.",
         "ولدي كيتعالج من السرطان، رقم الهاتف ديالي 0661234567 والبطاقة الوطنية AB123456",
         "Wldi Ayoub kaydir dialyse kol nhar, 3afak 3ayet liya f 06 61 23 45 67",
