@@ -47,6 +47,9 @@ public func buildApplication(
     )
 
     let router = Router(context: ThiqaRequestContext.self)
+    // Issue 15: what an idle server gives back to the system waits for a whole interval without requests.
+    let activity = RequestActivity()
+    router.add(middleware: RequestActivityMiddleware(activity: activity))
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: ErrorMiddleware())
@@ -170,7 +173,8 @@ public func buildApplication(
         checkpoints,
         governance,
         oversight,
-        webhooks
+        webhooks,
+        IdleMemoryTrimmer(activity: activity, logger: logger)
     )
     if let reloader = loadedAssistant?.reloader { app.addServices(reloader) }
     return app
