@@ -55,13 +55,17 @@ public final class BackendPool: Sendable {
             // Fail fast on a refused connection so the request can fail over instead of retrying until its deadline.
             configuration.connectionPool.retryConnectionEstablishment = false
             // Bounded to what the backend serves at once (issue 15, idle RSS after load 74 MiB against ≤ 64 MB: the
-            // former 256 per host let a burst open and keep that many connections with their buffers), and idle
-            // ones closed after 30 s instead of AsyncHTTPClient's 60.
+            // former 256 per host let a burst open and keep that many connections with their buffers).
+            // Idle connections are closed after 4 s, before the upstream closes them: llama.cpp's Python server and
+            // vLLM run on uvicorn, which drops a keep-alive connection after 5 s idle, and a call handed such a
+            // connection as the upstream closed it failed with `remoteConnectionClosed` (seen once in the suite: the
+            // start-up health probe's connection, reused ~5 s later by the first call, a 502 with one backend).
+            // Closed from this side, the pool never hands it out; a call after a pause opens a new connection.
             // The bound is per loop: calls made off the loops (tests, tools) all use the first client, and halving
             // its bound left a call waiting for a connection another call held (seen as read timeouts in the suite).
             let loops = Array(eventLoopGroup.makeIterator())
             configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = descriptor.maxConnections
-            configuration.connectionPool.idleTimeout = .seconds(30)
+            configuration.connectionPool.idleTimeout = .seconds(4)
             configuration.decompression = .disabled
             let clients = loops.map { loop in (eventLoop: loop, client: HTTPClient(eventLoopGroupProvider: .shared(loop), configuration: configuration)) }
             let timeToHead = Timer(label: "thiqa_upstream_time_to_head_seconds", dimensions: [("backend", descriptor.id)])
