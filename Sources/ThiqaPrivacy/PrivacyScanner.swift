@@ -16,9 +16,7 @@ public struct PrivacyScanner: Sendable {
     /// Findings sorted by start offset, non-overlapping; offsets are original Unicode-scalar offsets.
     public func scan(_ text: String) -> [Finding] {
         if text.isEmpty { return [] }
-        var state = ScanState(text: text)
-        state.recognizeAll()
-        return state.resolve(minimumScore: self.minimumScore, types: self.types)
+        return self.scan(PreparedText(text))
     }
 
     /// The same findings as `scan(prepared.text)`, from a text already normalised and cut into words (the request
@@ -70,9 +68,7 @@ struct ScanState {
     var nameModelLog: [NameModelCandidate]? = nil
 
     init(text: String) {
-        self.norm = NormalizedText(text)
-        self.tokens = self.norm.tokenize()
-        self.markCues()
+        self.init(prepared: PreparedText(text))
     }
 
     init(prepared: PreparedText) {

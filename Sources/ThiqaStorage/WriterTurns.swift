@@ -23,32 +23,28 @@ final class WriterTurns: Sendable {
     /// True when someone waits for the turn: a holder that could go on should hand it over instead.
     var isWaitedFor: Bool { state.withLock { !$0.waiters.isEmpty } }
 
+    /// Takes the turn if it is free (true), else queues `waiter` to be handed it (false).
+    private func take(orQueue waiter: Waiter) -> Bool {
+        state.withLock { state -> Bool in
+            if !state.held {
+                state.held = true
+                return true
+            }
+            state.waiters.append(waiter)
+            return false
+        }
+    }
+
     func lock() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let granted = state.withLock { state -> Bool in
-                if !state.held {
-                    state.held = true
-                    return true
-                }
-                state.waiters.append(.task(continuation))
-                return false
-            }
-            if granted { continuation.resume() }
+            if self.take(orQueue: .task(continuation)) { continuation.resume() }
         }
     }
 
     /// Calls `body` with the turn held, now (on the caller's thread) if it is free, else when it is handed over.
     /// `body` must end the turn with ``unlock()``.
     func whenFree(_ body: @escaping @Sendable () -> Void) {
-        let granted = state.withLock { state -> Bool in
-            if !state.held {
-                state.held = true
-                return true
-            }
-            state.waiters.append(.callback(body))
-            return false
-        }
-        if granted { body() }
+        if self.take(orQueue: .callback(body)) { body() }
     }
 
     /// Ends the holder's turn: the next waiter, if any, gets it without the lock ever being free in between.

@@ -180,16 +180,12 @@ struct SensitiveReader {
     var sentence: [Int]
 
     init(_ text: String) {
-        self.init(norm: NormalizedText(text))
+        self.init(prepared: PreparedText(text))
     }
 
     init(prepared: PreparedText) {
-        self.init(norm: prepared.norm, tokens: prepared.tokens)
-    }
-
-    private init(norm: NormalizedText, tokens: [Token]? = nil) {
-        self.norm = norm
-        self.tokens = (tokens ?? norm.tokenize()).filter { $0.letterCount > 0 }
+        self.norm = prepared.norm
+        self.tokens = prepared.tokens.filter { $0.letterCount > 0 }
         self.marks = [SensitiveMarks](repeating: [], count: self.tokens.count)
         self.sentence = [Int](repeating: 0, count: self.tokens.count)
         self.mark()

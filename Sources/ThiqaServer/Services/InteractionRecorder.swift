@@ -41,13 +41,18 @@ public final class InteractionRecorder: Service, OutcomeRecorder, Sendable {
         (self.wakeUp, self.wakeUpContinuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         let failed = self.lastBatchFailed
         self.direct = log == nil ? nil : SQLiteGroupCommit(repository: repository, maxBatch: maxBatch) { count, error in
-            failed.withLockedValue { $0 = error != nil }
-            if let error {
-                logger.error("cannot store interaction records", metadata: ["thiqa.error": "\(error)", "thiqa.batch": "\(count)"])
-                Self.failures.increment(by: count)
-            } else {
-                Self.batchSizes.record(count)
-            }
+            Self.note(batchOf: count, error: error, failed: failed, logger: logger)
+        }
+    }
+
+    /// Health, metrics and the log line of one committed (or failed) batch, for both queues.
+    private static func note(batchOf count: Int, error: (any Error)?, failed: NIOLockedValueBox<Bool>, logger: Logger) {
+        failed.withLockedValue { $0 = error != nil }
+        if let error {
+            logger.error("cannot store interaction records", metadata: ["thiqa.error": "\(error)", "thiqa.batch": "\(count)"])
+            Self.failures.increment(by: count)
+        } else {
+            Self.batchSizes.record(count)
         }
     }
 
@@ -143,13 +148,10 @@ public final class InteractionRecorder: Service, OutcomeRecorder, Sendable {
                 } else {
                     stored = try await repository.recordBatch(batch.map(\.write.write))
                 }
-                lastBatchFailed.withLockedValue { $0 = false }
-                Self.batchSizes.record(batch.count)
+                Self.note(batchOf: batch.count, error: nil, failed: lastBatchFailed, logger: logger)
                 for (pending, record) in zip(batch, stored) { pending.continuation.resume(returning: record) }
             } catch {
-                lastBatchFailed.withLockedValue { $0 = true }
-                logger.error("cannot store interaction records", metadata: ["thiqa.error": "\(error)", "thiqa.batch": "\(batch.count)"])
-                Self.failures.increment(by: batch.count)
+                Self.note(batchOf: batch.count, error: error, failed: lastBatchFailed, logger: logger)
                 for pending in batch {
                     pending.continuation.resume(throwing: GatewayError.unavailable(reason: "the interaction record could not be stored"))
                 }
