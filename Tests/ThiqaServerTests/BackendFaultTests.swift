@@ -147,26 +147,33 @@ import ThiqaTesting
     }
 
     @Test func aStreamCutByItsBackendEndsWithAnErrorEventAndARecordThatSaysSo() async throws {
-        try await Self.withPair(.cutStream(after: 3)) { client, fixture, faulty, healthy in
-            let response = try await Self.call(client, fixture, stream: true)
-            #expect(response.status == .ok)
-            let text = String(buffer: response.body)
-            #expect(text.contains("c2 "), "what was streamed reached the client")
-            #expect(!text.contains("[DONE]"), "no silent truncation: no [DONE] for an incomplete answer")
-            #expect(text.contains(#""code":"upstream_stream_interrupted""#))
-            let id = try #require(response.headers[HTTPField.Name("X-Thiqa-Interaction-Id")!])
-            var record = try #require(try await Gateway.record(id, in: fixture.interactions))
-            for _ in 0..<50 where record.outcome == .streaming {
-                try await Task.sleep(for: .milliseconds(50))
-                record = try #require(try await Gateway.record(id, in: fixture.interactions))
+        let raw = try RawUpstream(.cutStream(chunks: 3))
+        defer { raw.stop() }
+        let healthy = ScriptedUpstream(.answer)
+        try await healthy.run { healthyURL in
+            let faulty = BackendDescriptor(id: "faulty", baseURL: raw.baseURL, models: ["scripted"], jurisdiction: .sovereign, weight: 1_000_000)
+            try await Gateway.run(backends: [faulty, try ScriptedUpstream.backend(healthyURL, id: "healthy")]) { client, fixture in
+                let response = try await Self.call(client, fixture, stream: true)
+                #expect(response.status == .ok)
+                let text = String(buffer: response.body)
+                #expect(["c0 ", "c1 ", "c2 "].allSatisfy(text.contains), "every chunk the backend sent before the cut reached the client")
+                #expect(!text.contains("[DONE]"), "no silent truncation: no [DONE] for an incomplete answer")
+                #expect(text.contains(#""code":"upstream_stream_interrupted""#))
+                let id = try #require(response.headers[HTTPField.Name("X-Thiqa-Interaction-Id")!])
+                var record = try #require(try await Gateway.record(id, in: fixture.interactions))
+                for _ in 0..<50 where record.outcome == .streaming {
+                    try await Task.sleep(for: .milliseconds(50))
+                    record = try #require(try await Gateway.record(id, in: fixture.interactions))
+                }
+                #expect(record.outcome == .failed)
+                #expect(record.errorType == "upstream_stream_interrupted")
+                #expect(record.completionTokens == 3, "the record counts what was relayed")
+                // The next call avoids the backend that broke.
+                let next = try await Self.call(client, fixture, stream: false)
+                #expect(next.status == .ok)
+                #expect(raw.chatRequests.withLockedValue { $0 } == 1)
+                #expect(healthy.requests.withLockedValue { $0 } == 1)
             }
-            #expect(record.outcome == .failed)
-            #expect(record.errorType == "upstream_stream_interrupted")
-            // The next call avoids the backend that broke.
-            let next = try await Self.call(client, fixture, stream: false)
-            #expect(next.status == .ok)
-            #expect(faulty.requests.withLockedValue { $0 } == 1)
-            #expect(healthy.requests.withLockedValue { $0 } == 1)
         }
     }
 

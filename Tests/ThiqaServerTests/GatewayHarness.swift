@@ -170,8 +170,6 @@ final class ScriptedUpstream: Sendable {
         case malformedJSON
         /// 200 with an HTML page.
         case wrongContentType
-        /// Streams this many chunks, then drops the connection.
-        case cutStream(after: Int)
     }
 
     /// The upstream's own error text, which Thiqa must never pass on verbatim.
@@ -257,16 +255,6 @@ final class ScriptedUpstream: Sendable {
                 return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: #"{"id":"chatcmpl-x","choices":[{"#)))
             case .wrongContentType:
                 return Response(status: .ok, headers: [.contentType: "text/html"], body: .init(byteBuffer: ByteBuffer(string: "<html><body>Gateway maintenance</body></html>")))
-            case .cutStream(let chunks):
-                return Response(status: .ok, headers: [.contentType: "text/event-stream"], body: .init { writer in
-                    for index in 0..<chunks {
-                        let chunk = #"data: {"id":"chatcmpl-cut","object":"chat.completion.chunk","created":1700000000,"model":"scripted","choices":[{"index":0,"delta":{"content":"c\#(index) "},"finish_reason":null}]}"# + "\n\n"
-                        try await writer.write(ByteBuffer(string: chunk))
-                        try await Task.sleep(for: .milliseconds(20))
-                    }
-                    // Dropping the connection mid-stream: the response never ends.
-                    throw CancellationError()
-                })
             case .reply(let content):
                 let quoted = String(decoding: try JSONValue.string(content).encoded(), as: UTF8.self)
                 let completion = #"{"id":"chatcmpl-reply","object":"chat.completion","created":1700000000,"model":"scripted","choices":[{"index":0,"message":{"role":"assistant","content":\#(quoted)},"finish_reason":"stop"}],"usage":{"prompt_tokens":3,"completion_tokens":2,"total_tokens":5}}"#
