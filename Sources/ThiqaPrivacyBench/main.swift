@@ -6,6 +6,7 @@
 //                                         and thread CPU time, which excludes time other processes held the core),
 //                                         time of the first scan (tables built) and size of the name lexicon
 //   privacy-bench --predict DEVSET.jsonl  predictions JSONL, the same lines `thiqa scan --jsonl` writes
+//   privacy-bench --passes N SET.jsonl  scans the set N times and prints the findings count (for callgrind)
 //   privacy-bench --scan                  findings JSON for the text on standard input
 //   privacy-bench --name-candidates SET.jsonl
 //                                         the words the name model is asked about, with their features, and the
@@ -139,7 +140,21 @@ if arguments.first == "--sensitive" || arguments.first == "--sensitive-features"
     exit(0)
 }
 
-guard arguments.count == 1 else { fail("usage: privacy-bench DEVSET.jsonl | --predict DEVSET.jsonl | --scan") }
+if arguments.first == "--passes" {
+    // A fixed amount of work for an instruction count: under `valgrind --tool=callgrind`, the difference between
+    // two pass counts is the cost of scanning the set that many more times, tables and start-up excluded. This
+    // machine's CPU time is too noisy (a virtual machine with steal time) to show a few per cent.
+    guard arguments.count == 3, let passes = Int(arguments[1]), passes >= 0 else { fail("usage: privacy-bench --passes N SET.jsonl") }
+    let texts = loadRequests(arguments[2]).map(\.text)
+    var findings = 0
+    for _ in 0..<passes {
+        for text in texts { findings &+= scanner.scan(text).count }
+    }
+    print(findings)
+    exit(0)
+}
+
+guard arguments.count == 1 else { fail("usage: privacy-bench DEVSET.jsonl | --predict DEVSET.jsonl | --passes N SET.jsonl | --scan") }
 // First scan: builds the word tables (cue phrases, name lexicon) once for the process.
 let clock = ContinuousClock()
 let coldStart = clock.now

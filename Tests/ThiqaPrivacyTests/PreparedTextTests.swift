@@ -22,6 +22,21 @@ struct PreparedTextTests {
         return Self.messages + (0..<200).map { _ in Pieces.randomText(&rng) }
     }
 
+    @Test("The UTF-8 decoder behind the preparation gives the string's own scalars, in every script and length")
+    func scalarsAsTheStringHasThem() {
+        var rng = SeededGenerator(seed: 909)
+        // One to four UTF-8 bytes: ASCII, Latin accents, Arabic, Tifinagh, an emoji and a combining mark.
+        let samples = ["", "a", "é", "ث", "ⵣ", "😀", "e\u{301}", "Azul ⴰⵣⵓⵍ سلام Ça va 👋🏽 \u{200F}x"] + Self.texts
+            + (0..<100).map { _ in Pieces.randomText(&rng) }
+        for text in samples {
+            #expect(UTF8Builder.scalars(of: text) == Array(text.unicodeScalars), "\(text.debugDescription)")
+            let norm = NormalizedText(text)
+            #expect(norm.original == Array(text.unicodeScalars))
+            #expect(norm.scalars.count == norm.origin.count)
+            #expect(zip(norm.scalars, norm.origin).allSatisfy { scalar, index in NormalizedText.normalize(norm.original[index].value) == scalar })
+        }
+    }
+
     @Test("The scan, the pseudonymiser and the assessment give the same answers from a prepared text")
     func sameAnswers() throws {
         let scanner = PrivacyScanner()

@@ -15,10 +15,16 @@ extension ScanState {
 
     mutating func recognizeEmails() {
         let s = self.norm.scalars
-        var i = 0
+        // Most texts hold no "@": one vectorisable search instead of a test per scalar (issue 9: the structured
+        // recognizers' share of a scan grew back what the names recognizer costs).
+        guard var i = s.firstIndex(of: 0x40) else { return }
         while i < s.count {
             defer { i += 1 }
-            guard s[i] == 0x40 else { continue }
+            guard s[i] == 0x40 else {
+                guard let next = s[i...].firstIndex(of: 0x40) else { return }
+                i = next - 1
+                continue
+            }
             var a = i
             while a > 0 && Self.isLocalPart(s[a - 1]) && i - a < 64 { a -= 1 }
             while a < i && (s[a] == 0x2E || s[a] == 0x2D) { a += 1 }
@@ -47,7 +53,11 @@ extension ScanState {
 
     mutating func recognizeIBANs() {
         let s = self.norm.scalars
-        for (index, head) in self.tokens.enumerated() where self.isIBANHead(head) {
+        // A head has two letters and two digits: the counts the tokenizer kept rule out almost every token before
+        // its scalars are read.
+        for index in self.tokens.indices where self.tokens[index].digitCount >= 2 && self.tokens[index].letterCount >= 2 {
+            let head = self.tokens[index]
+            guard self.isIBANHead(head) else { continue }
             var segments = [index]
             var total = head.length
             var t = index + 1
@@ -366,7 +376,9 @@ extension ScanState {
             let gap = self.norm.gap(a.end, b.start)
             return gap.count <= 2 && gap.allSatisfy { $0 == 0x20 || $0 == 0x2C || $0 == 0x2E }
         }
-        for k in 0..<count where self.tokens[k].isWord && Lexicon.months[self.tokens[k].key] != nil {
+        // Month names carry the stop-word flag from the lexicon's one lookup (`Lexicon.index`): the month table is
+        // probed only for those.
+        for k in 0..<count where self.tokens[k].isStopWord && self.tokens[k].isWord && Lexicon.months[self.tokens[k].key] != nil {
             var first = -1, last = -1
             if k >= 1, k + 1 < count, day(self.tokens[k - 1]), year(self.tokens[k + 1]),
                 near(self.tokens[k - 1], self.tokens[k]), near(self.tokens[k], self.tokens[k + 1])
