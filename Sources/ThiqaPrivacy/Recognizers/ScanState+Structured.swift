@@ -140,7 +140,7 @@ extension ScanState {
         if first > 0, self.isIBANHead(self.tokens[first - 1]), self.tokens[first].start - self.tokens[first - 1].end <= 1 { return }
         let n = groups.count
         if let c = self.evaluate(groups, 0, n - 1) {
-            self.candidates.append(c)
+            self.keep(c)
             return
         }
         // A whole run shaped like a checksummed identifier that failed its check: report nothing inside it.
@@ -160,7 +160,7 @@ extension ScanState {
             var b = min(n - 1, a + 12)
             while b >= a {
                 if (a > 0 || b < n - 1), let c = self.evaluate(groups, a, b) {
-                    self.candidates.append(c)
+                    self.keep(c)
                     a = b + 1
                     found = true
                     break
