@@ -5,19 +5,26 @@
 # the 5 extra passes cost per pass (tables built and start-up cancel out): instructions, L1 instruction and data
 # misses, and callgrind's cycle estimate (Ir + 10 x L1 misses + 100 x last-level misses). A proxy, not a time: it
 # leaves out branch mispredictions and the real cache's behaviour; report it beside the CPU-time ratio.
-#   bench/privacy/instructions.sh SET.jsonl PRIVACY_BENCH... (each binary needs `--passes`; strip --strip-debug
-#   first: valgrind 3.19 cannot read this toolchain's DWARF 5)
+#   bench/privacy/instructions.sh SET.jsonl PRIVACY_BENCH...   (each binary needs `--passes`: privacy-bench from
+#   a5b365e on; valgrind is installed from Debian when missing)
 set -euo pipefail
+if ! command -v valgrind >/dev/null; then
+    if [[ $(id -u) -eq 0 ]]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind >/dev/null
+    else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind >/dev/null; fi
+fi
 set_path="$1"
 shift
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-for binary in "$@"; do
+for original in "$@"; do
+    # Valgrind 3.19 cannot read this toolchain's DWARF 5: measure a copy without debug sections (symbols kept).
+    binary="$work/$(basename "$original")"
+    strip --strip-debug -o "$binary" "$original"
     for passes in 1 6; do
         valgrind --tool=callgrind --cache-sim=yes --callgrind-out-file="$work/$passes.out" "$binary" --passes "$passes" "$set_path" > /dev/null 2> "$work/$passes.err" &
     done
     wait
-    python3 - "$work/1.out" "$work/6.out" "$binary" <<'PY'
+    python3 - "$work/1.out" "$work/6.out" "$original" <<'PY'
 import sys
 def totals(path):
     events, values = None, None
