@@ -53,6 +53,8 @@ struct GatewayFixture: Sendable {
 }
 
 enum Gateway {
+    /// A gateway on `backends` for the duration of `body`; one calling the bundled model waits for a turn at it
+    /// (`TestModel.withTurn`).
     static func run(
         backends: [BackendDescriptor],
         storage: TestStores.Kind = .sqlite,
@@ -60,6 +62,28 @@ enum Gateway {
         configure: @Sendable (inout ThiqaConfiguration) -> Void = { _ in },
         clock: @escaping @Sendable () -> Date = { Date() },
         prepare: @Sendable (GatewayFixture) async throws -> Void = { _ in },
+        _ body: @Sendable (any TestClientProtocol, GatewayFixture) async throws -> Void
+    ) async throws {
+        let model = try? TestModel.baseURL()
+        func run() async throws {
+            try await Self.runNow(
+                backends: backends, storage: storage, useCase: configureUseCase, configure: configure, clock: clock, prepare: prepare, body
+            )
+        }
+        if let model, backends.contains(where: { $0.baseURL == model }) {
+            try await TestModel.withTurn(run)
+        } else {
+            try await run()
+        }
+    }
+
+    private static func runNow(
+        backends: [BackendDescriptor],
+        storage: TestStores.Kind,
+        useCase configureUseCase: @Sendable (inout UseCase) -> Void,
+        configure: @Sendable (inout ThiqaConfiguration) -> Void,
+        clock: @escaping @Sendable () -> Date,
+        prepare: @Sendable (GatewayFixture) async throws -> Void,
         _ body: @Sendable (any TestClientProtocol, GatewayFixture) async throws -> Void
     ) async throws {
         let storageConfiguration = try await TestStores.configuration(storage)
