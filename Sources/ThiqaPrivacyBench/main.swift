@@ -144,7 +144,8 @@ if arguments.first == "--passes" {
     // A fixed amount of work for an instruction count: under `valgrind --tool=callgrind`, the difference between
     // two pass counts is the cost of scanning the set that many more times, tables and start-up excluded. This
     // machine's CPU time is too noisy (a virtual machine with steal time) to show a few per cent.
-    guard arguments.count == 3, let passes = Int(arguments[1]), passes >= 0 else { fail("usage: privacy-bench --passes N SET.jsonl") }
+    guard arguments.count == 3 else { fail("usage: privacy-bench --passes N SET.jsonl") }
+    guard let passes = Int(arguments[1]), passes >= 0 else { fail("--passes: N must be a whole number of passes, 0 or more; got \"\(arguments[1])\"") }
     let texts = loadRequests(arguments[2]).map(\.text)
     var findings = 0
     for _ in 0..<passes {

@@ -17,14 +17,9 @@ extension ScanState {
         let s = self.norm.scalars
         // Most texts hold no "@": one vectorisable search instead of a test per scalar (issue 9: the structured
         // recognizers' share of a scan grew back what the names recognizer costs).
-        guard var i = s.firstIndex(of: 0x40) else { return }
-        while i < s.count {
-            defer { i += 1 }
-            guard s[i] == 0x40 else {
-                guard let next = s[i...].firstIndex(of: 0x40) else { return }
-                i = next - 1
-                continue
-            }
+        var from = 0
+        while from < s.count, let i = s[from...].firstIndex(of: 0x40) {
+            from = i + 1
             var a = i
             while a > 0 && Self.isLocalPart(s[a - 1]) && i - a < 64 { a -= 1 }
             while a < i && (s[a] == 0x2E || s[a] == 0x2D) { a += 1 }
@@ -38,7 +33,7 @@ extension ScanState {
             guard lastDot > i + 1, b - lastDot - 1 >= 2 else { continue }
             guard (lastDot + 1..<b).allSatisfy({ NormalizedText.isASCIILetter(s[$0]) }) else { continue }
             self.add(.EMAIL, a, b, 0.95)
-            i = b - 1
+            from = b
         }
     }
 
